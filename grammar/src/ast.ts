@@ -1,0 +1,102 @@
+// The syntax tree of a .drspec file. Every node carries its exact range: 0-based
+// line/character positions (LSP style, UTF-16 code units) and document offsets.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A piece of source text: its range and its [startOffset, endOffset) offsets. */
+export interface Span {
+  range: Range;
+  startOffset: number;
+  endOffset: number;
+}
+
+export type ValueKind =
+  | 'identifier'
+  | 'string'
+  | 'number'
+  | 'duration'
+  | 'size'
+  | 'rate'
+  | 'percent'
+  | 'date'
+  /** A malformed literal such as `5min` or `10Gb`; `problem` says what is wrong. */
+  | 'invalid';
+
+export interface ValueNode extends Span {
+  kind: ValueKind;
+  /** The source text of the value, as written. */
+  text: string;
+  /**
+   * The normalised value: seconds (duration), bytes (size), bytes per second (rate),
+   * the number (number, percent), days since 1970-01-01 (date), the unescaped content
+   * (string), the text (identifier); NaN for `invalid`.
+   */
+  value: number | string;
+  /** For `invalid` (and strings with bad escapes): what is wrong, and a hint if any. */
+  problem?: string;
+  hint?: string;
+}
+
+export interface IdentifierNode extends Span {
+  text: string;
+}
+
+export interface StatementNode extends Span {
+  key: IdentifierNode;
+  values: ValueNode[];
+}
+
+export interface BlockNode extends Span {
+  kind: IdentifierNode;
+  /** The block's name: an identifier, or a string for `plan`. */
+  name?: ValueNode;
+  openBrace?: Span;
+  /** Absent when the block is not closed. */
+  closeBrace?: Span;
+  statements: StatementNode[];
+  /** Blocks written inside this block (not allowed in v1; kept for diagnostics). */
+  nestedBlocks: BlockNode[];
+}
+
+export interface CommentNode extends Span {
+  text: string;
+  /** `/* … *\/` rather than `// …`. */
+  isBlock: boolean;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface RelatedInformation {
+  path: string;
+  range: Range;
+  message: string;
+}
+
+/** A finding about a spec, in the contract's terms (§6). */
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** Structured facts for quick fixes (e.g. the suggested replacement). */
+  data?: Record<string, unknown>;
+  relatedInformation?: RelatedInformation[];
+}
+
+export interface FileNode {
+  /** The path (CLI) or URI (language server) this file was read from. */
+  path: string;
+  text: string;
+  blocks: BlockNode[];
+  comments: CommentNode[];
+  /** Lexical and syntax errors (code `syntax`). */
+  syntaxErrors: Diagnostic[];
+}

@@ -1,0 +1,209 @@
+// Units of the language: durations, sizes, rates, dates. Parsing of literal text into
+// normalised numbers, and formatting of numbers back into the compound notation.
+
+export const DURATION_UNITS: Readonly<Record<string, number>> = {
+  w: 604800,
+  d: 86400,
+  h: 3600,
+  m: 60,
+  s: 1,
+  ms: 0.001,
+};
+
+/** Duration units from largest to smallest: compound durations go in this order. */
+const DURATION_ORDER = ['w', 'd', 'h', 'm', 's', 'ms'];
+
+export const SIZE_UNITS: Readonly<Record<string, number>> = {
+  B: 1,
+  KB: 1e3,
+  MB: 1e6,
+  GB: 1e9,
+  TB: 1e12,
+  PB: 1e15,
+  KiB: 1024,
+  MiB: 1024 ** 2,
+  GiB: 1024 ** 3,
+  TiB: 1024 ** 4,
+  PiB: 1024 ** 5,
+};
+
+export const RATE_PERIODS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+export type LiteralResult =
+  | { kind: 'number' | 'duration' | 'size' | 'rate' | 'percent' | 'date'; value: number }
+  | { kind: 'invalid'; problem: string; hint?: string };
+
+const NUMBER = /^\d+(?:\.\d+)?/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DURATION_PART = /(\d+(?:\.\d+)?)([a-z]+)/gy;
+
+/** Classifies a literal that starts with a digit (the lexer's NumericLiteral token). */
+export function parseNumericLiteral(text: string): LiteralResult {
+  const date = DATE.exec(text);
+  if (date) return parseDate(+date[1], +date[2], +date[3]);
+  if (text.includes('-')) return { kind: 'invalid', problem: `'${text}' is not a valid date (use YYYY-MM-DD)` };
+
+  const numberMatch = NUMBER.exec(text);
+  if (!numberMatch) return { kind: 'invalid', problem: `'${text}' is not a number` };
+  const numberText = numberMatch[0];
+  const rest = text.slice(numberText.length);
+  const amount = Number(numberText);
+  if (rest === '') return { kind: 'number', value: amount };
+  if (rest === '%') return { kind: 'percent', value: amount };
+
+  const slash = rest.indexOf('/');
+  if (slash >= 0) return parseRate(text, amount, rest.slice(0, slash), rest.slice(slash + 1));
+  if (rest in SIZE_UNITS) return { kind: 'size', value: amount * SIZE_UNITS[rest] };
+  if (/^[a-z]/.test(rest)) return parseDuration(text);
+  const sizeHint = suggestSizeUnit(rest);
+  if (sizeHint) return invalidUnit(text, `${numberText}${sizeHint}`, 'size unit');
+  return { kind: 'invalid', problem: `'${text}' has an unknown unit '${rest}'` };
+}
+
+function invalidUnit(text: string, suggestion: string, what: string): LiteralResult {
+  return { kind: 'invalid', problem: `'${text}' has an unknown ${what}; did you mean '${suggestion}'?`, hint: suggestion };
+}
+
+function parseDate(year: number, month: number, day: number): LiteralResult {
+  const ms = Date.UTC(year, month - 1, day);
+  const d = new Date(ms);
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) {
+    const text = `${year}-${pad2(month)}-${pad2(day)}`;
+    return { kind: 'invalid', problem: `'${text}' is not a real calendar date` };
+  }
+  return { kind: 'date', value: ms / 86400000 };
+}
+
+function parseRate(text: string, amount: number, sizeUnit: string, period: string): LiteralResult {
+  const numberText = text.slice(0, text.length - sizeUnit.length - period.length - 1);
+  const unit = SIZE_UNITS[sizeUnit] ?? undefined;
+  const seconds = RATE_PERIODS[period];
+  if (unit === undefined) {
+    const hint = suggestSizeUnit(sizeUnit);
+    if (hint) return invalidUnit(text, `${numberText}${hint}/${seconds === undefined ? 's' : period}`, 'size unit');
+    return { kind: 'invalid', problem: `'${text}' has an unknown size unit '${sizeUnit}'` };
+  }
+  if (seconds === undefined) {
+    const periodHint = suggestDurationUnit(period);
+    const fixed = periodHint && periodHint in RATE_PERIODS ? periodHint : 's';
+    return invalidUnit(text, `${numberText}${sizeUnit}/${fixed}`, 'rate period (use /s, /m, /h or /d)');
+  }
+  return { kind: 'rate', value: (amount * unit) / seconds };
+}
+
+function parseDuration(text: string): LiteralResult {
+  let total = 0;
+  let lastOrder = -1;
+  let index = 0;
+  const fixedParts: string[] = [];
+  let bad = false;
+  DURATION_PART.lastIndex = 0;
+  while (index < text.length) {
+    DURATION_PART.lastIndex = index;
+    const part = DURATION_PART.exec(text);
+    if (!part) {
+      return { kind: 'invalid', problem: `'${text}' is not a duration (write e.g. 90s, 15m, 1h30m)` };
+    }
+    index = DURATION_PART.lastIndex;
+    const unit = part[2];
+    const order = DURATION_ORDER.indexOf(unit);
+    if (order < 0) {
+      bad = true;
+      fixedParts.push(part[1] + (suggestDurationUnit(unit) ?? unit));
+      continue;
+    }
+    fixedParts.push(part[1] + unit);
+    if (order <= lastOrder) {
+      return {
+        kind: 'invalid',
+        problem: `'${text}': the parts of a compound duration must go from the largest unit to the smallest (w d h m s ms), each once`,
+      };
+    }
+    lastOrder = order;
+    total += Number(part[1]) * DURATION_UNITS[unit];
+  }
+  if (!bad) return { kind: 'duration', value: total };
+  const suggestion = fixedParts.join('');
+  if (suggestion !== text && parseDuration(suggestion).kind === 'duration') {
+    return invalidUnit(text, suggestion, 'duration unit');
+  }
+  return { kind: 'invalid', problem: `'${text}' has an unknown duration unit (use ms, s, m, h, d or w)` };
+}
+
+const DURATION_ALIASES: Readonly<Record<string, string>> = {
+  sec: 's', secs: 's', second: 's', seconds: 's',
+  min: 'm', mins: 'm', minute: 'm', minutes: 'm',
+  hr: 'h', hrs: 'h', hour: 'h', hours: 'h',
+  day: 'd', days: 'd', wk: 'w', week: 'w', weeks: 'w',
+  msec: 'ms', millis: 'ms', y: 'd', M: 'm', H: 'h', S: 's', D: 'd', W: 'w',
+};
+
+function suggestDurationUnit(unit: string): string | undefined {
+  return DURATION_ALIASES[unit] ?? DURATION_ALIASES[unit.toLowerCase()];
+}
+
+/** `Gb`, `gb`, `kb`, `gib` → the unit meant (case-insensitive match). */
+export function suggestSizeUnit(unit: string): string | undefined {
+  const lower = unit.toLowerCase();
+  for (const candidate of Object.keys(SIZE_UNITS)) {
+    if (candidate.toLowerCase() === lower) return candidate;
+  }
+  const withB = lower.endsWith('b') ? lower : `${lower}b`;
+  for (const candidate of Object.keys(SIZE_UNITS)) {
+    if (candidate.toLowerCase() === withB) return candidate;
+  }
+  return undefined;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/**
+ * Seconds in the compound notation users write: 4500 → `1h15m`, 0 → `0s`,
+ * 0.25 → `250ms`. Weeks are not used (7d reads better than 1w in messages).
+ */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return String(seconds);
+  if (seconds === 0) return '0s';
+  let rest = Math.round(seconds * 1000);
+  let out = '';
+  for (const [unit, size] of [['d', 86400000], ['h', 3600000], ['m', 60000], ['s', 1000], ['ms', 1]] as const) {
+    if (rest >= size) {
+      const count = Math.floor(rest / size);
+      out += `${count}${unit}`;
+      rest -= count * size;
+    }
+  }
+  return out;
+}
+
+/** Bytes in the largest decimal unit that keeps the number readable: 8333333 → `8.33MB`. */
+export function formatSize(bytes: number): string {
+  if (!Number.isFinite(bytes)) return String(bytes);
+  const units: [string, number][] = [['PB', 1e15], ['TB', 1e12], ['GB', 1e9], ['MB', 1e6], ['KB', 1e3]];
+  for (const [unit, size] of units) {
+    if (bytes >= size) return `${trimNumber(bytes / size)}${unit}`;
+  }
+  return `${trimNumber(bytes)}B`;
+}
+
+/** Bytes per second, e.g. `200MB/s`. */
+export function formatRate(bytesPerSecond: number): string {
+  return `${formatSize(bytesPerSecond)}/s`;
+}
+
+function trimNumber(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
+
+/** Days since 1970-01-01 → `YYYY-MM-DD`. */
+export function formatDate(days: number): string {
+  return new Date(days * 86400000).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD` → days since 1970-01-01, or undefined when not a real date. */
+export function parseDateText(text: string): number | undefined {
+  const result = parseNumericLiteral(text);
+  return result.kind === 'date' ? result.value : undefined;
+}
