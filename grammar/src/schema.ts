@@ -1,0 +1,473 @@
+// The schema of the language (contract §4) as one table of data. Validation, completion,
+// hover docs and the formatter all read it; nothing else should list keys or words.
+
+export const SCENARIOS = ['node-failure', 'zone-failure', 'region-failure', 'data-corruption'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+export const BLOCK_KINDS = ['plan', 'region', 'policy', 'datastore', 'service'] as const;
+export type BlockKind = (typeof BLOCK_KINDS)[number];
+export type EntityKind = 'datastore' | 'service';
+
+/** A word of an enumeration, with the other spellings that mean the same. */
+export interface WordSpec {
+  word: string;
+  doc: string;
+  aliases?: readonly string[];
+}
+
+export type ValueType =
+  | { type: 'duration' }
+  | { type: 'size' }
+  | { type: 'rate' }
+  | { type: 'percent'; min?: number; max?: number }
+  | { type: 'date' }
+  | { type: 'string' }
+  | { type: 'integer'; min: number; max: number }
+  /** A free identifier (informational, e.g. a database engine). */
+  | { type: 'identifier' }
+  | { type: 'enum'; words: readonly WordSpec[] }
+  /** A region name (a reference, checked when regions are declared). */
+  | { type: 'region' }
+  /** One of the words, or else a region name (backup `to`). */
+  | { type: 'location'; words: readonly WordSpec[] }
+  /** A reference to a declared entity or policy. */
+  | { type: 'reference'; kinds: readonly ('datastore' | 'service' | 'policy')[] };
+
+/** A value written at a fixed position right after the key. */
+export interface PositionalSpec {
+  name: string;
+  value: ValueType;
+  doc: string;
+}
+
+/** `WORD value` after the positional values, in any order. */
+export interface ClauseSpec {
+  word: string;
+  value: ValueType;
+  doc: string;
+  /** The default when the clause is absent, as users would write it. */
+  default?: string;
+  required?: boolean;
+  /** The clause only applies with these words in the first positional value. */
+  onlyWith?: readonly string[];
+}
+
+export interface PropertySpec {
+  key: string;
+  doc: string;
+  repeatable?: boolean;
+  positional: readonly PositionalSpec[];
+  clauses?: readonly ClauseSpec[];
+  /** `N, N, …`: a list of one or more values of this type. */
+  list?: ValueType;
+  /** At least one clause must be given (scenario overrides). */
+  atLeastOneClause?: boolean;
+  /** The default when the property is absent, as users would read it. */
+  default?: string;
+  /** An example of a complete statement, for completion snippets and hovers. */
+  example: string;
+}
+
+export interface BlockSpec {
+  kind: BlockKind;
+  doc: string;
+  /** The form of the block's name. */
+  name: 'identifier' | 'string';
+  /** At most this many blocks of the kind in one model. */
+  maxPerModel?: number;
+  properties: readonly PropertySpec[];
+}
+
+// ---------------------------------------------------------------------------------------
+// Shared value forms
+
+const D: ValueType = { type: 'duration' };
+const DATE: ValueType = { type: 'date' };
+const REGION: ValueType = { type: 'region' };
+const POLICY: ValueType = { type: 'reference', kinds: ['policy'] };
+
+export const COPY_LOCATIONS: readonly WordSpec[] = [
+  { word: 'local', doc: 'In the same zone as the live data: lost with its zone.' },
+  { word: 'zone', doc: 'In another zone of the home region: survives a zone failure, not a region failure.' },
+  { word: 'geo', doc: "In the home region's geo pair: survives a region failure." },
+];
+
+export const REDUNDANCY_WORDS: readonly WordSpec[] = [
+  { word: 'local', doc: 'All copies of the live data in one zone (the default).' },
+  { word: 'zone', doc: 'Live data replicated across the zones of the home region: survives a zone failure.' },
+  { word: 'geo', doc: "Live data in one zone plus an asynchronous copy in the region's geo pair." },
+  { word: 'geo-zone', doc: 'Zone-redundant live data plus an asynchronous copy in the geo pair.' },
+];
+
+export const BACKUP_TYPES: readonly WordSpec[] = [
+  { word: 'full', doc: 'A complete copy of the data: a restore needs nothing else.' },
+  { word: 'differential', doc: 'Changes since the last full backup: needs a full or snapshot to restore.' },
+  { word: 'incremental', doc: 'Changes since the previous backup: needs a full or snapshot to restore.' },
+  { word: 'log', doc: 'Transaction log backup for point-in-time recovery: needs a full or snapshot to restore.' },
+  { word: 'snapshot', doc: 'A storage snapshot: a complete copy, like a full backup.' },
+];
+
+export const REPLICA_MODES: readonly WordSpec[] = [
+  { word: 'sync', doc: 'Synchronous replication: a write is acknowledged once the replica has it; loses nothing.' },
+  { word: 'async', doc: 'Asynchronous replication: the replica trails by its lag (15m unless stated).' },
+];
+
+export const FAILOVER_MODES: readonly WordSpec[] = [
+  { word: 'automatic', doc: 'Failover without a human decision (decide defaults to 0s).' },
+  { word: 'manual', doc: 'A human decides to fail over (decide defaults to 1h). The default.' },
+];
+
+export const STRATEGY_KINDS: readonly WordSpec[] = [
+  { word: 'none', doc: 'No standby: the service cannot fail over. Cost tier L0.' },
+  {
+    word: 'backup-restore',
+    aliases: ['redeploy'],
+    doc: 'Provision and deploy from scratch after a disaster (provision 1h, deploy 30m). Cost tier L1.',
+  },
+  { word: 'pilot-light', doc: 'Core pieces run, the rest is provisioned on failover (provision 20m, deploy 10m). Cost tier L2.' },
+  { word: 'warm-standby', aliases: ['warm-spare'], doc: 'A scaled-down copy runs and scales out on failover (scale-out 10m). Cost tier L3.' },
+  {
+    word: 'active-active',
+    aliases: ['hot-spare', 'multi-site'],
+    doc: 'Full capacity runs in the standby location and takes traffic at once; never waits for a decision. Cost tier L4.',
+  },
+];
+
+export const DRILL_KINDS: readonly WordSpec[] = [
+  { word: 'failover', doc: 'A rehearsed failover to the standby.' },
+  { word: 'restore', doc: 'A rehearsed restore from backup.' },
+];
+
+export const SCENARIO_DOCS: Readonly<Record<Scenario, string>> = {
+  'node-failure': 'One machine or instance fails.',
+  'zone-failure': 'A whole availability zone of the home region fails.',
+  'region-failure': 'The whole home region fails.',
+  'data-corruption': 'Data is corrupted (bad deploy, bug, operator error, ransomware) and the corruption replicates.',
+};
+
+// ---------------------------------------------------------------------------------------
+// Properties shared by several block kinds
+
+const OWNER: PropertySpec = { key: 'owner', doc: 'Who is responsible (a team or a person).', positional: [{ name: 'owner', value: { type: 'string' }, doc: 'The owner.' }], example: 'owner "team-payments"' };
+
+const RTO: PropertySpec = {
+  key: 'rto',
+  doc: 'Recovery time objective: the longest acceptable time to recover, in every scenario without its own line.',
+  positional: [{ name: 'rto', value: D, doc: 'The longest acceptable recovery time.' }],
+  example: 'rto 1h',
+};
+const RPO: PropertySpec = {
+  key: 'rpo',
+  doc: 'Recovery point objective: the most data (in time) that may be lost, in every scenario without its own line.',
+  positional: [{ name: 'rpo', value: D, doc: 'The most data, in time, that may be lost.' }],
+  example: 'rpo 15m',
+};
+
+const SCENARIO_OVERRIDES: readonly PropertySpec[] = SCENARIOS.map((scenario) => ({
+  key: scenario,
+  doc: `Objectives for ${scenario} only (${SCENARIO_DOCS[scenario].toLowerCase().replace(/\.$/, '')}): overrides rto and rpo there.`,
+  positional: [],
+  clauses: [
+    { word: 'rto', value: D, doc: `Recovery time objective in ${scenario}.` },
+    { word: 'rpo', value: D, doc: `Recovery point objective in ${scenario}.` },
+  ],
+  atLeastOneClause: true,
+  example: `${scenario} rto 4h rpo 1h`,
+}));
+
+const POLICY_REF: PropertySpec = {
+  key: 'policy',
+  doc: 'The policy whose objectives apply where the entity states none of its own.',
+  positional: [{ name: 'policy', value: POLICY, doc: 'A policy name.' }],
+  example: 'policy critical',
+};
+
+const HOME_REGION: PropertySpec = {
+  key: 'region',
+  doc: 'The home region: where the live data or the primary runs.',
+  positional: [{ name: 'region', value: REGION, doc: 'A region name.' }],
+  default: 'an unnamed home region',
+  example: 'region westeurope',
+};
+
+const FAILOVER: PropertySpec = {
+  key: 'failover',
+  doc: 'How a failover happens: F = detect + decide + switch.',
+  positional: [{ name: 'mode', value: { type: 'enum', words: FAILOVER_MODES }, doc: 'automatic or manual.' }],
+  clauses: [
+    { word: 'detect', value: D, default: '1m', doc: 'Time to notice the failure.' },
+    { word: 'decide', value: D, default: '0s when automatic, 1h when manual', doc: 'Time to decide to fail over.' },
+    { word: 'switch', value: D, default: '1m', doc: 'Time to switch traffic or clients to the copy.' },
+  ],
+  default: 'manual (detect 1m, decide 1h, switch 1m)',
+  example: 'failover automatic detect 2m',
+};
+
+const LAST: ClauseSpec = { word: 'last', value: DATE, doc: 'When it was last done (YYYY-MM-DD).' };
+
+// ---------------------------------------------------------------------------------------
+// The blocks
+
+export const SCHEMA: Readonly<Record<BlockKind, BlockSpec>> = {
+  plan: {
+    kind: 'plan',
+    doc: 'The plan as a whole: owner, review cadence, default objectives. At most one per model.',
+    name: 'string',
+    maxPerModel: 1,
+    properties: [
+      OWNER,
+      {
+        key: 'review',
+        doc: 'How often the plan is reviewed; a review overdue by today is flagged.',
+        positional: [],
+        clauses: [{ word: 'every', value: D, required: true, doc: 'The review interval.' }, LAST],
+        example: 'review every 90d last 2026-01-15',
+      },
+      {
+        key: 'default-policy',
+        doc: 'The policy for entities that state no objectives and no policy of their own.',
+        positional: [{ name: 'policy', value: POLICY, doc: 'A policy name.' }],
+        example: 'default-policy standard',
+      },
+      {
+        key: 'corruption-detection',
+        doc: 'How long data corruption may go unnoticed; backups must be retained at least this long.',
+        positional: [{ name: 'duration', value: D, doc: 'The longest time corruption goes unnoticed.' }],
+        default: '24h',
+        example: 'corruption-detection 24h',
+      },
+    ],
+  },
+  region: {
+    kind: 'region',
+    doc: 'A region of your cloud or data centres. Optional; once any is declared, region names are checked.',
+    name: 'identifier',
+    properties: [
+      {
+        key: 'pair',
+        doc: "The region's geo pair: where `geo` copies live.",
+        positional: [{ name: 'region', value: REGION, doc: 'The paired region.' }],
+        default: 'an unnamed region "pair of R"',
+        example: 'pair northeurope',
+      },
+      {
+        key: 'zones',
+        doc: 'How many availability zones the region has.',
+        positional: [{ name: 'count', value: { type: 'integer', min: 1, max: 9 }, doc: 'An integer from 1 to 9.' }],
+        default: '3',
+        example: 'zones 3',
+      },
+    ],
+  },
+  policy: {
+    kind: 'policy',
+    doc: 'A named set of recovery objectives that entities refer to with `policy NAME`.',
+    name: 'identifier',
+    properties: [RTO, RPO, ...SCENARIO_OVERRIDES],
+  },
+  datastore: {
+    kind: 'datastore',
+    doc: 'A store of data (database, bucket, queue, cache, index) and how it is protected.',
+    name: 'identifier',
+    properties: [
+      {
+        key: 'engine',
+        doc: 'The storage engine, e.g. postgres (informational).',
+        positional: [{ name: 'engine', value: { type: 'identifier' }, doc: 'An engine name.' }],
+        example: 'engine postgres',
+      },
+      OWNER,
+      HOME_REGION,
+      {
+        key: 'redundancy',
+        doc: 'How the live data is replicated by the storage itself.',
+        positional: [{ name: 'level', value: { type: 'enum', words: REDUNDANCY_WORDS }, doc: 'local, zone, geo or geo-zone.' }],
+        clauses: [{ word: 'lag', value: D, default: '15m', onlyWith: ['geo', 'geo-zone'], doc: 'How far the geo copy trails the live data.' }],
+        default: 'local',
+        example: 'redundancy zone',
+      },
+      {
+        key: 'size',
+        doc: 'How much data there is; with restore-rate it gives the restore time.',
+        positional: [{ name: 'size', value: { type: 'size' }, doc: 'A size such as 200GB or 1.5TiB.' }],
+        default: 'unknown',
+        example: 'size 200GB',
+      },
+      {
+        key: 'write-rate',
+        doc: 'How fast new data is written; gives the data at risk (RPO × write-rate).',
+        positional: [{ name: 'rate', value: { type: 'rate' }, doc: 'A rate such as 1GB/h.' }],
+        default: 'unknown',
+        example: 'write-rate 1GB/h',
+      },
+      {
+        key: 'backup',
+        doc: 'A backup schedule. Worst-case loss is every + takes + copy-lag.',
+        repeatable: true,
+        positional: [{ name: 'type', value: { type: 'enum', words: BACKUP_TYPES }, doc: 'full, differential, incremental, log or snapshot.' }],
+        clauses: [
+          { word: 'every', value: D, required: true, doc: 'How often the backup runs.' },
+          { word: 'retain', value: D, default: '7d', doc: 'How long each backup is kept.' },
+          { word: 'to', value: { type: 'location', words: COPY_LOCATIONS }, default: 'local', doc: 'Where backups are kept: local, zone, geo or a region name.' },
+          { word: 'takes', value: D, default: '0s', doc: 'How long one backup takes to complete.' },
+          { word: 'copy-lag', value: D, default: '0s', doc: 'How long until a finished backup is copied to its location.' },
+        ],
+        example: 'backup full every 1d retain 30d to geo',
+      },
+      {
+        key: 'replica',
+        doc: 'A replica of the live data in a region.',
+        repeatable: true,
+        positional: [
+          { name: 'region', value: REGION, doc: 'The region of the replica.' },
+          { name: 'mode', value: { type: 'enum', words: REPLICA_MODES }, doc: 'sync or async.' },
+        ],
+        clauses: [{ word: 'lag', value: D, default: '15m', onlyWith: ['async'], doc: 'How far an async replica trails the primary.' }],
+        example: 'replica northeurope async lag 30s',
+      },
+      {
+        key: 'restore-rate',
+        doc: 'How fast a backup restores; with size it gives the restore time.',
+        positional: [{ name: 'rate', value: { type: 'rate' }, doc: 'A rate such as 200MB/s.' }],
+        default: 'unknown',
+        example: 'restore-rate 200MB/s',
+      },
+      {
+        key: 'verify-restore',
+        doc: 'How often a restore is tested; backups without it are flagged as untested.',
+        positional: [],
+        clauses: [{ word: 'every', value: D, required: true, doc: 'The interval between restore tests.' }, LAST],
+        example: 'verify-restore every 30d',
+      },
+      FAILOVER,
+      {
+        key: 'rebuild',
+        doc: 'The data can be rebuilt from other sources (a cache, a search index) in this time.',
+        positional: [{ name: 'duration', value: D, doc: 'How long a rebuild takes.' }],
+        example: 'rebuild 2h',
+      },
+      {
+        key: 'references',
+        doc: 'Datastores this one holds references into; flags when they can lose more data than this one.',
+        repeatable: true,
+        positional: [],
+        list: { type: 'reference', kinds: ['datastore'] },
+        example: 'references orders-db',
+      },
+      POLICY_REF,
+      RTO,
+      RPO,
+      ...SCENARIO_OVERRIDES,
+    ],
+  },
+  service: {
+    kind: 'service',
+    doc: 'A service (application, API, worker) and how it fails over.',
+    name: 'identifier',
+    properties: [
+      OWNER,
+      HOME_REGION,
+      {
+        key: 'zones',
+        doc: 'How many zones the service runs in; with 2 or more it survives a zone failure without failover.',
+        positional: [{ name: 'count', value: { type: 'integer', min: 1, max: 9 }, doc: 'An integer from 1 to 9.' }],
+        default: '1',
+        example: 'zones 3',
+      },
+      {
+        key: 'strategy',
+        doc: 'The disaster-recovery strategy: how the standby runs and where.',
+        positional: [{ name: 'kind', value: { type: 'enum', words: STRATEGY_KINDS }, doc: 'The strategy kind.' }],
+        clauses: [
+          { word: 'in', value: REGION, doc: 'Where the standby runs; region-failure needs a region other than home.' },
+          { word: 'capacity', value: { type: 'percent', min: 0, max: 100 }, doc: 'Capacity of the standby, as a percentage of the primary.' },
+          { word: 'provision', value: D, doc: 'Time to provision the standby (backup-restore 1h, pilot-light 20m).' },
+          { word: 'deploy', value: D, doc: 'Time to deploy onto it (backup-restore 30m, pilot-light 10m).' },
+          { word: 'scale-out', value: D, doc: 'Time to scale the standby out to full capacity (warm-standby 10m).' },
+        ],
+        default: 'none',
+        example: 'strategy warm-standby in northeurope',
+      },
+      FAILOVER,
+      {
+        key: 'depends-on',
+        doc: 'Services and datastores this service needs: their recovery limits its own.',
+        repeatable: true,
+        positional: [],
+        list: { type: 'reference', kinds: ['service', 'datastore'] },
+        example: 'depends-on orders-db',
+      },
+      {
+        key: 'drill',
+        doc: 'A recurring disaster-recovery drill; a strategy without one is flagged as untested.',
+        repeatable: true,
+        positional: [{ name: 'kind', value: { type: 'enum', words: DRILL_KINDS }, doc: 'failover or restore.' }],
+        clauses: [{ word: 'every', value: D, required: true, doc: 'The interval between drills.' }, LAST],
+        example: 'drill failover every 90d',
+      },
+      POLICY_REF,
+      RTO,
+      RPO,
+      ...SCENARIO_OVERRIDES,
+    ],
+  },
+};
+
+// ---------------------------------------------------------------------------------------
+// Look-ups
+
+const propertyIndex = new Map<BlockKind, Map<string, PropertySpec>>(
+  BLOCK_KINDS.map((kind) => [kind, new Map(SCHEMA[kind].properties.map((p) => [p.key, p]))]),
+);
+
+export function isBlockKind(word: string): word is BlockKind {
+  return (BLOCK_KINDS as readonly string[]).includes(word);
+}
+
+export function isScenario(word: string): word is Scenario {
+  return (SCENARIOS as readonly string[]).includes(word);
+}
+
+export function propertySpec(kind: BlockKind, key: string): PropertySpec | undefined {
+  return propertyIndex.get(kind)?.get(key);
+}
+
+/** The canonical word for a word or one of its aliases, or undefined. */
+export function canonicalWord(words: readonly WordSpec[], written: string): WordSpec | undefined {
+  return words.find((w) => w.word === written || w.aliases?.includes(written));
+}
+
+/** Every spelling, canonical words and aliases. */
+export function allSpellings(words: readonly WordSpec[]): string[] {
+  return words.flatMap((w) => [w.word, ...(w.aliases ?? [])]);
+}
+
+/** Cost tier and default step times of each strategy kind (contract §4). */
+export interface StrategyDefaults {
+  costTier: 0 | 1 | 2 | 3 | 4;
+  provision: number;
+  deploy: number;
+  scaleOut: number;
+}
+
+export const STRATEGY_DEFAULTS: Readonly<Record<string, StrategyDefaults>> = {
+  none: { costTier: 0, provision: 0, deploy: 0, scaleOut: 0 },
+  'backup-restore': { costTier: 1, provision: 3600, deploy: 1800, scaleOut: 0 },
+  'pilot-light': { costTier: 2, provision: 1200, deploy: 600, scaleOut: 0 },
+  'warm-standby': { costTier: 3, provision: 0, deploy: 0, scaleOut: 600 },
+  'active-active': { costTier: 4, provision: 0, deploy: 0, scaleOut: 0 },
+};
+
+/** Defaults of the analysis model (contract §4–5), in seconds. */
+export const DEFAULTS = {
+  corruptionDetection: 86400,
+  geoLag: 900,
+  asyncReplicaLag: 900,
+  backupRetain: 7 * 86400,
+  detect: 60,
+  decideAutomatic: 0,
+  decideManual: 3600,
+  switch: 60,
+  regionZones: 3,
+  serviceZones: 1,
+} as const;

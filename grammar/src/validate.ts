@@ -1,0 +1,352 @@
+// Schema validation of one file, driven entirely by schema.ts. It also interprets each
+// statement (positional values, clauses, lists) so that the model never re-reads tokens.
+import { BlockNode, Diagnostic, FileNode, IdentifierNode, Span, StatementNode, ValueNode } from './ast';
+import {
+  allSpellings,
+  BlockKind,
+  BlockSpec,
+  canonicalWord,
+  ClauseSpec,
+  isBlockKind,
+  BLOCK_KINDS,
+  PropertySpec,
+  propertySpec,
+  SCHEMA,
+  ValueType,
+} from './schema';
+import { didYouMean, suggest } from './suggest';
+import { formatDuration } from './units';
+
+/** A checked value: its node and its meaning (canonical word, name, number or text). */
+export interface ParsedValue {
+  node: ValueNode;
+  value: string | number;
+}
+
+export interface ParsedProperty {
+  statement: StatementNode;
+  spec: PropertySpec;
+  /** Valid values by positional name or clause word. */
+  args: Map<string, ParsedValue>;
+  /** The clause words as written, by canonical word (for ranges such as `in R`). */
+  clauseWords: Map<string, ValueNode>;
+  /** Valid list items (`depends-on a, b`). */
+  list: ParsedValue[];
+}
+
+export interface ParsedBlock {
+  node: BlockNode;
+  kind: BlockKind;
+  /** The name as written (identifier text or string content); undefined when missing. */
+  name?: string;
+  nameNode?: ValueNode;
+  properties: ParsedProperty[];
+}
+
+export interface ValidatedFile {
+  file: FileNode;
+  blocks: ParsedBlock[];
+  diagnostics: Diagnostic[];
+}
+
+export function validateFile(file: FileNode): ValidatedFile {
+  const diagnostics: Diagnostic[] = [];
+  const blocks: ParsedBlock[] = [];
+  for (const block of file.blocks) {
+    const parsed = validateBlock(block, diagnostics);
+    if (parsed) blocks.push(parsed);
+  }
+  return { file, blocks, diagnostics };
+}
+
+function diag(code: string, span: Span, message: string, data?: Record<string, unknown>): Diagnostic {
+  return { code, severity: 'error', message, range: span.range, ...(data ? { data } : {}) };
+}
+
+function validateBlock(block: BlockNode, out: Diagnostic[]): ParsedBlock | undefined {
+  for (const nested of block.nestedBlocks) {
+    out.push(diag('invalid-structure', nested.kind, `a block cannot be written inside a block: '${nested.kind.text}' inside ${block.kind.text}`));
+  }
+  const kindText = block.kind.text;
+  if (!isBlockKind(kindText)) {
+    const suggestions = suggest(kindText, BLOCK_KINDS);
+    out.push(
+      diag('invalid-structure', block.kind, `unknown block kind '${kindText}'${didYouMean(suggestions)}`, {
+        suggestions,
+      }),
+    );
+    return undefined;
+  }
+  const spec = SCHEMA[kindText];
+  let name: string | undefined;
+  let nameNode: ValueNode | undefined;
+  if (!block.name) {
+    const form = spec.name === 'string' ? `a title in quotes, e.g. ${kindText} "Disaster recovery"` : `a name, e.g. ${kindText} orders-db`;
+    out.push(diag('invalid-structure', block.kind, `${kindText} needs ${form}`));
+  } else if (spec.name === 'string' && block.name.kind !== 'string') {
+    out.push(diag('invalid-value', block.name, `the ${kindText} title is a string: write "${block.name.text}"`, { replacement: `"${block.name.text}"` }));
+    name = block.name.text;
+    nameNode = block.name;
+  } else if (spec.name === 'identifier' && block.name.kind !== 'identifier') {
+    out.push(diag('invalid-value', block.name, `a ${kindText} name is an identifier such as orders-db, not ${describeValue(block.name)}`));
+  } else {
+    name = String(block.name.value);
+    nameNode = block.name;
+  }
+
+  const properties: ParsedProperty[] = [];
+  const seen = new Map<string, StatementNode>();
+  for (const statement of block.statements) {
+    const property = validateStatement(spec, statement, out);
+    if (!property) continue;
+    if (!property.spec.repeatable) {
+      const first = seen.get(property.spec.key);
+      if (first) {
+        out.push(
+          diag('duplicate-property', statement.key, `'${property.spec.key}' is already set on line ${first.range.start.line + 1}; it can be given only once`),
+        );
+        continue;
+      }
+      seen.set(property.spec.key, statement);
+    }
+    properties.push(property);
+  }
+  return { node: block, kind: kindText, name, nameNode, properties };
+}
+
+function validateStatement(block: BlockSpec, statement: StatementNode, out: Diagnostic[]): ParsedProperty | undefined {
+  const key = statement.key.text;
+  const spec = propertySpec(block.kind, key);
+  if (!spec) {
+    out.push(unknownProperty(block, statement.key));
+    return undefined;
+  }
+  const property: ParsedProperty = { statement, spec, args: new Map(), clauseWords: new Map(), list: [] };
+  const values = statement.values;
+  let index = 0;
+
+  for (const positional of spec.positional) {
+    const node = values[index];
+    if (!node || isClauseWord(spec, node)) {
+      out.push(diag('missing-value', statement.key, `'${key}' needs ${describeType(positional.value)}, e.g. ${spec.example}`, { expected: positional.name }));
+      continue;
+    }
+    index++;
+    const checked = checkValue(positional.value, node, out, `'${key}'`);
+    if (checked) property.args.set(positional.name, checked);
+  }
+
+  if (spec.list) {
+    for (; index < values.length; index++) {
+      const checked = checkValue(spec.list, values[index], out, `'${key}'`);
+      if (checked) property.list.push(checked);
+    }
+    if (values.length === 0) {
+      out.push(diag('missing-value', statement.key, `'${key}' needs ${describeType(spec.list)}, e.g. ${spec.example}`));
+    }
+    return property;
+  }
+
+  const clauses = spec.clauses ?? [];
+  while (index < values.length) {
+    const node = values[index++];
+    const clause = node.kind === 'identifier' ? clauses.find((c) => c.word === node.text) : undefined;
+    if (!clause) {
+      reportUnexpected(spec, node, out);
+      // An unknown word is most likely a misspelt clause: skip the value that follows it.
+      if (node.kind === 'identifier' && values[index] && !isClauseWord(spec, values[index])) index++;
+      continue;
+    }
+    if (property.clauseWords.has(clause.word)) {
+      out.push(diag('invalid-value', node, `'${clause.word}' is given twice in this '${key}'`));
+      if (values[index] && !isClauseWord(spec, values[index])) index++;
+      continue;
+    }
+    property.clauseWords.set(clause.word, node);
+    const valueNode = values[index];
+    if (!valueNode || isClauseWord(spec, valueNode)) {
+      out.push(diag('missing-value', statement.key, `'${clause.word}' in '${key}' needs ${describeType(clause.value)}`, { clause: clause.word }));
+      continue;
+    }
+    index++;
+    const checked = checkValue(clause.value, valueNode, out, `'${clause.word}'`);
+    if (checked) property.args.set(clause.word, checked);
+    checkOnlyWith(spec, clause, property, node, out);
+  }
+
+  for (const clause of clauses) {
+    if (clause.required && !property.clauseWords.has(clause.word)) {
+      out.push(diag('missing-value', statement.key, `'${key}' needs '${clause.word} ${placeholder(clause.value)}' (${clause.doc.replace(/\.$/, '').toLowerCase()}), e.g. ${spec.example}`, { clause: clause.word }));
+    }
+  }
+  if (spec.atLeastOneClause && property.clauseWords.size === 0) {
+    out.push(diag('missing-value', statement.key, `'${key}' needs at least one of ${clauses.map((c) => `'${c.word} ${placeholder(c.value)}'`).join(' or ')}, e.g. ${spec.example}`));
+  }
+  return property;
+}
+
+function checkOnlyWith(spec: PropertySpec, clause: ClauseSpec, property: ParsedProperty, word: ValueNode, out: Diagnostic[]): void {
+  if (!clause.onlyWith) return;
+  const first = spec.positional.find((p) => p.value.type === 'enum');
+  const chosen = first ? property.args.get(first.name)?.value : undefined;
+  if (chosen !== undefined && !clause.onlyWith.includes(String(chosen))) {
+    out.push(diag('invalid-value', word, `'${clause.word}' applies only to ${clause.onlyWith.join(' or ')}, not '${chosen}'`));
+  }
+}
+
+function isClauseWord(spec: PropertySpec, node: ValueNode): boolean {
+  return node.kind === 'identifier' && (spec.clauses ?? []).some((c) => c.word === node.text);
+}
+
+function reportUnexpected(spec: PropertySpec, node: ValueNode, out: Diagnostic[]): void {
+  if (node.kind === 'invalid') {
+    out.push(invalidLiteral(node));
+    return;
+  }
+  const clauses = spec.clauses ?? [];
+  if (clauses.length === 0) {
+    out.push(diag('invalid-value', node, `unexpected extra value ${describeValue(node)}: '${spec.key}' takes ${spec.positional.length === 1 ? 'one value' : `${spec.positional.length} values`}, e.g. ${spec.example}`));
+    return;
+  }
+  const words = clauses.map((c) => c.word);
+  const suggestions = node.kind === 'identifier' ? suggest(node.text, words) : [];
+  out.push(
+    diag(
+      'invalid-value',
+      node,
+      `unexpected ${node.kind === 'identifier' ? `'${node.text}'` : describeValue(node)} in '${spec.key}': expected ${words.map((w) => `'${w}'`).join(', ')}${didYouMean(suggestions)}`,
+      suggestions.length > 0 ? { replacement: suggestions[0], suggestions } : undefined,
+    ),
+  );
+}
+
+function unknownProperty(block: BlockSpec, key: IdentifierNode): Diagnostic {
+  const keys = block.properties.map((p) => p.key);
+  const suggestions = suggest(key.text, keys);
+  const elsewhere = BLOCK_KINDS.filter((k) => k !== block.kind && propertySpec(k, key.text));
+  const note = suggestions.length === 0 && elsewhere.length > 0 ? ` ('${key.text}' belongs in a ${elsewhere.join(' or ')} block)` : '';
+  return diag('unknown-property', key, `unknown property '${key.text}' in a ${block.kind}${didYouMean(suggestions)}${note}`, {
+    suggestions,
+  });
+}
+
+function invalidLiteral(node: ValueNode): Diagnostic {
+  return diag('invalid-value', node, node.problem ?? `invalid value '${node.text}'`, node.hint ? { replacement: node.hint } : undefined);
+}
+
+/** Checks one value against its type; reports `invalid-value` and returns undefined if wrong. */
+export function checkValue(type: ValueType, node: ValueNode, out: Diagnostic[], where: string): ParsedValue | undefined {
+  if (node.kind === 'invalid') {
+    out.push(invalidLiteral(node));
+    return undefined;
+  }
+  const wrong = (extra = '', replacement?: string): undefined => {
+    out.push(
+      diag('invalid-value', node, `${where} expects ${describeType(type)}, not ${describeValue(node)}${extra}`, replacement ? { replacement } : undefined),
+    );
+    return undefined;
+  };
+  switch (type.type) {
+    case 'duration':
+      if (node.kind === 'duration') return { node, value: node.value as number };
+      if (node.kind === 'number') return wrong(`; did you mean '${node.text}m'?`, `${node.text}m`);
+      return wrong();
+    case 'size':
+    case 'rate':
+    case 'date':
+    case 'string':
+      return node.kind === type.type ? { node, value: node.value } : wrong(type.type === 'string' && node.kind === 'identifier' ? `; write "${node.text}"` : '', type.type === 'string' && node.kind === 'identifier' ? `"${node.text}"` : undefined);
+    case 'percent': {
+      if (node.kind !== 'percent') return wrong(node.kind === 'number' ? `; did you mean '${node.text}%'?` : '', node.kind === 'number' ? `${node.text}%` : undefined);
+      const v = node.value as number;
+      if ((type.min !== undefined && v < type.min) || (type.max !== undefined && v > type.max)) {
+        out.push(diag('invalid-value', node, `${where} must be between ${type.min ?? 0}% and ${type.max ?? 100}%, not ${node.text}`));
+        return undefined;
+      }
+      return { node, value: v };
+    }
+    case 'integer': {
+      if (node.kind !== 'number') return wrong();
+      const v = node.value as number;
+      if (!Number.isInteger(v) || v < type.min || v > type.max) {
+        out.push(diag('invalid-value', node, `${where} must be a whole number from ${type.min} to ${type.max}, not ${node.text}`));
+        return undefined;
+      }
+      return { node, value: v };
+    }
+    case 'identifier':
+    case 'region':
+    case 'reference':
+      return node.kind === 'identifier' ? { node, value: node.text } : wrong();
+    case 'enum':
+    case 'location': {
+      if (node.kind !== 'identifier') return wrong();
+      const word = canonicalWord(type.words, node.text);
+      if (word) return { node, value: word.word };
+      if (type.type === 'location') return { node, value: node.text };
+      const suggestions = suggest(node.text, allSpellings(type.words));
+      out.push(
+        diag('invalid-value', node, `${where} expects ${describeType(type)}, not '${node.text}'${didYouMean(suggestions)}`, suggestions.length > 0 ? { replacement: suggestions[0], suggestions } : undefined),
+      );
+      return undefined;
+    }
+  }
+}
+
+/** "a duration such as 15m", "one of full, differential, …". */
+export function describeType(type: ValueType): string {
+  switch (type.type) {
+    case 'duration':
+      return 'a duration such as 15m or 1h30m';
+    case 'size':
+      return 'a size such as 200GB or 1.5TiB';
+    case 'rate':
+      return 'a rate such as 200MB/s or 5GB/h';
+    case 'percent':
+      return 'a percentage such as 50%';
+    case 'date':
+      return 'a date such as 2026-01-31';
+    case 'string':
+      return 'a string in quotes';
+    case 'integer':
+      return `a whole number from ${type.min} to ${type.max}`;
+    case 'identifier':
+      return 'a name';
+    case 'region':
+      return 'a region name';
+    case 'reference':
+      return `a ${type.kinds.join(' or ')} name`;
+    case 'enum':
+      return `one of ${type.words.map((w) => w.word).join(', ')}`;
+    case 'location':
+      return `${type.words.map((w) => w.word).join(', ')} or a region name`;
+  }
+}
+
+function placeholder(type: ValueType): string {
+  switch (type.type) {
+    case 'duration':
+      return 'D';
+    case 'date':
+      return 'DATE';
+    case 'region':
+      return 'R';
+    case 'percent':
+      return 'PERCENT';
+    default:
+      return 'VALUE';
+  }
+}
+
+function describeValue(node: ValueNode): string {
+  switch (node.kind) {
+    case 'identifier':
+      return `the name '${node.text}'`;
+    case 'string':
+      return `the string ${node.text}`;
+    case 'duration':
+      return `the duration ${node.text}${node.text === formatDuration(node.value as number) ? '' : ` (${formatDuration(node.value as number)})`}`;
+    default:
+      return `the ${node.kind} ${node.text}`;
+  }
+}
