@@ -34,7 +34,7 @@ const messages: IParserErrorMessageProvider = {
     return `unexpected ${describeToken(firstRedundant)}`;
   },
   buildNoViableAltMessage({ actual }) {
-    return `unexpected ${describeToken(actual[0]?.[0] ?? actual[0]?.[0])}`;
+    return `unexpected ${describeToken(actual[0])}`;
   },
   buildEarlyExitMessage({ actual }) {
     return `unexpected ${describeToken(actual[0])}`;
