@@ -109,7 +109,10 @@ class AstBuilder {
     const openBrace = isReal(open) ? tokenSpan(this.lines, open) : undefined;
     const closeBrace = isReal(close) ? tokenSpan(this.lines, close) : undefined;
     const { statements, nestedBlocks } = this.body(nodes(c, 'body')[0]);
-    if (openBrace && !closeBrace) {
+    if (!openBrace) {
+      const last = name ?? kind;
+      this.error(last, `expected '{' after ${kind.text}${name ? ` ${name.text}` : ''}, on the same line`);
+    } else if (!closeBrace) {
       this.reportedUnclosed = true;
       this.error(openBrace, `'{' of ${kind.text}${name ? ` ${name.text}` : ''} is never closed: expected '}'`);
     }

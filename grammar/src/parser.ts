@@ -77,9 +77,13 @@ class DrspecCstParser extends CstParser {
         { ALT: () => this.CONSUME(StringLiteral, { LABEL: 'name' }) },
       ]);
     });
-    this.CONSUME(LCurly);
-    this.SUBRULE(this.body);
-    this.CONSUME(RCurly);
+    // Optional so that a header without '{' (reported by the AST builder) does not
+    // swallow the following blocks through single-token insertion.
+    this.OPTION2(() => {
+      this.CONSUME(LCurly);
+      this.SUBRULE(this.body);
+      this.CONSUME(RCurly);
+    });
   });
 
   private body = this.RULE('body', () => {

@@ -54,8 +54,13 @@ export function parseNumericLiteral(text: string): LiteralResult {
   const slash = rest.indexOf('/');
   if (slash >= 0) return parseRate(text, amount, rest.slice(0, slash), rest.slice(slash + 1));
   if (rest in SIZE_UNITS) return { kind: 'size', value: amount * SIZE_UNITS[rest] };
-  if (/^[a-z]/.test(rest)) return parseDuration(text);
   const sizeHint = suggestSizeUnit(rest);
+  if (/^[a-z]/.test(rest)) {
+    // `10gb`, `10kb`: a size unit in the wrong case, not a duration.
+    const duration = parseDuration(text);
+    if (duration.kind === 'invalid' && sizeHint) return invalidUnit(text, `${numberText}${sizeHint}`, 'size unit');
+    return duration;
+  }
   if (sizeHint) return invalidUnit(text, `${numberText}${sizeHint}`, 'size unit');
   return { kind: 'invalid', problem: `'${text}' has an unknown unit '${rest}'` };
 }
@@ -109,7 +114,9 @@ function parseDuration(text: string): LiteralResult {
     const order = DURATION_ORDER.indexOf(unit);
     if (order < 0) {
       bad = true;
-      fixedParts.push(part[1] + (suggestDurationUnit(unit) ?? unit));
+      // There is no year unit: `1y` means 365d, not 1d.
+      const years = YEAR_WORDS.has(unit) ? `${Number(part[1]) * 365}d` : undefined;
+      fixedParts.push(years ?? part[1] + (suggestDurationUnit(unit) ?? unit));
       continue;
     }
     fixedParts.push(part[1] + unit);
@@ -130,12 +137,14 @@ function parseDuration(text: string): LiteralResult {
   return { kind: 'invalid', problem: `'${text}' has an unknown duration unit (use ms, s, m, h, d or w)` };
 }
 
+const YEAR_WORDS: ReadonlySet<string> = new Set(['y', 'yr', 'yrs', 'year', 'years']);
+
 const DURATION_ALIASES: Readonly<Record<string, string>> = {
   sec: 's', secs: 's', second: 's', seconds: 's',
   min: 'm', mins: 'm', minute: 'm', minutes: 'm',
   hr: 'h', hrs: 'h', hour: 'h', hours: 'h',
   day: 'd', days: 'd', wk: 'w', week: 'w', weeks: 'w',
-  msec: 'ms', millis: 'ms', y: 'd', M: 'm', H: 'h', S: 's', D: 'd', W: 'w',
+  msec: 'ms', millis: 'ms', M: 'm', H: 'h', S: 's', D: 'd', W: 'w',
 };
 
 function suggestDurationUnit(unit: string): string | undefined {

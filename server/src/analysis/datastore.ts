@@ -1,0 +1,220 @@
+// Datastores (contract §5): every recovery path with the scenarios it survives, and per
+// scenario the chosen path (smallest RPO, then smallest RTO; unknown RTO sorts last).
+import { Scenario, SCENARIOS } from '../../../grammar/src/schema';
+import { Backup, DatastoreEntity, Replica } from '../model/types';
+import { describeBackup, fmt, statementText, sumParts } from './describe';
+import { differentRegion } from './regions';
+import { RecoveryPath, RtoPart, ScenarioEstimate } from './types';
+
+export interface DatastoreContext {
+  /** Source text of the entity's file (for `via`). */
+  text: string;
+  corruptionDetection: number;
+}
+
+const ALL: readonly Scenario[] = SCENARIOS;
+
+function failoverParts(ds: DatastoreEntity, extra?: RtoPart): RtoPart[] {
+  const f = ds.failover;
+  return [
+    { name: 'detect', seconds: f.detect },
+    { name: 'decide', seconds: f.decide },
+    ...(extra ? [extra] : []),
+    { name: 'switch', seconds: f.switch },
+  ];
+}
+
+/** size / restore-rate, or null when either is unknown. */
+export function restoreSeconds(ds: DatastoreEntity): number | null {
+  if (ds.size === undefined || ds.restoreRate === undefined || ds.restoreRate <= 0) return null;
+  return ds.size / ds.restoreRate;
+}
+
+function livePath(ds: DatastoreEntity): RecoveryPath {
+  const zoneRedundant = ds.redundancy.level === 'zone' || ds.redundancy.level === 'geo-zone';
+  const survives: Scenario[] = zoneRedundant ? ['node-failure', 'zone-failure'] : ['node-failure'];
+  const parts: RtoPart[] = [{ name: 'detect', seconds: ds.failover.detect }];
+  return {
+    kind: 'live',
+    ...(ds.redundancy.property ? { property: ds.redundancy.property } : {}),
+    text: 'live',
+    description: zoneRedundant ? 'the zone-redundant live data' : 'the live data',
+    survives,
+    usable: survives,
+    rpoSeconds: 0,
+    expectedLossSeconds: 0,
+    rtoSeconds: sumParts(parts),
+    rtoParts: parts,
+  };
+}
+
+function geoPath(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath | undefined {
+  const { level, lag, property } = ds.redundancy;
+  if ((level !== 'geo' && level !== 'geo-zone') || !property) return undefined;
+  const survives: Scenario[] = ['node-failure', 'zone-failure', 'region-failure'];
+  const parts = failoverParts(ds);
+  return {
+    kind: 'geo',
+    property,
+    text: statementText(ctx.text, property.statement),
+    description: `the geo copy (lag ${fmt(lag)})`,
+    survives,
+    usable: survives,
+    rpoSeconds: lag,
+    expectedLossSeconds: lag,
+    rtoSeconds: sumParts(parts),
+    rtoParts: parts,
+  };
+}
+
+function replicaPath(ds: DatastoreEntity, replica: Replica, ctx: DatastoreContext): RecoveryPath {
+  const survives: Scenario[] = ['node-failure', 'zone-failure'];
+  if (differentRegion(replica.region.name, ds.region?.name)) survives.push('region-failure');
+  const parts = failoverParts(ds);
+  return {
+    kind: 'replica',
+    property: replica.property,
+    text: statementText(ctx.text, replica.property.statement),
+    description:
+      replica.mode === 'sync' ? `the sync replica in ${replica.region.name}` : `the async replica in ${replica.region.name} (lag ${fmt(replica.lag)})`,
+    survives,
+    usable: survives,
+    rpoSeconds: replica.lag,
+    expectedLossSeconds: replica.lag,
+    rtoSeconds: sumParts(parts),
+    rtoParts: parts,
+    replica,
+  };
+}
+
+/** The scenarios a backup's copies survive, by where they are kept and how long. */
+export function backupSurvives(ds: DatastoreEntity, backup: Backup, corruptionDetection: number): Scenario[] {
+  const to = backup.to;
+  const survives: Record<Scenario, boolean> = {
+    'node-failure': true,
+    'zone-failure': to.kind !== 'local',
+    'region-failure': to.kind === 'geo' || (to.kind === 'region' && differentRegion(to.region, ds.region?.name)),
+    'data-corruption': backup.retain >= corruptionDetection,
+  };
+  return ALL.filter((s) => survives[s]);
+}
+
+export const CHAINED: ReadonlySet<string> = new Set(['differential', 'incremental', 'log']);
+export const BASE: ReadonlySet<string> = new Set(['full', 'snapshot']);
+
+function backupPaths(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath[] {
+  const survival = ds.backups.map((b) => backupSurvives(ds, b, ctx.corruptionDetection));
+  // A chained backup restores only on top of a full or snapshot that survives too.
+  const baseSurvives = new Set(ds.backups.flatMap((b, i) => (BASE.has(b.type) ? survival[i] : [])));
+  const restore = restoreSeconds(ds);
+  return ds.backups.map((backup, i) => {
+    const survives = survival[i];
+    const usable = CHAINED.has(backup.type) ? survives.filter((s) => baseSurvives.has(s)) : survives;
+    const parts = failoverParts(ds, { name: 'restore', seconds: restore });
+    return {
+      kind: 'backup',
+      property: backup.property,
+      text: statementText(ctx.text, backup.property.statement),
+      description: describeBackup(backup),
+      survives,
+      usable,
+      rpoSeconds: backup.every + backup.takes + backup.copyLag,
+      expectedLossSeconds: backup.every / 2 + backup.takes + backup.copyLag,
+      rtoSeconds: sumParts(parts),
+      rtoParts: parts,
+      backup,
+    };
+  });
+}
+
+function rebuildPath(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath | undefined {
+  if (!ds.rebuild) return undefined;
+  const parts = failoverParts(ds, { name: 'rebuild', seconds: ds.rebuild.seconds });
+  return {
+    kind: 'rebuild',
+    property: ds.rebuild.property,
+    text: statementText(ctx.text, ds.rebuild.property.statement),
+    description: `a rebuild (${fmt(ds.rebuild.seconds)})`,
+    survives: [...ALL],
+    usable: [...ALL],
+    rpoSeconds: 0,
+    expectedLossSeconds: 0,
+    rtoSeconds: sumParts(parts),
+    rtoParts: parts,
+  };
+}
+
+/** Live data first, then the geo copy, replicas, backups and rebuild. */
+export function recoveryPaths(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath[] {
+  const geo = geoPath(ds, ctx);
+  const rebuild = rebuildPath(ds, ctx);
+  return [
+    livePath(ds),
+    ...(geo ? [geo] : []),
+    ...ds.replicas.map((r) => replicaPath(ds, r, ctx)),
+    ...backupPaths(ds, ctx),
+    ...(rebuild ? [rebuild] : []),
+  ];
+}
+
+/** Smallest RPO, then smallest RTO (unknown after every known); ties keep statement order. */
+export function comparePaths(a: RecoveryPath, b: RecoveryPath): number {
+  if (a.rpoSeconds !== b.rpoSeconds) return a.rpoSeconds - b.rpoSeconds;
+  if (a.rtoSeconds === b.rtoSeconds) return 0;
+  if (a.rtoSeconds === null) return 1;
+  if (b.rtoSeconds === null) return -1;
+  return a.rtoSeconds - b.rtoSeconds;
+}
+
+export function choosePath(paths: readonly RecoveryPath[], scenario: Scenario): RecoveryPath | undefined {
+  let best: RecoveryPath | undefined;
+  for (const path of paths) {
+    if (!path.usable.includes(scenario)) continue;
+    if (!best || comparePaths(path, best) < 0) best = path;
+  }
+  return best;
+}
+
+/** Per-scenario estimate of a datastore, without objectives (added by the caller). */
+export function estimateDatastoreScenario(
+  ds: DatastoreEntity,
+  paths: readonly RecoveryPath[],
+  scenario: Scenario,
+): Omit<ScenarioEstimate, 'objective' | 'rpoMet' | 'rtoMet'> {
+  const path = choosePath(paths, scenario);
+  if (!path) {
+    return {
+      scenario,
+      outcome: 'total-loss',
+      rpoSeconds: null,
+      expectedLossSeconds: null,
+      rtoSeconds: null,
+      dataAtRiskBytes: null,
+      via: null,
+      rtoParts: [],
+    };
+  }
+  return {
+    scenario,
+    outcome: 'recovered',
+    rpoSeconds: path.rpoSeconds,
+    expectedLossSeconds: path.expectedLossSeconds,
+    rtoSeconds: path.rtoSeconds,
+    dataAtRiskBytes: ds.writeRate === undefined ? null : Math.round(path.rpoSeconds * ds.writeRate),
+    via: path.text,
+    path,
+    rtoParts: path.rtoParts,
+  };
+}
+
+/**
+ * Data lost when the disaster strikes `elapsed` seconds after the last backup ran (for
+ * backups; other paths always lose their RPO). The worst case is just before the next
+ * backup, the expected loss the average over the interval: every/2 + takes + copy-lag.
+ */
+export function lossAt(path: RecoveryPath, elapsed: number): number {
+  const backup = path.backup;
+  if (!backup) return path.rpoSeconds;
+  const sinceLast = ((elapsed % backup.every) + backup.every) % backup.every;
+  return sinceLast + backup.takes + backup.copyLag;
+}

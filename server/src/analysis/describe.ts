@@ -1,0 +1,64 @@
+// Plain words for messages and hovers: durations in compound notation, copies by what they
+// are ("hourly backups"), RTO parts as "detect 1m + provision 20m + switch 1m".
+import { StatementNode } from '../../../grammar/src/ast';
+import { Scenario } from '../../../grammar/src/schema';
+import { formatDuration } from '../../../grammar/src/units';
+import { Backup, BackupType } from '../model/types';
+import { RtoPart } from './types';
+
+/** A duration for messages: whole seconds from one second up (restore times are fractional). */
+export function fmt(seconds: number): string {
+  return formatDuration(seconds >= 1 ? Math.round(seconds) : seconds);
+}
+
+/** A statement's source text with whitespace (and continued lines) collapsed. */
+export function statementText(text: string, statement: StatementNode): string {
+  return text.slice(statement.startOffset, statement.endOffset).replace(/\s*,\s*/g, ', ').replace(/\s+/g, ' ').trim();
+}
+
+const CADENCE: readonly [number, string][] = [
+  [3600, 'hourly'],
+  [86400, 'daily'],
+  [7 * 86400, 'weekly'],
+];
+
+const BACKUP_NOUN: Readonly<Record<BackupType, string>> = {
+  full: 'backups',
+  differential: 'differential backups',
+  incremental: 'incremental backups',
+  log: 'log backups',
+  snapshot: 'snapshots',
+};
+
+/** "hourly backups", "log backups every 5m", "snapshots every 6h". */
+export function describeBackup(backup: Pick<Backup, 'type' | 'every'>): string {
+  const noun = BACKUP_NOUN[backup.type];
+  const cadence = CADENCE.find(([seconds]) => seconds === backup.every);
+  return cadence ? `${cadence[1]} ${noun}` : `${noun} every ${fmt(backup.every)}`;
+}
+
+/** "detect 1m + provision 20m + deploy 10m + switch 1m"; zero parts are left out. */
+export function describeParts(parts: readonly RtoPart[]): string {
+  const shown = parts.filter((p) => p.seconds !== 0);
+  if (shown.length === 0) return parts.length > 0 ? `${parts[0].name} 0s` : '0s';
+  return shown.map((p) => `${p.name} ${p.seconds === null ? 'unknown' : fmt(p.seconds)}`).join(' + ');
+}
+
+/** Sum of the parts; null when any part is unknown. */
+export function sumParts(parts: readonly RtoPart[]): number | null {
+  let total = 0;
+  for (const part of parts) {
+    if (part.seconds === null) return null;
+    total += part.seconds;
+  }
+  return total;
+}
+
+/** "region-failure, data-corruption". */
+export function listScenarios(scenarios: readonly Scenario[]): string {
+  return scenarios.join(', ');
+}
+
+export function plural(count: number, one: string, many: string): string {
+  return count === 1 ? one : many;
+}

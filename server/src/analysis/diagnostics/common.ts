@@ -1,0 +1,107 @@
+// Shared pieces of the analysis diagnostics: the code → severity table, grouping of
+// per-scenario findings into one diagnostic per (entity, code, range), and data payloads.
+import { Diagnostic, Range, RelatedInformation, Severity } from '../../../../grammar/src/ast';
+import { Scenario } from '../../../../grammar/src/schema';
+import { Entity } from '../../model/types';
+
+export type AnalysisCode =
+  | 'rpo-unachievable'
+  | 'rto-unachievable'
+  | 'dependency-rto'
+  | 'dependency-rpo'
+  | 'total-loss'
+  | 'no-recovery'
+  | 'same-region-failover'
+  | 'backup-chain-broken'
+  | 'pitr-gap'
+  | 'retention-too-short'
+  | 'rpo-skew'
+  | 'untested'
+  | 'drill-overdue'
+  | 'missing-objective'
+  | 'estimate-incomplete';
+
+export const SEVERITY: Readonly<Record<AnalysisCode, Severity>> = {
+  'rpo-unachievable': 'error',
+  'rto-unachievable': 'error',
+  'dependency-rto': 'error',
+  'dependency-rpo': 'error',
+  'total-loss': 'error',
+  'no-recovery': 'error',
+  'same-region-failover': 'warning',
+  'backup-chain-broken': 'warning',
+  'pitr-gap': 'warning',
+  'retention-too-short': 'warning',
+  'rpo-skew': 'warning',
+  untested: 'warning',
+  'drill-overdue': 'warning',
+  'missing-objective': 'warning',
+  'estimate-incomplete': 'info',
+};
+
+export type Report = (path: string, diagnostic: Diagnostic) => void;
+
+export function rangeKey(range: Range): string {
+  return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+}
+
+/** Groups items by range, in the order each range first appears. */
+export function groupByRange<T extends { range: Range }>(items: readonly T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = rangeKey(item.range);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups.values()];
+}
+
+/** Groups consecutive-or-not items with the same key, keeping first-appearance order. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups.values()];
+}
+
+export interface DiagnosticInput {
+  code: AnalysisCode;
+  entity?: Entity;
+  range: Range;
+  message: string;
+  scenarios?: readonly Scenario[];
+  data?: Record<string, unknown>;
+  related?: RelatedInformation[];
+}
+
+export function makeDiagnostic(input: DiagnosticInput): Diagnostic {
+  const related = dedupeRelated(input.related ?? []);
+  return {
+    code: input.code,
+    severity: SEVERITY[input.code],
+    message: input.message,
+    range: input.range,
+    data: {
+      ...(input.entity ? { entity: input.entity.name, kind: input.entity.kind, path: input.entity.path } : {}),
+      ...(input.scenarios ? { scenarios: [...input.scenarios] } : {}),
+      target: input.range,
+      ...input.data,
+    },
+    ...(related.length > 0 ? { relatedInformation: related } : {}),
+  };
+}
+
+function dedupeRelated(items: RelatedInformation[]): RelatedInformation[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = `${item.path}#${rangeKey(item.range)}#${item.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

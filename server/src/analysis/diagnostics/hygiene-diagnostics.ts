@@ -1,0 +1,159 @@
+// Diagnostics about how copies and drills are set up (contract §6): same-region-failover,
+// backup-chain-broken, pitr-gap, retention-too-short, rpo-skew, untested, drill-overdue.
+import { Range } from '../../../../grammar/src/ast';
+import { Scenario } from '../../../../grammar/src/schema';
+import { formatDate } from '../../../../grammar/src/units';
+import { DatastoreEntity, Entity, Model, Schedule, ServiceEntity } from '../../model/types';
+import { BASE, CHAINED } from '../datastore';
+import { describeBackup, fmt } from '../describe';
+import { AnalyzeOptions, EntityEstimate, ScenarioEstimate } from '../types';
+import { makeDiagnostic, Report } from './common';
+
+function sameRegion(ds: DatastoreEntity | ServiceEntity, region: string): boolean {
+  return ds.region !== undefined && ds.region.name === region;
+}
+
+function spanning(from: Range, to: Range): Range {
+  return { start: from.start, end: to.end };
+}
+
+function sameRegionFailover(entity: Entity, report: Report): void {
+  if (entity.kind === 'service') {
+    const target = entity.strategy.in;
+    if (!target || !sameRegion(entity, target.name)) return;
+    const range = target.wordNode ? spanning(target.wordNode.range, target.node.range) : target.node.range;
+    report(entity.path, makeDiagnostic({
+      code: 'same-region-failover',
+      entity,
+      range,
+      message: `the ${entity.strategy.kind} standby of ${entity.name} is in its home region ${target.name}: it does not survive a region-failure`,
+      scenarios: ['region-failure'],
+      data: { region: target.name, valueRange: target.node.range },
+    }));
+    return;
+  }
+  for (const replica of entity.replicas) {
+    if (!sameRegion(entity, replica.region.name)) continue;
+    report(entity.path, makeDiagnostic({
+      code: 'same-region-failover',
+      entity,
+      range: replica.region.node.range,
+      message: `the replica of ${entity.name} is in its home region ${replica.region.name}: it does not survive a region-failure`,
+      scenarios: ['region-failure'],
+      data: { region: replica.region.name, valueRange: replica.region.node.range },
+    }));
+  }
+}
+
+function backupDiagnostics(ds: DatastoreEntity, estimate: EntityEstimate, corruptionDetection: number, report: Report): void {
+  const bases = ds.backups.filter((b) => BASE.has(b.type));
+  const longestBase = bases.reduce((max, b) => Math.max(max, b.every), 0);
+  for (const path of estimate.paths) {
+    const backup = path.backup;
+    if (!backup || !path.property) continue;
+    const range = path.property.statement.range;
+    if (CHAINED.has(backup.type)) {
+      const broken: Scenario[] = path.survives.filter((s) => !path.usable.includes(s));
+      if (broken.length > 0) {
+        const why = bases.length === 0 ? 'there is no full or snapshot backup at all' : `no full or snapshot backup survives ${broken.join(', ')}`;
+        report(ds.path, makeDiagnostic({
+          code: 'backup-chain-broken',
+          entity: ds,
+          range,
+          message: `${describeBackup(backup)} of ${ds.name} cannot be restored in ${broken.join(', ')}: ${why} to restore them on`,
+          scenarios: broken,
+        }));
+      }
+    }
+    if (backup.type === 'log' && bases.length > 0 && backup.retain < longestBase) {
+      report(ds.path, makeDiagnostic({
+        code: 'pitr-gap',
+        entity: ds,
+        range,
+        message: `log backups of ${ds.name} are kept ${fmt(backup.retain)} but full backups run only every ${fmt(longestBase)}: point-in-time recovery has gaps; keep logs at least ${fmt(longestBase)}`,
+        data: { retain: backup.retain, needed: longestBase, valueRange: backup.property.args.get('retain')?.node.range },
+      }));
+    }
+    if (backup.retain < corruptionDetection) {
+      report(ds.path, makeDiagnostic({
+        code: 'retention-too-short',
+        entity: ds,
+        range,
+        message: `${describeBackup(backup)} of ${ds.name} are kept ${fmt(backup.retain)}, less than the ${fmt(corruptionDetection)} corruption may go unnoticed: they do not survive data-corruption`,
+        scenarios: ['data-corruption'],
+        data: { retain: backup.retain, needed: corruptionDetection, valueRange: backup.property.args.get('retain')?.node.range },
+      }));
+    }
+  }
+}
+
+/** Whether `other` can lose more than `mine` in a scenario (total loss is the most). */
+function losesMore(other: ScenarioEstimate, mine: ScenarioEstimate): boolean {
+  if (other.outcome === 'not-estimated' || mine.outcome === 'not-estimated' || mine.outcome === 'total-loss') return false;
+  if (other.outcome === 'total-loss') return true;
+  return other.rpoSeconds !== null && mine.rpoSeconds !== null && other.rpoSeconds > mine.rpoSeconds;
+}
+
+function rpoSkew(ds: DatastoreEntity, estimate: EntityEstimate, byEntity: Map<Entity, EntityEstimate>, model: Model, report: Report): void {
+  for (const ref of ds.references) {
+    const target = model.datastores.find((d) => d.name === ref.name);
+    const other = target && byEntity.get(target);
+    if (!other || target === ds) continue;
+    const skewed = estimate.scenarios.flatMap((mine, i) => (losesMore(other.scenarios[i], mine) ? [{ mine, theirs: other.scenarios[i] }] : []));
+    if (skewed.length === 0) continue;
+    const details = skewed.map(({ mine, theirs }) =>
+      theirs.outcome === 'total-loss'
+        ? `${mine.scenario}: ${ref.name} is lost entirely`
+        : `${mine.scenario}: up to ${fmt(theirs.rpoSeconds ?? 0)} against ${fmt(mine.rpoSeconds ?? 0)}`,
+    );
+    report(ds.path, makeDiagnostic({
+      code: 'rpo-skew',
+      entity: ds,
+      range: ref.node.range,
+      message: `${ref.name} can lose more data than ${ds.name}, so restored ${ds.name} data may point at missing ${ref.name} data (${details.join('; ')})`,
+      scenarios: skewed.map((s) => s.mine.scenario),
+      data: { referenced: ref.name },
+    }));
+  }
+}
+
+function untested(entity: Entity, report: Report): void {
+  let message: string | undefined;
+  if (entity.kind === 'datastore' && entity.backups.length > 0 && !entity.verifyRestore) {
+    message = `${entity.name} has backups but no verify-restore: its restores are untested`;
+  } else if (entity.kind === 'service' && entity.strategy.kind !== 'none' && entity.drills.length === 0) {
+    message = `${entity.name} has a ${entity.strategy.kind} strategy but no drill: its failover is untested`;
+  }
+  if (message) report(entity.path, makeDiagnostic({ code: 'untested', entity, range: entity.nameNode.range, message }));
+}
+
+function overdue(path: string, entity: Entity | undefined, schedule: Schedule | undefined, what: string, today: number, report: Report): void {
+  const last = schedule?.last;
+  if (!schedule || !last) return;
+  const due = last.days + schedule.every / 86400;
+  if (!(due < today)) return;
+  report(path, makeDiagnostic({
+    code: 'drill-overdue',
+    entity,
+    range: last.node.range,
+    message: `${what} is overdue: last ${formatDate(last.days)} + every ${fmt(schedule.every)} was due on ${formatDate(Math.floor(due))}`,
+    data: { due: Math.floor(due), last: last.days, every: schedule.every, today, statement: schedule.property.statement.range },
+  }));
+}
+
+export function hygieneDiagnostics(model: Model, byEntity: Map<Entity, EntityEstimate>, options: AnalyzeOptions, report: Report): void {
+  const corruptionDetection = model.plan?.corruptionDetection ?? 86400;
+  if (model.plan) overdue(model.plan.path, undefined, model.plan.review, 'the plan review', options.today, report);
+  for (const entity of model.entities) {
+    const estimate = byEntity.get(entity)!;
+    sameRegionFailover(entity, report);
+    if (entity.kind === 'datastore') {
+      backupDiagnostics(entity, estimate, corruptionDetection, report);
+      rpoSkew(entity, estimate, byEntity, model, report);
+      overdue(entity.path, entity, entity.verifyRestore, `the restore test of ${entity.name}`, options.today, report);
+    } else {
+      for (const drill of entity.drills) overdue(entity.path, entity, drill, `the ${drill.kind} drill of ${entity.name}`, options.today, report);
+    }
+    untested(entity, report);
+  }
+}

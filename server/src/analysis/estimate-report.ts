@@ -1,0 +1,150 @@
+// Estimate reports: the JSON of contract §7, a readable text table for the CLI, and the
+// Markdown table the language server shows on hover.
+import { Scenario } from '../../../grammar/src/schema';
+import { formatSize } from '../../../grammar/src/units';
+import type { CheckResult } from '../check';
+import { describeParts, fmt } from './describe';
+import { EntityEstimate, Outcome, ScenarioEstimate } from './types';
+
+export interface ScenarioJson {
+  scenario: Scenario;
+  outcome: Outcome;
+  rpoSeconds: number | null;
+  expectedLossSeconds: number | null;
+  rtoSeconds: number | null;
+  dataAtRiskBytes: number | null;
+  via: string | null;
+  objective: { rpoSeconds: number | null; rtoSeconds: number | null };
+  rpoMet: boolean | null;
+  rtoMet: boolean | null;
+}
+
+export interface EntityJson {
+  kind: 'datastore' | 'service';
+  name: string;
+  path: string;
+  scenarios: ScenarioJson[];
+}
+
+export interface EstimateJson {
+  version: 1;
+  entities: EntityJson[];
+}
+
+function scenarioJson(s: ScenarioEstimate): ScenarioJson {
+  return {
+    scenario: s.scenario,
+    outcome: s.outcome,
+    rpoSeconds: s.rpoSeconds,
+    expectedLossSeconds: s.expectedLossSeconds,
+    rtoSeconds: s.rtoSeconds,
+    dataAtRiskBytes: s.dataAtRiskBytes,
+    via: s.via,
+    objective: { rpoSeconds: s.objective.rpo?.seconds ?? null, rtoSeconds: s.objective.rto?.seconds ?? null },
+    rpoMet: s.rpoMet,
+    rtoMet: s.rtoMet,
+  };
+}
+
+/** Contract §7 `estimate --format json`, entities in model order. */
+export function estimateJson(result: Pick<CheckResult, 'analysis'>): EstimateJson {
+  return {
+    version: 1,
+    entities: result.analysis.entities.map((e) => ({ kind: e.kind, name: e.name, path: e.path, scenarios: e.scenarios.map(scenarioJson) })),
+  };
+}
+
+export function estimateJsonText(result: Pick<CheckResult, 'analysis'>): string {
+  return `${JSON.stringify(estimateJson(result), null, 2)}\n`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Cells shared by the text and Markdown tables
+
+const OUTCOME_WORDS: Readonly<Record<Outcome, string>> = {
+  recovered: 'recovered',
+  'total-loss': 'total loss',
+  'no-recovery': 'no recovery',
+  'not-estimated': 'not estimated',
+};
+
+function seconds(value: number | null, s: ScenarioEstimate): string {
+  if (s.outcome === 'not-estimated') return '–';
+  if (s.outcome === 'total-loss') return 'all data';
+  return value === null ? 'unknown' : fmt(value);
+}
+
+function atRisk(s: ScenarioEstimate): string {
+  if (s.outcome === 'total-loss') return 'all data';
+  if (s.outcome === 'not-estimated') return '–';
+  return s.dataAtRiskBytes === null ? 'unknown' : formatSize(s.dataAtRiskBytes);
+}
+
+function rto(s: ScenarioEstimate): string {
+  if (s.outcome === 'not-estimated') return '–';
+  if (s.outcome === 'total-loss' || s.outcome === 'no-recovery') return 'never';
+  const parts = s.rtoParts.length > 0 ? ` (${describeParts(s.rtoParts)})` : '';
+  if (s.rtoSeconds === null) return `unknown${parts}`;
+  const limit = s.limitingRto && s.limitingRto.seconds !== null ? `, ${s.limitingRto.entity.name} ${fmt(s.limitingRto.seconds)}` : '';
+  const own = s.own && s.own.rtoSeconds !== null && s.own.rtoSeconds !== s.rtoSeconds ? ` (own ${fmt(s.own.rtoSeconds)}${limit})` : parts;
+  return `${fmt(s.rtoSeconds)}${own}`;
+}
+
+function objective(s: ScenarioEstimate): string {
+  const parts = [s.objective.rpo ? `RPO ${fmt(s.objective.rpo.seconds)}` : '', s.objective.rto ? `RTO ${fmt(s.objective.rto.seconds)}` : ''].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'none';
+}
+
+function verdict(s: ScenarioEstimate): string {
+  if (s.outcome === 'not-estimated') return 'not estimated';
+  if (!s.objective.rpo && !s.objective.rto) return s.outcome === 'recovered' ? '–' : OUTCOME_WORDS[s.outcome];
+  const missed = [s.rpoMet === false ? 'RPO' : '', s.rtoMet === false ? 'RTO' : ''].filter(Boolean);
+  if (missed.length > 0) return `${missed.join(' and ')} missed`;
+  if (s.rpoMet === null && s.objective.rpo) return 'RPO unknown';
+  if (s.rtoMet === null && s.objective.rto) return 'RTO unknown';
+  return 'met';
+}
+
+const COLUMNS: readonly { title: string; cell: (s: ScenarioEstimate) => string }[] = [
+  { title: 'scenario', cell: (s) => s.scenario },
+  { title: 'outcome', cell: (s) => OUTCOME_WORDS[s.outcome] },
+  { title: 'worst loss', cell: (s) => seconds(s.rpoSeconds, s) },
+  { title: 'expected loss', cell: (s) => seconds(s.expectedLossSeconds, s) },
+  { title: 'data at risk', cell: atRisk },
+  { title: 'RTO', cell: rto },
+  { title: 'objective', cell: objective },
+  { title: 'verdict', cell: verdict },
+  { title: 'via', cell: (s) => s.via ?? '–' },
+];
+
+function alignedTable(rows: string[][]): string[] {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ').trimEnd());
+}
+
+/** A readable table per entity × scenario, for `drspec estimate`. */
+export function estimateText(result: Pick<CheckResult, 'analysis'>): string {
+  const blocks = result.analysis.entities.map((e) => {
+    const rows = [COLUMNS.map((c) => c.title), ...e.scenarios.map((s) => COLUMNS.map((c) => c.cell(s)))];
+    return [`${e.kind} ${e.name} (${e.path})`, ...alignedTable(rows).map((line) => `  ${line}`)].join('\n');
+  });
+  return blocks.length > 0 ? `${blocks.join('\n\n')}\n` : 'no datastores or services\n';
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[|\\`*_]/g, (c) => `\\${c}`);
+}
+
+/** The hover: one row per scenario, like a cloud provider's "level of disaster" table. */
+export function entityHoverMarkdown(estimate: EntityEstimate): string {
+  const header = '| scenario | worst-case loss | expected loss | data at risk | RTO | objective | met |';
+  const rule = '|---|---|---|---|---|---|---|';
+  const rows = estimate.scenarios.map((s) => {
+    const cells = [s.scenario, seconds(s.rpoSeconds, s), seconds(s.expectedLossSeconds, s), atRisk(s), rto(s), objective(s), verdict(s)];
+    return `| ${cells.map(escapeMarkdown).join(' | ')} |`;
+  });
+  const via = estimate.scenarios
+    .filter((s) => s.via !== null && s.via !== 'live')
+    .map((s) => `- ${s.scenario}: \`${s.via}\``);
+  return [`**${estimate.kind} ${estimate.name}**`, '', header, rule, ...rows, ...(via.length > 0 ? ['', 'Recovers from:', ...via] : [])].join('\n');
+}

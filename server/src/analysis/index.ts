@@ -1,0 +1,12 @@
+// The analysis engine's public surface.
+export { analyze, withVerdict } from './analyze';
+export { copiesOf, estimateOf } from './queries';
+export { resolveObjective } from './objectives';
+export { describeParts, describeBackup } from './describe';
+export { copyLabel } from './queries';
+export type { CopySummary } from './queries';
+export { lossAt, recoveryPaths } from './datastore';
+export { estimateJson, estimateJsonText, estimateText, entityHoverMarkdown } from './estimate-report';
+export { recommend, recommendedChange } from './recommend';
+export type { Recommendation, RecommendationKind } from './recommend';
+export * from './types';

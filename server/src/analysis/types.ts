@@ -1,0 +1,134 @@
+// Results of the DR analysis (contract §5): per entity and scenario, the chosen recovery
+// path, worst and expected loss, recovery time with its parts, objective and verdict.
+import { Diagnostic, Range } from '../../../grammar/src/ast';
+import { Scenario } from '../../../grammar/src/schema';
+import { ParsedProperty } from '../../../grammar/src/validate';
+import { Backup, Entity, NameRef, ObjectiveValue, Replica } from '../model/types';
+
+export type Outcome = 'recovered' | 'total-loss' | 'no-recovery' | 'not-estimated';
+export type PathKind = 'live' | 'geo' | 'replica' | 'backup' | 'rebuild';
+
+export type RtoPartName = 'detect' | 'decide' | 'provision' | 'deploy' | 'scale-out' | 'restore' | 'rebuild' | 'switch';
+
+/** One named part of a recovery time; `seconds` is null when unknown (a restore without size or rate). */
+export interface RtoPart {
+  name: RtoPartName;
+  seconds: number | null;
+}
+
+/** A way to get a datastore's data back: live data or one copy statement. */
+export interface RecoveryPath {
+  kind: PathKind;
+  /** The statement it comes from (absent for live data without a `redundancy` statement). */
+  property?: ParsedProperty;
+  /** Source text of the statement, whitespace collapsed; `live` for live data. */
+  text: string;
+  /** Plain words for messages: "hourly backups", "the async replica in northeurope (lag 30s)". */
+  description: string;
+  /** Scenarios the copy itself survives. */
+  survives: Scenario[];
+  /** Scenarios in which it can be restored from (survives, and for chained backups a base survives too). */
+  usable: Scenario[];
+  rpoSeconds: number;
+  expectedLossSeconds: number;
+  /** null when unknown. */
+  rtoSeconds: number | null;
+  rtoParts: RtoPart[];
+  backup?: Backup;
+  replica?: Replica;
+}
+
+/** Where an objective came from, in resolution order (contract §5). */
+export type ObjectiveOrigin = 'scenario' | 'entity' | 'policy-scenario' | 'policy' | 'default-policy-scenario' | 'default-policy';
+
+export interface ResolvedObjectiveValue extends ObjectiveValue {
+  origin: ObjectiveOrigin;
+  /** The policy it came from, for policy origins. */
+  policy?: string;
+  /** e.g. "policy critical (data-corruption line)". */
+  describe: string;
+}
+
+export interface ResolvedObjective {
+  rpo?: ResolvedObjectiveValue;
+  rto?: ResolvedObjectiveValue;
+}
+
+/** The dependency that limits a service in a scenario. */
+export interface DependencyLimit {
+  /** The name as written in this service's `depends-on`. */
+  dependency: NameRef;
+  /** The entity at the end of the chain that sets the value. */
+  entity: Entity;
+  outcome: Outcome;
+  seconds: number | null;
+}
+
+export interface ServiceOwn {
+  outcome: Outcome;
+  rtoSeconds: number | null;
+  rtoParts: RtoPart[];
+  /** Why it does not recover, for no-recovery. */
+  reason?: string;
+  /** What it recovers by: "pilot-light recovery", "restart on another node". */
+  description: string;
+}
+
+export interface ScenarioEstimate {
+  scenario: Scenario;
+  outcome: Outcome;
+  rpoSeconds: number | null;
+  expectedLossSeconds: number | null;
+  rtoSeconds: number | null;
+  dataAtRiskBytes: number | null;
+  /** The chosen path's source text; `live` for live data; null when nothing recovers. */
+  via: string | null;
+  /** Datastores: the chosen path. */
+  path?: RecoveryPath;
+  rtoParts: RtoPart[];
+  objective: ResolvedObjective;
+  rpoMet: boolean | null;
+  rtoMet: boolean | null;
+  /** Services: own recovery, before dependencies. */
+  own?: ServiceOwn;
+  /** Services: the dependency that sets the effective RTO / RPO, when it exceeds the service's own. */
+  limitingRto?: DependencyLimit;
+  limitingRpo?: DependencyLimit;
+}
+
+/** One resolved `depends-on` item. */
+export interface Dependency {
+  ref: NameRef;
+  estimate: EntityEstimate;
+}
+
+export interface EntityEstimate {
+  kind: 'datastore' | 'service';
+  name: string;
+  path: string;
+  entity: Entity;
+  /** All four scenarios, in contract order. */
+  scenarios: ScenarioEstimate[];
+  /** Datastores: every recovery path (live data first, then copies in statement order). */
+  paths: RecoveryPath[];
+  /** Services: the direct dependencies that resolved, in `depends-on` order. */
+  dependencies: Dependency[];
+  /** True when some scenario has an objective. */
+  hasObjective: boolean;
+}
+
+export interface Analysis {
+  entities: EntityEstimate[];
+  diagnostics: Map<string, Diagnostic[]>;
+}
+
+export interface AnalyzeOptions {
+  /** Today as days since 1970-01-01 UTC. */
+  today: number;
+}
+
+/** A location in a file, for related information and diagnostic data. */
+export interface Place {
+  path: string;
+  range: Range;
+}

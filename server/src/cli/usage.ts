@@ -1,0 +1,69 @@
+// The help texts of the command line.
+import { CommandName } from './args';
+
+const SYNOPSIS = `Usage:
+  drspec check [--format text|json|sarif] [--today YYYY-MM-DD] PATH...
+  drspec estimate [--format text|json] [--today YYYY-MM-DD] PATH...
+  drspec fmt [--check] PATH...
+  drspec help [COMMAND]
+  drspec --help | --version`;
+
+const GENERAL = `drspec: check disaster-recovery specifications (.drspec files).
+
+${SYNOPSIS}
+
+Commands:
+  check      Report syntax, schema and analysis diagnostics of the model.
+  estimate   Print the estimated RPO and RTO of every datastore and service per scenario.
+  fmt        Rewrite files in canonical form; with --check, only report files that would change.
+
+PATH is a .drspec file or a directory, searched recursively for *.drspec files
+(node_modules and directories whose name starts with '.' are skipped). All files of
+one run form one model.
+
+Exit status: 0 no error diagnostics, 1 error diagnostics (or fmt found work to do),
+2 a usage or I/O problem.
+`;
+
+const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
+  check: `Usage: drspec check [--format text|json|sarif] [--today YYYY-MM-DD] PATH...
+
+Checks the model made of all given files and prints its diagnostics.
+
+Options:
+  --format text    path:line:col: severity code: message, then a summary line (default)
+  --format json    the diagnostics as JSON, with 0-based positions
+  --format sarif   the diagnostics as SARIF 2.1.0 for code-scanning tools
+  --today DATE     the date overdue drills and reviews are judged against (default: today, UTC)
+
+Exit status: 0 no errors, 1 errors, 2 usage or I/O problem.
+`,
+  estimate: `Usage: drspec estimate [--format text|json] [--today YYYY-MM-DD] PATH...
+
+Prints, for every datastore and service, the recovery point and recovery time it
+achieves in each scenario, the path it recovers by, and whether its objectives are met.
+
+Options:
+  --format text    a readable table per entity (default)
+  --format json    the estimates as JSON, numbers in seconds and bytes
+  --today DATE     the date used for the model (default: today, UTC)
+
+Exit status: 0 no error diagnostics, 1 error diagnostics, 2 usage or I/O problem.
+`,
+  fmt: `Usage: drspec fmt [--check] PATH...
+
+Rewrites files in canonical form: two-space indentation, one statement per line, one
+space between values, comments kept. Files with syntax errors are left unchanged and
+their errors reported.
+
+Options:
+  --check   change nothing; list the files that would change and exit 1 if any
+
+Exit status: 0 nothing to report, 1 a file would change (--check) or has syntax errors,
+2 usage or I/O problem.
+`,
+};
+
+export function usage(command?: CommandName): string {
+  return command ? COMMAND_HELP[command] : GENERAL;
+}

@@ -1,0 +1,64 @@
+// textDocument/codeAction. Quick fixes for the diagnostics in the request's context (one
+// fixer per diagnostic code, from the table below), and the refactor "Insert recommended
+// strategy" on any datastore or service.
+import { CodeAction, CodeActionContext, CodeActionKind, Diagnostic as LspDiagnostic, Range } from 'vscode-languageserver';
+import { Diagnostic } from '../../../grammar/src/ast';
+import { Snapshot } from '../workspace/snapshot';
+import { rangesOverlap, sameRange } from './convert';
+import { DIAGNOSTIC_SOURCE, toLspDiagnostic } from './diagnostics';
+import { Fixer, FixContext } from './fixes/context';
+import { didYouMeanFixes, replacements } from './fixes/did-you-mean';
+import { missingObjectiveFixes } from './fixes/objectives';
+import { recommendationFixes, strategyRefactor } from './fixes/recommendations';
+import { duplicatePropertyFixes, missingClauseFixes } from './fixes/statements';
+import { stubFixes } from './fixes/stubs';
+
+/** The fixes of each diagnostic code. Codes without an entry have no mechanical fix. */
+const FIXERS: Readonly<Record<string, Fixer>> = {
+  'unknown-property': didYouMeanFixes,
+  'invalid-value': didYouMeanFixes,
+  'invalid-structure': didYouMeanFixes,
+  'unknown-reference': (c) => [...didYouMeanFixes(c), ...stubFixes(c, replacements(c.diagnostic.data).length === 0)],
+  'duplicate-property': duplicatePropertyFixes,
+  'missing-value': missingClauseFixes,
+  'missing-objective': (c) => [...missingObjectiveFixes(c), ...recommendationFixes(c)],
+};
+
+function fixerFor(code: string): Fixer {
+  return FIXERS[code] ?? recommendationFixes;
+}
+
+function wants(context: CodeActionContext, kind: string): boolean {
+  return !context.only || context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
+}
+
+/** The engine's diagnostic a client diagnostic stands for (same code and range), for its fresh `data`. */
+function engineDiagnostic(list: readonly Diagnostic[], client: LspDiagnostic): Diagnostic | undefined {
+  return list.find((d) => d.code === client.code && sameRange(d.range, client.range));
+}
+
+export function codeActions(snapshot: Snapshot, uri: string, range: Range, context: CodeActionContext): CodeAction[] {
+  const view = snapshot.files.get(uri);
+  if (!view) return [];
+  const actions: CodeAction[] = [];
+  const fileDiagnostics = snapshot.diagnostics.get(uri) ?? [];
+
+  if (wants(context, CodeActionKind.QuickFix)) {
+    // Clients send the diagnostics under the cursor; if one sends none, use ours there.
+    const sent = (context.diagnostics ?? []).filter((d) => d.source === undefined || d.source === DIAGNOSTIC_SOURCE);
+    const pairs: { engine: Diagnostic; client: LspDiagnostic }[] =
+      (context.diagnostics ?? []).length > 0
+        ? sent.flatMap((client) => {
+            const engine = engineDiagnostic(fileDiagnostics, client);
+            return engine ? [{ engine, client }] : [];
+          })
+        : fileDiagnostics.filter((d) => rangesOverlap(d.range, range)).map((engine) => ({ engine, client: toLspDiagnostic(snapshot, engine) }));
+    for (const { engine, client } of pairs) {
+      const fixContext: FixContext = { snapshot, view, diagnostic: engine, client };
+      actions.push(...fixerFor(engine.code)(fixContext));
+    }
+  }
+
+  if (wants(context, CodeActionKind.RefactorRewrite)) actions.push(...strategyRefactor(snapshot, view, range));
+  return actions;
+}

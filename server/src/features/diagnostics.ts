@@ -1,0 +1,74 @@
+// textDocument/publishDiagnostics for every file of the model. Only what changed is sent:
+// a file's diagnostics are published when they differ from what the client has, when an
+// open document reached a new version, or (as an empty array) when the file left the model.
+import { Diagnostic as LspDiagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver';
+import { Diagnostic, Severity } from '../../../grammar/src/ast';
+import { clientUriOf, Snapshot } from '../workspace/snapshot';
+import { toRange } from './convert';
+
+const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export const DIAGNOSTIC_SOURCE = 'drspec';
+
+export function toLspDiagnostic(snapshot: Snapshot, diagnostic: Diagnostic): LspDiagnostic {
+  const related: DiagnosticRelatedInformation[] | undefined = diagnostic.relatedInformation?.map((r) => ({
+    location: { uri: clientUriOf(snapshot, r.path), range: toRange(r.range) },
+    message: r.message,
+  }));
+  return {
+    range: toRange(diagnostic.range),
+    severity: SEVERITY[diagnostic.severity] ?? DiagnosticSeverity.Error,
+    code: diagnostic.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: diagnostic.message,
+    ...(diagnostic.data !== undefined ? { data: diagnostic.data } : {}),
+    ...(related && related.length > 0 ? { relatedInformation: related } : {}),
+  };
+}
+
+/** The LSP diagnostics of one file, in document order. */
+export function fileDiagnostics(snapshot: Snapshot, uri: string): LspDiagnostic[] {
+  const list = snapshot.diagnostics.get(uri) ?? [];
+  return list
+    .map((d) => toLspDiagnostic(snapshot, d))
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+export interface PublishParams {
+  uri: string;
+  diagnostics: LspDiagnostic[];
+  version?: number;
+}
+
+interface Published {
+  clientUri: string;
+  content: string;
+  version?: number;
+}
+
+export class DiagnosticsPublisher {
+  private readonly published = new Map<string, Published>();
+
+  constructor(private readonly send: (params: PublishParams) => void) {}
+
+  publish(snapshot: Snapshot): void {
+    for (const [uri, view] of snapshot.files) {
+      const diagnostics = fileDiagnostics(snapshot, uri);
+      const content = JSON.stringify(diagnostics);
+      const previous = this.published.get(uri);
+      const versionMoved = view.open && view.version !== previous?.version;
+      if (previous && previous.content === content && !versionMoved) continue;
+      this.published.set(uri, { clientUri: view.clientUri, content, ...(view.open ? { version: view.version } : {}) });
+      this.send({ uri: view.clientUri, diagnostics, ...(view.open && view.version !== undefined ? { version: view.version } : {}) });
+    }
+    for (const [uri, previous] of [...this.published]) {
+      if (snapshot.files.has(uri)) continue;
+      this.published.delete(uri);
+      this.send({ uri: previous.clientUri, diagnostics: [] });
+    }
+  }
+}

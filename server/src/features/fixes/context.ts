@@ -1,0 +1,35 @@
+// What every quick fix gets: the snapshot, the file, the diagnostic as the engine produced
+// it (fresh `data`) and as the client sent it (echoed in the action's `diagnostics`).
+import { CodeAction, CodeActionKind, Diagnostic as LspDiagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { Diagnostic } from '../../../../grammar/src/ast';
+import { clientUriOf, FileView, Snapshot } from '../../workspace/snapshot';
+
+export interface FixContext {
+  snapshot: Snapshot;
+  view: FileView;
+  diagnostic: Diagnostic;
+  client: LspDiagnostic;
+}
+
+export type Fixer = (context: FixContext) => CodeAction[];
+
+/** Edits by canonical URI → a WorkspaceEdit keyed by the client's URIs. */
+export function workspaceEdit(snapshot: Snapshot, edits: ReadonlyMap<string, TextEdit[]>): WorkspaceEdit {
+  const changes: Record<string, TextEdit[]> = {};
+  for (const [uri, list] of edits) changes[clientUriOf(snapshot, uri)] = [...(changes[clientUriOf(snapshot, uri)] ?? []), ...list];
+  return { changes };
+}
+
+export function quickFix(context: FixContext, title: string, edits: ReadonlyMap<string, TextEdit[]>, isPreferred = false): CodeAction {
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [context.client],
+    ...(isPreferred ? { isPreferred: true } : {}),
+    edit: workspaceEdit(context.snapshot, edits),
+  };
+}
+
+export function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}

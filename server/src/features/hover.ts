@@ -1,0 +1,156 @@
+// textDocument/hover. On a datastore or service name: the analysis's per-scenario table.
+// On a policy or region name: its objectives or its pair. On a backup, replica,
+// redundancy or rebuild line: the scenarios that copy survives and the data it can lose.
+// On a block kind, key, enum word or clause word: the schema's docs. On a literal: its
+// normalised value.
+import { Hover, MarkupKind, Position } from 'vscode-languageserver';
+import { BlockNode, StatementNode, ValueNode } from '../../../grammar/src/ast';
+import { BlockKind, canonicalWord, isBlockKind, propertySpec, PropertySpec, SCENARIOS, ValueType } from '../../../grammar/src/schema';
+import { formatDuration } from '../../../grammar/src/units';
+import { entityHoverMarkdown } from '../analysis/estimate-report';
+import { NameReference, PolicyEntity, RegionEntity } from '../model/model';
+import { Snapshot } from '../workspace/snapshot';
+import { sameRange, toRange } from './convert';
+import { CopyOf, pathsOfStatement } from './copies';
+import { targetAt, targetSpan } from './locate';
+import { nameAt } from './names';
+import { blockMarkdown, clauseMarkdown, propertyMarkdown, wordMarkdown } from './schema-docs';
+import { interpretValues, Slot } from './slots';
+import { valueMarkdown } from './value-docs';
+
+export function hover(snapshot: Snapshot, uri: string, position: Position): Hover | null {
+  const view = snapshot.files.get(uri);
+  if (!view) return null;
+  const offset = view.lines.offset(position);
+  const target = targetAt(view.file, offset);
+  if (!target) return null;
+  const markdown = ((): string | undefined => {
+    const name = nameAt(snapshot, view, offset);
+    if (name && (target.type === 'block-name' || target.type === 'value')) return nameMarkdown(snapshot, name);
+    switch (target.type) {
+      case 'block-kind':
+        return isBlockKind(target.block.kind.text) ? blockMarkdown(target.block.kind.text) : undefined;
+      case 'block-name':
+        return undefined;
+      case 'key':
+        return keyMarkdown(snapshot, uri, target.block, target.statement);
+      case 'value':
+        return valueHover(snapshot, target.block, target.statement, target.value, target.index);
+    }
+  })();
+  if (!markdown) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: markdown }, range: toRange(targetSpan(target).range) };
+}
+
+function specOf(block: BlockNode, statement: StatementNode): { kind: BlockKind; spec: PropertySpec } | undefined {
+  const kind = block.kind.text;
+  if (!isBlockKind(kind)) return undefined;
+  const spec = propertySpec(kind, statement.key.text);
+  return spec ? { kind, spec } : undefined;
+}
+
+function keyMarkdown(snapshot: Snapshot, uri: string, block: BlockNode, statement: StatementNode): string | undefined {
+  const found = specOf(block, statement);
+  if (!found) return undefined;
+  const copies = pathsOfStatement(snapshot, uri, statement);
+  const docs = propertyMarkdown(found.kind, found.spec);
+  return copies.length > 0 ? [...copies.map(copyMarkdown), docs].join('\n\n---\n\n') : docs;
+}
+
+function mark(yes: boolean): string {
+  return yes ? '✓' : '✗';
+}
+
+/** Which scenarios one copy survives, is usable in and is chosen in; its worst and expected loss. */
+export function copyMarkdown({ estimate, path }: CopyOf): string {
+  const lines = [`**${path.kind === 'live' ? 'Live data' : 'Copy'}** of \`${estimate.name}\`: ${path.description}`, '', '| scenario | survives | chosen |', '|---|---|---|'];
+  for (const scenario of SCENARIOS) {
+    const survives = path.survives.includes(scenario);
+    const usable = path.usable.includes(scenario);
+    const chosen = estimate.scenarios.find((s) => s.scenario === scenario)?.path === path;
+    const note = survives && !usable ? ' (no full or snapshot survives to restore from)' : '';
+    lines.push(`| ${scenario} | ${mark(survives)}${note} | ${chosen ? '✓' : ''} |`);
+  }
+  const rto = path.rtoSeconds === null ? 'unknown (needs size and restore-rate)' : formatDuration(path.rtoSeconds);
+  lines.push('', `Worst-case loss **${formatDuration(path.rpoSeconds)}** · expected ${formatDuration(path.expectedLossSeconds)} · recovery time ${rto}`);
+  return lines.join('\n');
+}
+
+function nameMarkdown(snapshot: Snapshot, ref: NameReference): string | undefined {
+  switch (ref.kind) {
+    case 'datastore':
+    case 'service': {
+      const target = ref.target;
+      const estimate = target ? snapshot.analysis?.entities.find((e) => e.entity === target) : undefined;
+      if (estimate) return entityHoverMarkdown(estimate);
+      return `**${ref.name}**: no ${expectedKinds(snapshot, ref)} of this name is declared.`;
+    }
+    case 'policy':
+      return ref.target?.kind === 'policy' ? policyMarkdown(snapshot, ref.target) : `**${ref.name}**: no policy of this name is declared.`;
+    case 'region':
+      return regionMarkdown(snapshot, ref);
+  }
+}
+
+/** "service or datastore": what the unknown-reference diagnostic says the name should be. */
+function expectedKinds(snapshot: Snapshot, ref: NameReference): string {
+  const diagnostic = (snapshot.diagnostics.get(ref.path) ?? []).find((d) => d.code === 'unknown-reference' && sameRange(d.range, ref.node.range));
+  const kinds = Array.isArray(diagnostic?.data?.kinds) ? diagnostic.data.kinds.filter((k): k is string => typeof k === 'string') : [];
+  return kinds.length > 0 ? kinds.join(' or ') : ref.kind;
+}
+
+function policyMarkdown(snapshot: Snapshot, policy: PolicyEntity): string {
+  const o = policy.objectives;
+  const cell = (v: { seconds: number } | undefined): string => (v ? formatDuration(v.seconds) : '–');
+  const lines = [`**policy ${policy.name}**`, '', '| scenario | RTO | RPO |', '|---|---|---|'];
+  for (const scenario of SCENARIOS) {
+    const line = o.scenarios[scenario];
+    lines.push(`| ${scenario} | ${cell(line?.rto ?? o.rto)} | ${cell(line?.rpo ?? o.rpo)} |`);
+  }
+  const users = (snapshot.model?.entities ?? []).filter((e) => e.policy?.name === policy.name).map((e) => `\`${e.name}\``);
+  const isDefault = snapshot.model?.plan?.defaultPolicy?.name === policy.name;
+  if (isDefault) lines.push('', 'The plan’s default policy.');
+  if (users.length > 0) lines.push('', `Used by ${users.join(', ')}.`);
+  return lines.join('\n');
+}
+
+function regionMarkdown(snapshot: Snapshot, ref: NameReference): string {
+  const region = ref.target?.kind === 'region' ? (ref.target as RegionEntity) : undefined;
+  if (!region) {
+    const declaredAny = (snapshot.model?.regions.length ?? 0) > 0;
+    return declaredAny
+      ? `**region ${ref.name}**: not declared.`
+      : `**region ${ref.name}** (no regions are declared: its geo pair is the unnamed region "pair of ${ref.name}").`;
+  }
+  const pair = region.pair ? `\`${region.pair.name}\`` : `the unnamed region "pair of ${region.name}"`;
+  return `**region ${region.name}** — ${region.zones} zone${region.zones === 1 ? '' : 's'}; geo pair ${pair}.`;
+}
+
+function wordDocs(type: ValueType | undefined, text: string, what: string): string | undefined {
+  if (!type || (type.type !== 'enum' && type.type !== 'location')) return undefined;
+  const word = canonicalWord(type.words, text);
+  return word ? wordMarkdown(word, what, text) : undefined;
+}
+
+function slotDoc(slot: Slot | undefined): string | undefined {
+  if (slot?.type === 'positional') return slot.positional.doc;
+  if (slot?.type === 'clause-value') return `*${slot.clause.word}*: ${slot.clause.doc}`;
+  return undefined;
+}
+
+function valueHover(snapshot: Snapshot, block: BlockNode, statement: StatementNode, value: ValueNode, index: number): string | undefined {
+  const found = specOf(block, statement);
+  const role = found
+    ? interpretValues(found.spec, statement.values.map((v) => ({ text: v.text, identifier: v.kind === 'identifier' }))).roles[index]
+    : undefined;
+  if (found && role?.type === 'clause-word') return clauseMarkdown(found.spec, role.clause);
+  if (found && value.kind === 'identifier') {
+    const what = role?.type === 'positional' ? `${found.spec.key} ${role.positional.name}` : role?.type === 'clause-value' ? `${found.spec.key} ${role.clause.word}` : found.spec.key;
+    const type = role?.type === 'positional' ? role.positional.value : role?.type === 'clause-value' ? role.clause.value : undefined;
+    return wordDocs(type, value.text, what) ?? slotDoc(role);
+  }
+  const literal = valueMarkdown(value, snapshot.today);
+  const doc = slotDoc(role);
+  if (literal && doc) return `${literal}\n\n${doc}`;
+  return literal ?? doc;
+}

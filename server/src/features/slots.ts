@@ -1,0 +1,95 @@
+// How the values of a statement line up with its schema: which positional value, clause
+// word, clause value or list item each one is, and what the next value would be. The
+// rules mirror grammar/src/validate.ts so hovers, semantic tokens and completion read a
+// statement exactly as validation does, and this works on incomplete lines too.
+import { ClauseSpec, PositionalSpec, PropertySpec, ValueType } from '../../../grammar/src/schema';
+
+export type Slot =
+  | { type: 'positional'; positional: PositionalSpec }
+  | { type: 'clause-word'; clause: ClauseSpec }
+  | { type: 'clause-value'; clause: ClauseSpec }
+  | { type: 'list'; value: ValueType }
+  /** Where a clause word is expected (completion) or a word that is none (an error). */
+  | { type: 'clause-slot' }
+  | { type: 'extra' };
+
+/** A written value: its text and whether it is an identifier (only those are clause words). */
+export interface WrittenValue {
+  text: string;
+  identifier: boolean;
+}
+
+export interface Interpretation {
+  /** The role of each written value, index for index. */
+  roles: Slot[];
+  /** What a value written after the last one would be. */
+  next: Slot;
+  /** Clause words already written. */
+  usedClauses: Set<string>;
+}
+
+function clauseOf(spec: PropertySpec, value: WrittenValue | undefined): ClauseSpec | undefined {
+  if (!value || !value.identifier) return undefined;
+  return (spec.clauses ?? []).find((c) => c.word === value.text);
+}
+
+export function interpretValues(spec: PropertySpec, values: readonly WrittenValue[]): Interpretation {
+  const roles: Slot[] = [];
+  const usedClauses = new Set<string>();
+  let index = 0;
+  let missingPositional: PositionalSpec | undefined;
+
+  for (const positional of spec.positional) {
+    const value = values[index];
+    if (!value || clauseOf(spec, value)) {
+      missingPositional ??= positional;
+      continue;
+    }
+    roles[index++] = { type: 'positional', positional };
+  }
+
+  if (spec.list) {
+    for (; index < values.length; index++) roles[index] = { type: 'list', value: spec.list };
+    return { roles, next: { type: 'list', value: spec.list }, usedClauses };
+  }
+
+  let pendingClause: ClauseSpec | undefined;
+  while (index < values.length) {
+    const value = values[index++];
+    const clause = clauseOf(spec, value);
+    if (!clause) {
+      roles[index - 1] = { type: 'extra' };
+      // Validation skips the value after an unknown word (most likely a misspelt clause).
+      if (value.identifier && values[index] && !clauseOf(spec, values[index])) roles[index++] = { type: 'extra' };
+      continue;
+    }
+    roles[index - 1] = { type: 'clause-word', clause };
+    usedClauses.add(clause.word);
+    if (index < values.length && !clauseOf(spec, values[index])) {
+      roles[index++] = { type: 'clause-value', clause };
+    } else if (index >= values.length) {
+      pendingClause = clause;
+    }
+  }
+
+  let next: Slot;
+  if (pendingClause) next = { type: 'clause-value', clause: pendingClause };
+  else if (missingPositional && usedClauses.size === 0) next = { type: 'positional', positional: missingPositional };
+  else if ((spec.clauses ?? []).length > 0) next = { type: 'clause-slot' };
+  else next = { type: 'extra' };
+  return { roles, next, usedClauses };
+}
+
+/** The value type a slot expects, if it expects a value. */
+export function slotValueType(slot: Slot): ValueType | undefined {
+  switch (slot.type) {
+    case 'positional':
+      return slot.positional.value;
+    case 'clause-value':
+      return slot.clause.value;
+    case 'list':
+      return slot.value;
+    default:
+      return undefined;
+  }
+}

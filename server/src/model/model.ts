@@ -1,0 +1,130 @@
+// buildModel: the validated files of one run → one model (contract §1). Files in path
+// order, declarations in file order; the first declaration of a name per kind wins.
+import { Diagnostic, Range, Span } from '../../../grammar/src/ast';
+import { ValidatedFile } from '../../../grammar/src/validate';
+import { declarationOf, planOf } from './entities';
+import { findCycles } from './cycles';
+import { resolveReferences } from './references';
+import { BlockEntity, Declaration, DeclarationKind, Entity, Model, PlanEntity } from './types';
+
+export * from './types';
+export { referenceAt, referencesTo } from './references';
+
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function buildModel(files: ValidatedFile[]): Model {
+  const sorted = [...files].sort((a, b) => comparePaths(a.file.path, b.file.path));
+  const model: Model = {
+    files: sorted,
+    regions: [],
+    policies: [],
+    datastores: [],
+    services: [],
+    entities: [],
+    duplicates: [],
+    references: [],
+    cyclic: new Set(),
+    diagnostics: new Map(sorted.map((f) => [f.file.path, []])),
+  };
+  const report = (path: string, diagnostic: Diagnostic): void => {
+    const list = model.diagnostics.get(path) ?? [];
+    list.push(diagnostic);
+    model.diagnostics.set(path, list);
+  };
+  const seen = new Map<string, Declaration>();
+
+  for (const validated of sorted) {
+    const path = validated.file.path;
+    for (const block of validated.blocks) {
+      if (block.kind === 'plan') {
+        if (!model.plan) {
+          model.plan = planOf(block, path);
+        } else {
+          report(path, {
+            code: 'invalid-structure',
+            severity: 'error',
+            message: `a model has at most one plan; the first is ${where(model.plan.path, model.plan.block.node.range, path)}`,
+            range: block.node.kind.range,
+            relatedInformation: [{ path: model.plan.path, range: model.plan.block.node.kind.range, message: 'the first plan' }],
+          });
+        }
+        continue;
+      }
+      const declaration = declarationOf(block, path);
+      if (!declaration) continue;
+      const key = `${declaration.kind}\u0000${declaration.name}`;
+      const first = seen.get(key);
+      if (first) {
+        model.duplicates.push(declaration);
+        report(path, {
+          code: 'duplicate-name',
+          severity: 'error',
+          message: `${declaration.kind} '${declaration.name}' is already declared ${where(first.path, first.nameNode.range, path)}`,
+          range: declaration.nameNode.range,
+          data: { kind: declaration.kind, name: declaration.name, first: { path: first.path, range: first.nameNode.range } },
+          relatedInformation: [{ path: first.path, range: first.nameNode.range, message: `the first declaration of '${first.name}'` }],
+        });
+        continue;
+      }
+      seen.set(key, declaration);
+      switch (declaration.kind) {
+        case 'region':
+          model.regions.push(declaration);
+          break;
+        case 'policy':
+          model.policies.push(declaration);
+          break;
+        case 'datastore':
+          model.datastores.push(declaration);
+          model.entities.push(declaration);
+          break;
+        case 'service':
+          model.services.push(declaration);
+          model.entities.push(declaration);
+          break;
+      }
+    }
+  }
+
+  resolveReferences(model, report);
+  findCycles(model, report);
+  for (const list of model.diagnostics.values()) list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return model;
+}
+
+function where(path: string, range: Range, from: string): string {
+  return `${path === from ? '' : `in ${path} `}on line ${range.start.line + 1}`;
+}
+
+/** The winning declaration of a kind and name. */
+export function findDeclaration(model: Model, kind: 'datastore', name: string): Model['datastores'][number] | undefined;
+export function findDeclaration(model: Model, kind: 'service', name: string): Model['services'][number] | undefined;
+export function findDeclaration(model: Model, kind: DeclarationKind, name: string): Declaration | undefined;
+export function findDeclaration(model: Model, kind: DeclarationKind, name: string): Declaration | undefined {
+  const lists: Record<Exclude<DeclarationKind, 'plan'>, Declaration[]> = {
+    region: model.regions,
+    policy: model.policies,
+    datastore: model.datastores,
+    service: model.services,
+  };
+  if (kind === 'plan') return undefined;
+  return lists[kind].find((d) => d.name === name);
+}
+
+/** A datastore or service by name (service first, as `depends-on` resolves). */
+export function findEntity(model: Model, name: string): Entity | undefined {
+  return model.services.find((s) => s.name === name) ?? model.datastores.find((d) => d.name === name);
+}
+
+function contains(span: Span, offset: number): boolean {
+  return span.startOffset <= offset && offset <= span.endOffset;
+}
+
+/** The plan, region, policy, datastore or service whose block contains the offset. */
+export function entityAt(model: Model, path: string, offset: number): BlockEntity | undefined {
+  const candidates: BlockEntity[] = [...model.regions, ...model.policies, ...model.datastores, ...model.services];
+  if (model.plan) candidates.push(model.plan as PlanEntity);
+  return candidates.find((c) => c.path === path && contains(c.block.node, offset));
+}

@@ -1,0 +1,196 @@
+// The typed model of a set of .drspec files (contract §1, §4): one entity per declared
+// block, defaults applied, each value keeping the node it was written at so diagnostics
+// and quick fixes can point at (and edit) the exact source text.
+import { Diagnostic, ValueNode } from '../../../grammar/src/ast';
+import { Scenario } from '../../../grammar/src/schema';
+import { ParsedBlock, ParsedProperty, ValidatedFile } from '../../../grammar/src/validate';
+
+export type DeclarationKind = 'plan' | 'region' | 'policy' | 'datastore' | 'service';
+export type ReferenceKind = 'datastore' | 'service' | 'policy' | 'region';
+
+/** A name written somewhere, e.g. the `northeurope` of `replica northeurope async`. */
+export interface NameRef {
+  name: string;
+  node: ValueNode;
+  /** The statement the name is written in. */
+  property: ParsedProperty;
+}
+
+/** One objective value as written: `rto 1h`, or the `rpo 15m` of a scenario line. */
+export interface ObjectiveValue {
+  seconds: number;
+  node: ValueNode;
+  property: ParsedProperty;
+  path: string;
+}
+
+export interface ObjectivePair {
+  rto?: ObjectiveValue;
+  rpo?: ObjectiveValue;
+}
+
+/** The objectives an entity or policy states itself (not yet resolved through policies). */
+export interface ObjectiveStatements extends ObjectivePair {
+  scenarios: Partial<Record<Scenario, ObjectivePair>>;
+}
+
+/** `every D [last DATE]` of review, verify-restore and drill. */
+export interface Schedule {
+  every: number;
+  /** Days since 1970-01-01. */
+  last?: { days: number; node: ValueNode };
+  property: ParsedProperty;
+}
+
+export type FailoverMode = 'automatic' | 'manual';
+
+/** `failover` with its defaults applied; F = detect + decide + switch. */
+export interface FailoverSettings {
+  mode: FailoverMode;
+  detect: number;
+  decide: number;
+  switch: number;
+  /** Absent when the entity has no `failover` statement (all defaults). */
+  property?: ParsedProperty;
+}
+
+interface DeclarationBase {
+  name: string;
+  path: string;
+  block: ParsedBlock;
+  nameNode: ValueNode;
+}
+
+export interface PlanEntity {
+  kind: 'plan';
+  title?: string;
+  path: string;
+  block: ParsedBlock;
+  owner?: string;
+  review?: Schedule;
+  defaultPolicy?: NameRef;
+  /** Seconds corruption may go unnoticed (default 24h). */
+  corruptionDetection: number;
+  corruptionDetectionProperty?: ParsedProperty;
+}
+
+export interface RegionEntity extends DeclarationBase {
+  kind: 'region';
+  pair?: NameRef;
+  zones: number;
+}
+
+export interface PolicyEntity extends DeclarationBase {
+  kind: 'policy';
+  objectives: ObjectiveStatements;
+}
+
+export type RedundancyLevel = 'local' | 'zone' | 'geo' | 'geo-zone';
+
+export interface Redundancy {
+  level: RedundancyLevel;
+  /** Lag of the geo copy in seconds (geo, geo-zone only; default 15m). */
+  lag: number;
+  property?: ParsedProperty;
+}
+
+export type BackupType = 'full' | 'differential' | 'incremental' | 'log' | 'snapshot';
+
+/** Where a backup is kept: a location word or a named region. */
+export type BackupLocation = { kind: 'local' | 'zone' | 'geo' } | { kind: 'region'; region: string; node: ValueNode };
+
+export interface Backup {
+  type: BackupType;
+  every: number;
+  retain: number;
+  to: BackupLocation;
+  takes: number;
+  copyLag: number;
+  property: ParsedProperty;
+}
+
+export interface Replica {
+  region: NameRef;
+  mode: 'sync' | 'async';
+  /** 0 for sync; default 15m for async. */
+  lag: number;
+  property: ParsedProperty;
+}
+
+interface EntityBase extends DeclarationBase {
+  region?: NameRef;
+  policy?: NameRef;
+  objectives: ObjectiveStatements;
+  failover: FailoverSettings;
+}
+
+export interface DatastoreEntity extends EntityBase {
+  kind: 'datastore';
+  engine?: string;
+  redundancy: Redundancy;
+  size?: number;
+  sizeProperty?: ParsedProperty;
+  writeRate?: number;
+  backups: Backup[];
+  replicas: Replica[];
+  restoreRate?: number;
+  restoreRateProperty?: ParsedProperty;
+  verifyRestore?: Schedule;
+  rebuild?: { seconds: number; property: ParsedProperty };
+  references: NameRef[];
+}
+
+export type StrategyKind = 'none' | 'backup-restore' | 'pilot-light' | 'warm-standby' | 'active-active';
+
+export interface Strategy {
+  kind: StrategyKind;
+  /** `in R`: the region the standby runs in. */
+  in?: NameRef & { wordNode?: ValueNode };
+  capacity?: number;
+  provision: number;
+  deploy: number;
+  scaleOut: number;
+  /** Absent when the service has no `strategy` statement (kind none). */
+  property?: ParsedProperty;
+}
+
+export interface ServiceEntity extends EntityBase {
+  kind: 'service';
+  zones: number;
+  zonesProperty?: ParsedProperty;
+  strategy: Strategy;
+  dependsOn: NameRef[];
+  drills: (Schedule & { kind: 'failover' | 'restore' })[];
+}
+
+export type Entity = DatastoreEntity | ServiceEntity;
+export type Declaration = RegionEntity | PolicyEntity | DatastoreEntity | ServiceEntity;
+export type BlockEntity = Declaration | PlanEntity;
+
+/** Every place a name is written, with what it refers to (definition, references, rename). */
+export interface NameReference {
+  path: string;
+  node: ValueNode;
+  kind: ReferenceKind;
+  name: string;
+  isDeclaration: boolean;
+  /** The declaration referred to; absent when nothing of that kind is declared with the name. */
+  target?: Declaration;
+}
+
+export interface Model {
+  files: ValidatedFile[];
+  plan?: PlanEntity;
+  regions: RegionEntity[];
+  policies: PolicyEntity[];
+  datastores: DatastoreEntity[];
+  services: ServiceEntity[];
+  /** Datastores and services in model order (path order, then file order). */
+  entities: Entity[];
+  /** Declarations that lost to an earlier one of the same kind and name. */
+  duplicates: Declaration[];
+  references: NameReference[];
+  /** Services on a dependency cycle (not estimated). */
+  cyclic: Set<string>;
+  diagnostics: Map<string, Diagnostic[]>;
+}

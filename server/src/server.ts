@@ -1,0 +1,341 @@
+// The drspec language server: `createConnection(ProposedFeatures.all)` picks the transport
+// from argv (--stdio, --node-ipc, --socket=N). The model is the whole workspace (every
+// .drspec file under the workspace folders, overlaid by open documents); every request
+// is answered from an up-to-date snapshot of it, and no handler ever throws on bad input.
+import {
+  ClientCapabilities,
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  InitializeParams,
+  InitializeResult,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  WatchKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions } from './features/code-actions';
+import { completion } from './features/completion';
+import { definition } from './features/definition';
+import { DiagnosticsPublisher } from './features/diagnostics';
+import { documentHighlight } from './features/document-highlight';
+import { documentSymbols } from './features/document-symbols';
+import { estimates, ESTIMATES_METHOD, EstimatesResult, isEstimatesParams } from './features/estimates-request';
+import { foldingRanges } from './features/folding';
+import { formatDocumentEdits, formatRange } from './features/formatting';
+import { hover } from './features/hover';
+import { inlayHints } from './features/inlay-hints';
+import { references } from './features/references';
+import { prepareRename, rename, RenameError } from './features/rename';
+import { selectionRanges } from './features/selection-range';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semantic-tokens';
+import { DEFAULT_SETTINGS, parseSettings, Settings } from './features/settings';
+import { workspaceSymbols } from './features/workspace-symbols';
+import { BuildScheduler } from './workspace/scheduler';
+import { FileView, Snapshot } from './workspace/snapshot';
+import { canonicalUri } from './workspace/uris';
+import { Workspace } from './workspace/workspace';
+
+const VERSION = '0.1.0';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const workspace = new Workspace();
+let settings: Settings = DEFAULT_SETTINGS;
+let capabilities: ClientCapabilities = {};
+
+function log(message: string): void {
+  if (settings.trace.server !== 'off') connection.console.log(message);
+}
+
+function logError(where: string, error: unknown): void {
+  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  connection.console.error(`drspec: ${where} failed: ${text}`);
+}
+
+const publisher = new DiagnosticsPublisher((params) => void connection.sendDiagnostics(params));
+const scheduler = new BuildScheduler(workspace.store, {
+  debounceMs: () => settings.diagnostics.debounceMs,
+  publish: (snapshot) => publisher.publish(snapshot),
+  log,
+});
+
+/** Resolves once the workspace folders have been read (requests wait for it). */
+let ready: Promise<void> = Promise.resolve();
+
+// ---------------------------------------------------------------------------------------
+// Handler plumbing: every handler waits for the workspace, reads one snapshot and never
+// throws; a failure is logged and answered with the empty result.
+
+async function snapshotNow(): Promise<Snapshot> {
+  await ready;
+  return scheduler.current();
+}
+
+function guarded<P, R>(where: string, fallback: R, run: (params: P, snapshot: Snapshot) => R): (params: P) => Promise<R> {
+  return async (params: P) => {
+    try {
+      return run(params, await snapshotNow());
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      logError(where, error);
+      return fallback;
+    }
+  };
+}
+
+function viewOf(snapshot: Snapshot, uri: string): FileView | undefined {
+  return snapshot.files.get(canonicalUri(uri));
+}
+
+// ---------------------------------------------------------------------------------------
+// Lifecycle
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  capabilities = params.capabilities ?? {};
+  settings = parseSettings(params.initializationOptions, DEFAULT_SETTINGS);
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  // The scan starts now; requests and watched-file events wait for it.
+  ready = workspace
+    .addFolders(folders)
+    .catch((error: unknown) => logError('reading the workspace', error))
+    .then(() => scheduler.schedule());
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      completionProvider: { resolveProvider: false },
+      definitionProvider: true,
+      declarationProvider: true,
+      selectionRangeProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      documentSymbolProvider: { label: 'drspec' },
+      workspaceSymbolProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+      renameProvider: { prepareProvider: true },
+      foldingRangeProvider: true,
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: false },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+      inlayHintProvider: { resolveProvider: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'drspec-language-server', version: VERSION },
+  };
+});
+
+connection.onInitialized(async () => {
+  try {
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [
+          { globPattern: '**/*.drspec' },
+          // A deleted folder is reported as one event for the folder.
+          { globPattern: '**/*', kind: WatchKind.Delete },
+        ],
+      });
+    }
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'drspec' });
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+        try {
+          workspace.removeFolders(event.removed.map((f) => f.uri));
+          await workspace.addFolders(event.added.map((f) => f.uri));
+        } catch (error) {
+          logError('workspace folder change', error);
+        }
+        scheduler.schedule();
+      });
+    }
+  } catch (error) {
+    logError('registration', error);
+  }
+  await pullSettings();
+  scheduler.schedule();
+});
+
+connection.onShutdown(() => scheduler.dispose());
+
+// ---------------------------------------------------------------------------------------
+// Settings
+
+async function pullSettings(): Promise<void> {
+  if (!capabilities.workspace?.configuration) return;
+  try {
+    const section: unknown = await connection.workspace.getConfiguration('drspec');
+    settings = parseSettings(section, settings);
+  } catch (error) {
+    logError('workspace/configuration', error);
+  }
+}
+
+connection.onDidChangeConfiguration(async (change) => {
+  const pushed = (change.settings as Record<string, unknown> | null | undefined)?.drspec;
+  if (pushed !== undefined) settings = parseSettings(pushed, settings);
+  else await pullSettings();
+  log(`settings: ${JSON.stringify(settings)}`);
+  if (capabilities.workspace?.inlayHint?.refreshSupport) {
+    connection.languages.inlayHint.refresh().catch((error: unknown) => logError('inlay hint refresh', error));
+  }
+  scheduler.schedule();
+});
+
+// ---------------------------------------------------------------------------------------
+// Documents and files
+
+documents.onDidChangeContent((event) => {
+  workspace.open(event.document.uri, event.document.getText(), event.document.version);
+  scheduler.schedule();
+});
+
+documents.onDidClose(async (event) => {
+  try {
+    await workspace.close(event.document.uri);
+  } catch (error) {
+    logError('close', error);
+  }
+  scheduler.schedule();
+});
+
+connection.onDidChangeWatchedFiles(async (params) => {
+  try {
+    await ready;
+    await workspace.fileEvents(params.changes);
+  } catch (error) {
+    logError('watched files', error);
+  }
+  scheduler.schedule();
+});
+
+// ---------------------------------------------------------------------------------------
+// Requests
+
+connection.onHover(
+  guarded('hover', null, (params, snapshot) => hover(snapshot, canonicalUri(params.textDocument.uri), params.position)),
+);
+
+connection.onCompletion(
+  guarded('completion', [], (params, snapshot) =>
+    completion(snapshot, canonicalUri(params.textDocument.uri), params.position, {
+      snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
+    }),
+  ),
+);
+
+connection.onDefinition(
+  guarded('definition', null, (params, snapshot) => definition(snapshot, canonicalUri(params.textDocument.uri), params.position)),
+);
+
+// A declaration is where the name is defined: the same answer as definition.
+connection.onDeclaration(
+  guarded('declaration', null, (params, snapshot) => definition(snapshot, canonicalUri(params.textDocument.uri), params.position)),
+);
+
+connection.onSelectionRanges(
+  guarded('selectionRange', [], (params, snapshot) => {
+    const view = viewOf(snapshot, params.textDocument.uri);
+    return view ? selectionRanges(view, params.positions) : [];
+  }),
+);
+
+connection.onReferences(
+  guarded('references', [], (params, snapshot) =>
+    references(snapshot, canonicalUri(params.textDocument.uri), params.position, params.context?.includeDeclaration !== false),
+  ),
+);
+
+connection.onDocumentHighlight(
+  guarded('documentHighlight', [], (params, snapshot) => documentHighlight(snapshot, canonicalUri(params.textDocument.uri), params.position)),
+);
+
+connection.onDocumentSymbol(
+  guarded('documentSymbol', [], (params, snapshot) => {
+    const view = viewOf(snapshot, params.textDocument.uri);
+    return view ? documentSymbols(view) : [];
+  }),
+);
+
+connection.onWorkspaceSymbol(guarded('workspace/symbol', [], (params, snapshot) => workspaceSymbols(snapshot, params.query ?? '')));
+
+connection.onCodeAction(
+  guarded('codeAction', [], (params, snapshot) => codeActions(snapshot, canonicalUri(params.textDocument.uri), params.range, params.context)),
+);
+
+function renameFailure(error: unknown): never {
+  if (error instanceof RenameError) throw new ResponseError(ErrorCodes.InvalidRequest, error.message);
+  throw error;
+}
+
+connection.onPrepareRename(
+  guarded('prepareRename', null, (params, snapshot) => {
+    try {
+      return prepareRename(snapshot, canonicalUri(params.textDocument.uri), params.position);
+    } catch (error) {
+      return renameFailure(error);
+    }
+  }),
+);
+
+connection.onRenameRequest(
+  guarded('rename', null, (params, snapshot) => {
+    try {
+      return rename(snapshot, canonicalUri(params.textDocument.uri), params.position, params.newName);
+    } catch (error) {
+      return renameFailure(error);
+    }
+  }),
+);
+
+connection.onFoldingRanges(
+  guarded('foldingRange', [], (params, snapshot) => {
+    const view = viewOf(snapshot, params.textDocument.uri);
+    return view ? foldingRanges(view) : [];
+  }),
+);
+
+connection.languages.semanticTokens.on(
+  guarded('semanticTokens', { data: [] }, (params, snapshot) => {
+    const view = viewOf(snapshot, params.textDocument.uri);
+    return view ? semanticTokens(view) : { data: [] };
+  }),
+);
+
+connection.onDocumentFormatting(
+  guarded('formatting', [], (params, snapshot) => {
+    const view = viewOf(snapshot, params.textDocument.uri);
+    return view ? formatDocumentEdits(view) : [];
+  }),
+);
+
+connection.onDocumentRangeFormatting(
+  guarded('rangeFormatting', [], (params, snapshot) => {
+    const view = viewOf(snapshot, params.textDocument.uri);
+    return view ? formatRange(view, params.range) : [];
+  }),
+);
+
+connection.languages.inlayHint.on(
+  guarded('inlayHint', [], (params, snapshot) =>
+    settings.inlayHints.enabled ? inlayHints(snapshot, canonicalUri(params.textDocument.uri), params.range) : [],
+  ),
+);
+
+connection.onRequest(
+  ESTIMATES_METHOD,
+  guarded<unknown, EstimatesResult>(ESTIMATES_METHOD, null, (params, snapshot) =>
+    isEstimatesParams(params) ? estimates(snapshot, params) : null,
+  ),
+);
+
+process.on('uncaughtException', (error) => logError('uncaught exception', error));
+process.on('unhandledRejection', (error) => logError('unhandled rejection', error));
+
+documents.listen(connection);
+connection.listen();

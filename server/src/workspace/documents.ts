@@ -1,0 +1,98 @@
+// The texts the model is built from: every .drspec file of the workspace folders as read
+// from disk, overlaid by the documents open in the editor (an open document wins over
+// its file on disk; an open document outside the workspace is part of the model while it
+// is open). Every change bumps `revision`, which builds compare against.
+import { canonicalUri, isUnder } from './uris';
+
+export interface SourceFile {
+  /** Canonical URI: the key of the file everywhere in the server. */
+  uri: string;
+  /** The URI as the client spelt it (for messages back to the client). */
+  clientUri: string;
+  text: string;
+  /** The editor's version for open documents. */
+  version?: number;
+  open: boolean;
+}
+
+interface Entry {
+  clientUri: string;
+  text: string;
+}
+
+export class SourceStore {
+  private readonly disk = new Map<string, Entry>();
+  private readonly opened = new Map<string, Entry & { version: number }>();
+  private revisionCounter = 0;
+
+  /** Increases on every change of any text. */
+  get revision(): number {
+    return this.revisionCounter;
+  }
+
+  private touch(): void {
+    this.revisionCounter++;
+  }
+
+  setDisk(uri: string, text: string): void {
+    const key = canonicalUri(uri);
+    const previous = this.disk.get(key);
+    if (previous && previous.text === text) return;
+    this.disk.set(key, { clientUri: uri, text });
+    this.touch();
+  }
+
+  deleteDisk(uri: string): void {
+    if (this.disk.delete(canonicalUri(uri))) this.touch();
+  }
+
+  /** Forgets every disk file at or below `folderUri` (a deleted folder or a removed workspace folder). */
+  deleteDiskUnder(folderUri: string): string[] {
+    const folder = canonicalUri(folderUri);
+    const removed = [...this.disk.keys()].filter((uri) => isUnder(uri, folder));
+    for (const uri of removed) this.disk.delete(uri);
+    if (removed.length > 0) this.touch();
+    return removed;
+  }
+
+  hasDisk(uri: string): boolean {
+    return this.disk.has(canonicalUri(uri));
+  }
+
+  diskUris(): string[] {
+    return [...this.disk.keys()];
+  }
+
+  setOpen(uri: string, text: string, version: number): void {
+    const key = canonicalUri(uri);
+    const previous = this.opened.get(key);
+    if (previous && previous.text === text && previous.version === version) return;
+    this.opened.set(key, { clientUri: uri, text, version });
+    this.touch();
+  }
+
+  close(uri: string): void {
+    if (this.opened.delete(canonicalUri(uri))) this.touch();
+  }
+
+  isOpen(uri: string): boolean {
+    return this.opened.has(canonicalUri(uri));
+  }
+
+  get(uri: string): SourceFile | undefined {
+    const key = canonicalUri(uri);
+    const open = this.opened.get(key);
+    if (open) return { uri: key, clientUri: open.clientUri, text: open.text, version: open.version, open: true };
+    const onDisk = this.disk.get(key);
+    return onDisk ? { uri: key, clientUri: onDisk.clientUri, text: onDisk.text, open: false } : undefined;
+  }
+
+  /** Every file of the model, in path order (the contract's order of declarations). */
+  all(): SourceFile[] {
+    const keys = new Set([...this.disk.keys(), ...this.opened.keys()]);
+    return [...keys]
+      .sort()
+      .map((key) => this.get(key))
+      .filter((s): s is SourceFile => s !== undefined);
+  }
+}

@@ -1,0 +1,74 @@
+// When to build. Requests always see the latest texts: `current()` rebuilds synchronously
+// when the sources changed since the last build. Diagnostics are published after a short
+// debounce; a newer change restarts the timer, and a build that finds a newer revision
+// before publishing drops its results, so stale diagnostics are never published.
+import { SourceStore } from './documents';
+import { buildSnapshot, ParseCache, Snapshot, todayInDays } from './snapshot';
+
+export interface SchedulerOptions {
+  debounceMs(): number;
+  /** Publishes the diagnostics of a snapshot that is still the latest. */
+  publish(snapshot: Snapshot): void;
+  today?(): number;
+  log?(message: string): void;
+}
+
+export class BuildScheduler {
+  private snapshot: Snapshot | undefined;
+  private readonly cache: ParseCache = new Map();
+  private timer: NodeJS.Timeout | undefined;
+  private forced = false;
+  private disposed = false;
+
+  constructor(
+    private readonly store: SourceStore,
+    private readonly options: SchedulerOptions,
+  ) {}
+
+  private today(): number {
+    return this.options.today ? this.options.today() : todayInDays();
+  }
+
+  /** The snapshot of the current sources, built now if they changed. */
+  current(): Snapshot {
+    const today = this.today();
+    const cached = this.snapshot;
+    if (cached && !this.forced && cached.revision === this.store.revision && cached.today === today) return cached;
+    const started = Date.now();
+    const revision = this.store.revision;
+    const built = buildSnapshot(this.store.all(), revision, today, this.cache);
+    this.snapshot = built;
+    this.forced = false;
+    this.options.log?.(`built revision ${revision}: ${built.files.size} file(s) in ${Date.now() - started} ms${built.degraded ? ` (degraded: ${built.degraded})` : ''}`);
+    return built;
+  }
+
+  /** Rebuilds on the next request even if no text changed (e.g. settings changed). */
+  invalidate(): void {
+    this.forced = true;
+  }
+
+  /** Publishes diagnostics after the debounce; a later call restarts the wait. */
+  schedule(): void {
+    if (this.disposed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.buildAndPublish();
+    }, this.options.debounceMs());
+  }
+
+  private async buildAndPublish(): Promise<void> {
+    const snapshot = this.current();
+    // Let notifications that arrived during the build be processed first: if one of
+    // them changed a text, this result is stale and the newer change has its own timer.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (this.disposed || snapshot.revision !== this.store.revision || this.timer) return;
+    this.options.publish(snapshot);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+}

@@ -1,0 +1,107 @@
+// One consistent view of the workspace at a revision of the sources: every file parsed
+// and validated, the model, the analysis, and the diagnostics of every file. Features
+// answer requests from a snapshot only, never from the live texts.
+import { Diagnostic, FileNode } from '../../../grammar/src/ast';
+import { parseDocument } from '../../../grammar/src/parse';
+import { LineIndex } from '../../../grammar/src/positions';
+import { validateFile, ValidatedFile } from '../../../grammar/src/validate';
+import { Analysis } from '../analysis/types';
+import { CheckResult, checkFiles, todayInDays as checkToday, validateSource } from '../check';
+import { Model } from '../model/model';
+import { SourceFile } from './documents';
+
+export interface FileView {
+  uri: string;
+  clientUri: string;
+  text: string;
+  version?: number;
+  open: boolean;
+  file: FileNode;
+  validated: ValidatedFile;
+  lines: LineIndex;
+}
+
+export interface Snapshot {
+  /** The revision of the sources this snapshot was built from. */
+  revision: number;
+  /** Today in days since 1970-01-01 (overdue checks). */
+  today: number;
+  files: Map<string, FileView>;
+  /** Diagnostics of every file of the model (empty arrays for clean files). */
+  diagnostics: Map<string, Diagnostic[]>;
+  model?: Model;
+  analysis?: Analysis;
+  /** The pipeline's whole result (recommendations re-run it). */
+  check?: CheckResult;
+  /** Set when the full pipeline failed and only syntax and schema checks ran. */
+  degraded?: string;
+}
+
+/** The URI to send to the client for a canonical URI of the snapshot. */
+export function clientUriOf(snapshot: Snapshot, uri: string): string {
+  return snapshot.files.get(uri)?.clientUri ?? uri;
+}
+
+/** Today in days since 1970-01-01, as the CLI counts it. */
+export function todayInDays(now = new Date()): number {
+  return checkToday(now);
+}
+
+/**
+ * Parsed and validated files by URI, reused while a file's text is unchanged, so an edit
+ * re-parses one file and only the model and analysis are rebuilt for the workspace.
+ */
+export type ParseCache = Map<string, ValidatedFile>;
+
+/** Builds the snapshot of `sources`. Never throws: on an internal error it falls back to syntax and schema checks. */
+export function buildSnapshot(sources: readonly SourceFile[], revision: number, today = todayInDays(), cache: ParseCache = new Map()): Snapshot {
+  try {
+    return fullBuild(sources, revision, today, cache);
+  } catch (error) {
+    return syntaxOnlyBuild(sources, revision, today, error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
+}
+
+function viewOf(source: SourceFile, file: FileNode, validated: ValidatedFile): FileView {
+  return { ...source, file, validated, lines: new LineIndex(source.text) };
+}
+
+function validated(source: SourceFile, cache: ParseCache): ValidatedFile {
+  const cached = cache.get(source.uri);
+  if (cached && cached.file.text === source.text) return cached;
+  const fresh = validateSource({ path: source.uri, text: source.text });
+  cache.set(source.uri, fresh);
+  return fresh;
+}
+
+function fullBuild(sources: readonly SourceFile[], revision: number, today: number, cache: ParseCache): Snapshot {
+  const inputs = sources.map((s) => validated(s, cache));
+  const live = new Set(sources.map((s) => s.uri));
+  for (const uri of [...cache.keys()]) if (!live.has(uri)) cache.delete(uri);
+  const result = checkFiles(inputs, { today });
+  const files = new Map<string, FileView>();
+  const diagnostics = new Map<string, Diagnostic[]>();
+  sources.forEach((source, i) => {
+    files.set(source.uri, viewOf(source, inputs[i].file, inputs[i]));
+    diagnostics.set(source.uri, result.diagnostics.get(source.uri) ?? []);
+  });
+  return { revision, today, files, diagnostics, model: result.model, analysis: result.analysis, check: result };
+}
+
+function syntaxOnlyBuild(sources: readonly SourceFile[], revision: number, today: number, degraded: string): Snapshot {
+  const files = new Map<string, FileView>();
+  const diagnostics = new Map<string, Diagnostic[]>();
+  for (const source of sources) {
+    try {
+      const file = parseDocument(source.text, source.uri);
+      const validated = validateFile(file);
+      files.set(source.uri, viewOf(source, file, validated));
+      diagnostics.set(source.uri, [...file.syntaxErrors, ...validated.diagnostics]);
+    } catch {
+      const file: FileNode = { path: source.uri, text: source.text, blocks: [], comments: [], syntaxErrors: [] };
+      files.set(source.uri, viewOf(source, file, { file, blocks: [], diagnostics: [] }));
+      diagnostics.set(source.uri, []);
+    }
+  }
+  return { revision, today, files, diagnostics, degraded };
+}
