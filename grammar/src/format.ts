@@ -16,7 +16,9 @@
 //   - exactly one blank line after each top-level block, at most one blank line
 //     elsewhere, none at the start or end of a block or file; a final newline;
 //   - the file's line ending (CRLF or LF, from its first line break) and a leading
-//     byte-order mark are kept.
+//     byte-order mark are kept;
+//   - one rare gap is kept as written: a `;` after a trailing comma and a line break,
+//     where only the `;` ends the statement.
 import { IToken } from 'chevrotain';
 import { FileNode, Range } from './ast';
 import { BlockComment, Comma, drspecLexer, LCurly, LineComment, Newline, RCurly, Semicolon } from './lexer';
@@ -68,17 +70,39 @@ export function formatEdits(file: FileNode, options: FormatOptions = {}): TextEd
 }
 
 /**
- * The edits of formatEdits that touch `range` (textDocument/rangeFormatting). Any
- * subset of the edits keeps the file's meaning, so formatting part of a file is safe.
+ * The edits that format the tokens in `range` (textDocument/rangeFormatting): the gap
+ * before each token that starts in the range, and trailing spaces on the range's lines.
+ * Lines outside the range keep their layout. Any subset of the edits keeps the file's
+ * meaning, so formatting part of a file is safe.
  */
 export function formatRangeEdits(file: FileNode, range: Range, options: FormatOptions = {}): TextEdit[] | undefined {
   const gaps = computeGaps(file, options);
   if (!gaps) return undefined;
-  const lines = new LineIndex(file.text);
-  const from = lines.offset(range.start);
-  const to = lines.offset(range.end);
-  const touched = gaps.filter((g) => g.start <= to && g.end >= from && file.text.slice(g.start, g.end) !== g.newText);
-  return toEdits(file, touched);
+  const text = file.text;
+  const lines = new LineIndex(text);
+  let from = lines.offset(range.start);
+  let to = lines.offset(range.end);
+  if (from === to) {
+    // An empty range stands for its whole line.
+    from = lines.lineStart(range.start.line);
+    to = range.start.line + 1 < lines.lineCount ? lines.lineStart(range.start.line + 1) : text.length;
+  }
+  const chosen: Gap[] = [];
+  const inRange = (offset: number): boolean => offset >= from && (offset < to || (offset === to && to === text.length));
+  for (const g of gaps) {
+    const original = text.slice(g.start, g.end);
+    if (original === g.newText) continue;
+    // Spaces before a line break end the line before the gap; the rest of the gap
+    // places the token after it. Either part can be rewritten on its own.
+    const trailing = /^[ \t\f\v\u00a0]+(?=\r|\n)/.exec(original)?.[0] ?? '';
+    if (trailing && /^[\r\n]/.test(g.newText)) {
+      if (inRange(g.start)) chosen.push({ start: g.start, end: g.start + trailing.length, newText: '' });
+      if (inRange(g.end) && original.slice(trailing.length) !== g.newText) chosen.push({ start: g.start + trailing.length, end: g.end, newText: g.newText });
+    } else if (inRange(g.end)) {
+      chosen.push(g);
+    }
+  }
+  return toEdits(file, chosen);
 }
 
 function toEdits(file: FileNode, gaps: Gap[]): TextEdit[] {
@@ -123,14 +147,10 @@ function computeGaps(file: FileNode, options: FormatOptions): Gap[] | undefined 
   // The tokens that stay; newlines and semicolons are separators inside the gaps.
   const kept = all.filter((t) => t.tokenType !== Newline && t.tokenType !== Semicolon);
   const separatorsBefore: IToken[][] = kept.map(() => []);
-  const separatorsAtEnd: IToken[] = [];
   let k = 0;
   for (const t of all) {
-    if (t.tokenType === Newline || t.tokenType === Semicolon) {
-      (k < kept.length ? separatorsBefore[k] : separatorsAtEnd).push(t);
-    } else {
-      k++;
-    }
+    if (t.tokenType !== Newline && t.tokenType !== Semicolon) k++;
+    else if (k < kept.length) separatorsBefore[k].push(t);
   }
 
   const indentUnit = options.indent ?? '  ';

@@ -62,6 +62,7 @@ const scheduler = new BuildScheduler(workspace.store, {
   debounceMs: () => settings.diagnostics.debounceMs,
   publish: (snapshot) => publisher.publish(snapshot),
   log,
+  error: (message) => connection.console.error(`drspec: ${message}`),
 });
 
 /** Resolves once the workspace folders have been read (requests wait for it). */

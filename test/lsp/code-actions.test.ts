@@ -192,12 +192,43 @@ describe('lsp code actions', () => {
       expectEveryFixWorks(files, 'a.drspec', 'untested');
     });
 
+    it('fixes same-region-failover, backup-chain-broken and pitr-gap', () => {
+      const regions = 'region a {\n  pair b\n}\nregion b {\n  pair a\n}\n';
+      expectEveryFixWorks(
+        { 'a.drspec': `${regions}service s {\n  region a\n  zones 3\n  strategy warm-standby in a\n  drill failover every 90d\n  rto 4h\n}\n` },
+        'a.drspec',
+        'same-region-failover',
+      );
+      expectEveryFixWorks(
+        { 'a.drspec': 'datastore x {\n  redundancy zone\n  backup full every 1d to local\n  backup log every 5m to geo\n  verify-restore every 30d\n  rpo 1d\n}\n' },
+        'a.drspec',
+        'backup-chain-broken',
+      );
+      expectEveryFixWorks(
+        { 'a.drspec': 'datastore x {\n  redundancy zone\n  backup full every 7d retain 30d to geo\n  backup log every 5m retain 1d to geo\n  verify-restore every 30d\n  rpo 1d\n}\n' },
+        'a.drspec',
+        'pitr-gap',
+      );
+    });
+
     it('fixes no-recovery of a service when a standby region is known', () => {
       const files = {
         'a.drspec': 'region eastus {\n  pair westus\n}\nregion westus {\n  pair eastus\n}\nservice api {\n  region eastus\n  strategy pilot-light\n  drill failover every 90d\n  rto 4h\n}\n',
       };
       const actions = expectEveryFixWorks(files, 'a.drspec', 'no-recovery');
       assert.match(actions[0].title, /in westus — recovers in region-failure/);
+    });
+
+    it('fixes a limit set by a dependency in the dependency, in its own file', () => {
+      const files = {
+        'data.drspec': 'datastore sessions {\n  region westeurope\n  backup snapshot every 1h\n  policy standard\n}\n',
+        'svc.drspec': 'policy standard {\n  rto 4h\n  rpo 1h\n}\n\nservice storefront {\n  region westeurope\n  strategy warm-standby in northeurope\n  drill failover every 90d\n  depends-on sessions\n  policy standard\n}\n',
+      };
+      for (const code of ['dependency-rpo', 'dependency-rto']) {
+        const actions = expectEveryFixWorks(files, 'svc.drspec', code);
+        assert.match(actions[0].title, /^In sessions: /);
+        assert.deepStrictEqual(Object.keys(actions[0].edit?.changes ?? {}), [uriOf('data.drspec')]);
+      }
     });
 
     it('offers no quick fix for a diagnostic without a mechanical fix', () => {

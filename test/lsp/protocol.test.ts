@@ -138,6 +138,24 @@ describe('lsp protocol', function () {
     await client.waitForDiagnostics(URI.file(created).toString(), (d) => d.length === 0);
   });
 
+  it('follows workspace folders being added and removed', async () => {
+    await client.waitForDiagnostics(plan);
+    const second = fs.mkdtempSync(path.join(os.tmpdir(), 'drspec-lsp-second-'));
+    try {
+      fs.writeFileSync(path.join(second, 'extra.drspec'), 'service extra {\n  depends-on orders-db\n  bogus 1\n}\n');
+      const extra = uriIn(second, 'extra.drspec');
+      const folder = { uri: URI.file(second).toString(), name: 'second' };
+      await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [folder], removed: [] } });
+      const found = await client.waitForDiagnostics(extra, (d) => d.length > 0);
+      assert.ok(codes(found.diagnostics).includes('unknown-property'));
+      assert.ok(!codes(found.diagnostics).includes('unknown-reference'), 'names resolve across folders');
+      await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [folder] } });
+      await client.waitForDiagnostics(extra, (d) => d.length === 0);
+    } finally {
+      fs.rmSync(second, { recursive: true, force: true });
+    }
+  });
+
   it('includes files opened from outside the workspace while they are open', async () => {
     await client.waitForDiagnostics(plan);
     const outside = 'untitled:Untitled-1';
@@ -156,10 +174,11 @@ describe('lsp protocol', function () {
     client.settings = { inlayHints: { enabled: false }, diagnostics: { debounceMs: 10 } };
     const pulls = client.configurationRequests;
     await client.notify('workspace/didChangeConfiguration', { settings: null });
-    while (client.inlayRefreshes === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    await client.waitForInlayRefresh(1);
     assert.ok(client.configurationRequests > pulls);
     assert.deepStrictEqual(await client.request('textDocument/inlayHint', { textDocument: { uri: orders }, range }), []);
     await client.notify('workspace/didChangeConfiguration', { settings: { drspec: { inlayHints: { enabled: true } } } });
+    await client.waitForInlayRefresh(2);
     const after = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: orders }, range });
     assert.strictEqual(after.length, before.length);
   });
@@ -199,7 +218,10 @@ describe('lsp protocol', function () {
 
     const dependencyRpo = (await client.waitForDiagnostics(shop)).diagnostics.find((d) => d.code === 'dependency-rpo')!;
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { ...doc, range: dependencyRpo.range, context: { diagnostics: [dependencyRpo] } });
-    assert.ok(Array.isArray(actions));
+    const fix = actions.find((a) => a.isPreferred)!;
+    assert.match(fix.title, /^In sessions: /);
+    assert.deepStrictEqual(fix.diagnostics, [dependencyRpo]);
+    assert.deepStrictEqual(Object.keys(fix.edit?.changes ?? {}), [orders]);
 
     const prepared = await client.request<{ placeholder: string }>('textDocument/prepareRename', onName);
     assert.strictEqual(prepared.placeholder, 'orders-db');

@@ -35,6 +35,13 @@ describe('lsp workspace', () => {
     assert.deepStrictEqual(found, ['data/orders.drspec', 'plan.drspec', 'services/shop.drspec']);
   });
 
+  it('reads symlinked files and does not follow symlinked directories', async () => {
+    fs.symlinkSync(path.join(dir, 'plan.drspec'), path.join(dir, 'data', 'linked.drspec'));
+    fs.symlinkSync(dir, path.join(dir, 'data', 'loop'));
+    const found = (await findDrspecFiles(dir)).map((f) => path.relative(dir, f).split(path.sep).join('/'));
+    assert.deepStrictEqual(found, ['data/linked.drspec', 'data/orders.drspec', 'plan.drspec', 'services/shop.drspec']);
+  });
+
   it('lets open documents win over the disk and falls back on close', async () => {
     const workspace = new Workspace();
     await workspace.addFolders([fileUri(dir)]);

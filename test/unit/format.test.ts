@@ -183,6 +183,16 @@ describe('format: edits for the language server', () => {
     const edits = formatRangeEdits(file, range) ?? [];
     assert.equal(applyEdits(text, edits), 'region a { zones 2 }\nregion b {\n  zones 3\n}\n');
   });
+  it('range formatting leaves the lines after the range alone, but trims the last line', () => {
+    const source = 'region a {\n      zones 3   \n       pair b\n}\n';
+    const parsed = parseDocument(source, 'x');
+    const lineOne: Range = { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } };
+    assert.equal(applyEdits(source, formatRangeEdits(parsed, lineOne) ?? []), 'region a {\n  zones 3\n       pair b\n}\n');
+    const cursor: Range = { start: { line: 2, character: 3 }, end: { line: 2, character: 3 } };
+    assert.equal(applyEdits(source, formatRangeEdits(parsed, cursor) ?? []), 'region a {\n      zones 3   \n  pair b\n}\n');
+    const all: Range = { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } };
+    assert.equal(applyEdits(source, formatRangeEdits(parsed, all) ?? []), format(source));
+  });
   it('any subset of the edits keeps the meaning', () => {
     const samples = [
       ...fs.readdirSync(FORMAT_FIXTURES).filter((n) => n.endsWith('.input.drspec')).map((n) => fs.readFileSync(path.join(FORMAT_FIXTURES, n), 'utf8')),
@@ -197,6 +207,12 @@ describe('format: edits for the language server', () => {
         const subset = edits.filter(() => random() < 0.5);
         const partial = parseDocument(applyEdits(sample, subset), 'x');
         assert.deepEqual(meaning(partial), meaning(original));
+        const lines = new LineIndex(sample);
+        const a = Math.floor(random() * (sample.length + 1));
+        const b = a + Math.floor(random() * (sample.length + 1 - a));
+        const range = { start: lines.position(a), end: lines.position(b) };
+        const ranged = parseDocument(applyEdits(sample, formatRangeEdits(original, range) ?? []), 'x');
+        assert.deepEqual(meaning(ranged), meaning(original));
       }
     }
   });

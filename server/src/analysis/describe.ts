@@ -53,12 +53,3 @@ export function sumParts(parts: readonly RtoPart[]): number | null {
   }
   return total;
 }
-
-/** "region-failure, data-corruption". */
-export function listScenarios(scenarios: readonly Scenario[]): string {
-  return scenarios.join(', ');
-}
-
-export function plural(count: number, one: string, many: string): string {
-  return count === 1 ? one : many;
-}

@@ -6,7 +6,6 @@ import { ServiceEntity } from '../model/types';
 import { statementText } from './describe';
 import { Dependency, DependencyLimit, EntityEstimate, Outcome, ScenarioEstimate, ServiceOwn } from './types';
 
-
 type Unverdicted = Omit<ScenarioEstimate, 'objective' | 'rpoMet' | 'rtoMet'>;
 
 /** Worse outcomes win: a lost dependency makes the service lose its data too. */

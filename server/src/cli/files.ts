@@ -32,11 +32,15 @@ const ERRNO_MESSAGES: Readonly<Record<string, string>> = {
   ENAMETOOLONG: 'file name too long',
 };
 
+/** `permission denied` for an fs error. */
+export function ioReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return (code && ERRNO_MESSAGES[code]) ?? (error instanceof Error ? error.message : String(error));
+}
+
 /** `no such file or directory: foo.drspec` for an fs error. */
 export function describeIoError(error: unknown, display: string): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason = (code && ERRNO_MESSAGES[code]) ?? (error instanceof Error ? error.message : String(error));
-  return `${reason}: ${display}`;
+  return `${ioReason(error)}: ${display}`;
 }
 
 /** The .drspec files named by `args`, sorted by printed path, without duplicates. */

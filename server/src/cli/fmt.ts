@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import { parseDocument } from '../../../grammar/src/parse';
 import { formatDocument } from '../../../grammar/src/format';
 import { Invocation } from './args';
-import { collectFiles, describeIoError, InputError, readInput } from './files';
+import { collectFiles, InputError, ioReason, readInput } from './files';
 import { CliIo, EXIT } from './io';
 import { diagnosticLine } from './report';
 
@@ -30,7 +30,7 @@ export function runFmt(invocation: FmtInvocation, io: CliIo): number {
     try {
       fs.writeFileSync(input.path, (input.bom ? '\ufeff' : '') + formatted, 'utf8');
     } catch (error) {
-      throw new InputError(`cannot write ${describeIoError(error, input.path)}`);
+      throw new InputError(`cannot write ${input.path}: ${ioReason(error)}`);
     }
     io.stdout(`formatted ${input.path}\n`);
   }

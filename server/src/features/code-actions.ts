@@ -9,7 +9,7 @@ import { DIAGNOSTIC_SOURCE, toLspDiagnostic } from './diagnostics';
 import { Fixer, FixContext } from './fixes/context';
 import { didYouMeanFixes, replacements } from './fixes/did-you-mean';
 import { missingObjectiveFixes } from './fixes/objectives';
-import { recommendationFixes, strategyRefactor } from './fixes/recommendations';
+import { dependencyFixes, recommendationFixes, strategyRefactor } from './fixes/recommendations';
 import { duplicatePropertyFixes, missingClauseFixes } from './fixes/statements';
 import { stubFixes } from './fixes/stubs';
 
@@ -22,6 +22,8 @@ const FIXERS: Readonly<Record<string, Fixer>> = {
   'duplicate-property': duplicatePropertyFixes,
   'missing-value': missingClauseFixes,
   'missing-objective': (c) => [...missingObjectiveFixes(c), ...recommendationFixes(c)],
+  'dependency-rto': dependencyFixes,
+  'dependency-rpo': dependencyFixes,
 };
 
 function fixerFor(code: string): Fixer {

@@ -93,7 +93,8 @@ function keyItems(snapshot: Snapshot, view: FileView, offset: number, kind: Bloc
     (block?.statements ?? []).filter((s) => s.range.start.line !== cursorLine || s.range.end.line !== cursorLine).map((s) => s.key.text),
   );
   // A snippet would clash with values already written after the word.
-  const restOfLine = view.text.slice(word.end, view.text.indexOf('\n', word.end) < 0 ? undefined : view.text.indexOf('\n', word.end));
+  const lineEnd = view.text.indexOf('\n', word.end);
+  const restOfLine = view.text.slice(word.end, lineEnd < 0 ? undefined : lineEnd);
   const snippet = options.snippets && restOfLine.trim() === '';
   return SCHEMA[kind].properties
     .filter((spec) => spec.repeatable || !used.has(spec.key))
@@ -162,12 +163,9 @@ function valueItems(
   range: Range,
 ): CompletionItem[] {
   const { next, usedClauses, roles } = interpretValues(spec, values);
-  if (/^\d/.test(word.prefix)) {
-    const type = slotValueType(next);
-    return type ? unitItems(type, word.prefix, range) : [];
-  }
-  const items: CompletionItem[] = [];
   const type = slotValueType(next);
+  if (/^\d/.test(word.prefix)) return type ? unitItems(type, word.prefix, range) : [];
+  const items: CompletionItem[] = [];
   if (type) items.push(...typeItems(snapshot, view, kind, spec, next, type, values, word, range));
   const clauseAllowed = next.type === 'clause-slot' || (next.type === 'positional' && usedClauses.size === 0);
   if (clauseAllowed) items.push(...clauseItems(spec, values, roles, usedClauses, range));
@@ -177,7 +175,7 @@ function valueItems(
 function clauseItems(spec: PropertySpec, values: WrittenValue[], roles: Slot[], used: Set<string>, range: Range): CompletionItem[] {
   // onlyWith: the clause applies only with some words in the first enum positional.
   const firstEnum = roles.findIndex((r) => r.type === 'positional' && r.positional.value.type === 'enum');
-  const enumWord = firstEnum >= 0 && roles[firstEnum].type === 'positional' ? wordOf(roles[firstEnum], values[firstEnum].text) : undefined;
+  const enumWord = firstEnum >= 0 ? wordOf(roles[firstEnum], values[firstEnum].text) : undefined;
   return (spec.clauses ?? [])
     .filter((c) => !used.has(c.word))
     .filter((c) => !c.onlyWith || enumWord === undefined || c.onlyWith.includes(enumWord))

@@ -1,6 +1,6 @@
 // Finds the .drspec files of a workspace folder on disk: recursive, skipping
 // node_modules and dot-directories (.git, .vscode-test, …), never following symlinked
-// directories (they can loop).
+// directories (they can loop); symlinked files are read.
 import { promises as fs } from 'fs';
 import * as path from 'path';
 
@@ -26,12 +26,20 @@ export async function findDrspecFiles(root: string): Promise<string[]> {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!skipDirectory(entry.name)) pending.push(full);
-      } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.drspec')) {
+      } else if (entry.name.toLowerCase().endsWith('.drspec') && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full))))) {
         found.push(full);
       }
     }
   }
   return found.sort();
+}
+
+async function isFile(fsPath: string): Promise<boolean> {
+  try {
+    return (await fs.stat(fsPath)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** The file's text without a byte-order mark, or undefined when it cannot be read. */

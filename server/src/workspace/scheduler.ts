@@ -11,14 +11,16 @@ export interface SchedulerOptions {
   publish(snapshot: Snapshot): void;
   today?(): number;
   log?(message: string): void;
+  /** Told when the full pipeline failed and the snapshot fell back to syntax and schema checks. */
+  error?(message: string): void;
 }
 
 export class BuildScheduler {
   private snapshot: Snapshot | undefined;
   private readonly cache: ParseCache = new Map();
   private timer: NodeJS.Timeout | undefined;
-  private forced = false;
   private disposed = false;
+  private lastFailure: string | undefined;
 
   constructor(
     private readonly store: SourceStore,
@@ -33,19 +35,18 @@ export class BuildScheduler {
   current(): Snapshot {
     const today = this.today();
     const cached = this.snapshot;
-    if (cached && !this.forced && cached.revision === this.store.revision && cached.today === today) return cached;
+    if (cached && cached.revision === this.store.revision && cached.today === today) return cached;
     const started = Date.now();
     const revision = this.store.revision;
     const built = buildSnapshot(this.store.all(), revision, today, this.cache);
     this.snapshot = built;
-    this.forced = false;
-    this.options.log?.(`built revision ${revision}: ${built.files.size} file(s) in ${Date.now() - started} ms${built.degraded ? ` (degraded: ${built.degraded})` : ''}`);
+    this.options.log?.(`built revision ${revision}: ${built.files.size} file(s) in ${Date.now() - started} ms`);
+    // The same failure on every keystroke is reported once.
+    if (built.degraded && built.degraded !== this.lastFailure) {
+      this.options.error?.(`the analysis failed; only syntax and schema diagnostics are shown: ${built.degraded}`);
+    }
+    this.lastFailure = built.degraded;
     return built;
-  }
-
-  /** Rebuilds on the next request even if no text changed (e.g. settings changed). */
-  invalidate(): void {
-    this.forced = true;
   }
 
   /** Publishes diagnostics after the debounce; a later call restarts the wait. */

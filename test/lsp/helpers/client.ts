@@ -71,6 +71,7 @@ export class TestClient {
   settings: Record<string, unknown>;
   private waiters: Waiter[] = [];
   private registrationWaiters: (() => void)[] = [];
+  private refreshWaiters: (() => void)[] = [];
   initializeResult!: InitializeResult;
 
   constructor(
@@ -101,6 +102,7 @@ export class TestClient {
     });
     connection.onRequest('workspace/inlayHint/refresh', () => {
       this.inlayRefreshes++;
+      for (const resolve of this.refreshWaiters.splice(0)) resolve();
       return null;
     });
     connection.onRequest('workspace/semanticTokens/refresh', () => null);
@@ -124,6 +126,11 @@ export class TestClient {
     while (!this.registrations.some((r) => r.method === method)) {
       await new Promise<void>((resolve) => this.registrationWaiters.push(resolve));
     }
+  }
+
+  /** Resolves when the server has asked for inlay hints to be refreshed `count` times in all. */
+  async waitForInlayRefresh(count: number): Promise<void> {
+    while (this.inlayRefreshes < count) await new Promise<void>((resolve) => this.refreshWaiters.push(resolve));
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
