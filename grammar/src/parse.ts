@@ -102,21 +102,25 @@ class AstBuilder {
     const c = cst.children as Children;
     const kindToken = tokens(c, 'kind')[0];
     if (!isReal(kindToken)) return undefined;
-    const kind = this.identifier(kindToken);
     const nameToken = tokens(c, 'name')[0];
-    const name = isReal(nameToken) ? this.value(nameToken) : undefined;
+    const block = this.blockNode(c, this.identifier(kindToken), isReal(nameToken) ? this.value(nameToken) : undefined);
+    const title = `${block.kind.text}${block.name ? ` ${block.name.text}` : ''}`;
+    if (!block.openBrace) {
+      this.error(block.name ?? block.kind, `expected '{' after ${title}, on the same line`);
+    } else if (!block.closeBrace) {
+      this.reportedUnclosed = true;
+      this.error(block.openBrace, `'{' of ${title} is never closed: expected '}'`);
+    }
+    return block;
+  }
+
+  /** The braces and body of a block (or of a nested block written as a statement). */
+  private blockNode(c: Children, kind: IdentifierNode, name: ValueNode | undefined): BlockNode {
     const open = tokens(c, 'LCurly')[0];
     const close = tokens(c, 'RCurly')[0];
     const openBrace = isReal(open) ? tokenSpan(this.lines, open) : undefined;
     const closeBrace = isReal(close) ? tokenSpan(this.lines, close) : undefined;
     const { statements, nestedBlocks } = this.body(nodes(c, 'body')[0]);
-    if (!openBrace) {
-      const last = name ?? kind;
-      this.error(last, `expected '{' after ${kind.text}${name ? ` ${name.text}` : ''}, on the same line`);
-    } else if (!closeBrace) {
-      this.reportedUnclosed = true;
-      this.error(openBrace, `'{' of ${kind.text}${name ? ` ${name.text}` : ''} is never closed: expected '}'`);
-    }
     const lastChild =
       closeBrace ?? statements[statements.length - 1] ?? nestedBlocks[nestedBlocks.length - 1] ?? openBrace ?? name ?? kind;
     const span = this.lines.span(kind.startOffset, lastChild.endOffset);
@@ -158,27 +162,8 @@ class AstBuilder {
     const c = cst.children as Children;
     const keyToken = tokens(c, 'key')[0];
     if (!isReal(keyToken)) return undefined;
-    const kind = this.identifier(keyToken);
-    const values = tokens(c, 'value').filter(isReal);
-    const name = values.length > 0 ? this.value(values[0]) : undefined;
-    const open = tokens(c, 'LCurly')[0];
-    const close = tokens(c, 'RCurly')[0];
-    const openBrace = isReal(open) ? tokenSpan(this.lines, open) : undefined;
-    const closeBrace = isReal(close) ? tokenSpan(this.lines, close) : undefined;
-    const inner = this.body(nodes(c, 'body')[0]);
-    const end = closeBrace ?? openBrace ?? name ?? kind;
-    const span = this.lines.span(kind.startOffset, end.endOffset);
-    return {
-      range: span.range,
-      startOffset: span.startOffset,
-      endOffset: span.endOffset,
-      kind,
-      name,
-      openBrace,
-      closeBrace,
-      statements: inner.statements,
-      nestedBlocks: inner.nestedBlocks,
-    };
+    const firstValue = tokens(c, 'value').find(isReal);
+    return this.blockNode(c, this.identifier(keyToken), firstValue ? this.value(firstValue) : undefined);
   }
 
   private statement(cst: CstNode): StatementNode | undefined {
