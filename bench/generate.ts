@@ -1,13 +1,20 @@
 // Generates a realistic workspace of N entities (half datastores, half services that
 // depend on them) spread over files of 50 entities, for benchmarks.
+//
+// Two stress shapes check that nothing is quadratic in the number of entities:
+// - `chain`: each service also depends on the previous one, a depends-on chain N/2 deep;
+// - `unknown`: every datastore is renamed, so each depends-on is an unknown reference
+//   that gets "did you mean" suggestions from all the declared names.
 export interface Source {
   path: string;
   text: string;
 }
 
+export type Shape = 'plain' | 'chain' | 'unknown';
+
 const REGIONS = ['westeurope', 'northeurope', 'eastus', 'westus'];
 
-export function generateWorkspace(entities: number): Source[] {
+export function generateWorkspace(entities: number, shape: Shape = 'plain'): Source[] {
   const header = [
     'plan "Benchmark" {',
     '  owner "sre"',
@@ -32,7 +39,7 @@ export function generateWorkspace(entities: number): Source[] {
     if (i % 2 === 0) {
       text += [
         `// datastore number ${i}`,
-        `datastore db-${i} {`,
+        `datastore ${shape === 'unknown' ? 'store' : 'db'}-${i} {`,
         '  engine postgres',
         `  region ${region}`,
         '  redundancy zone',
@@ -55,7 +62,7 @@ export function generateWorkspace(entities: number): Source[] {
         '  zones 3',
         `  strategy warm-standby in ${pair}`,
         '  failover automatic',
-        `  depends-on db-${i - 1}`,
+        `  depends-on db-${i - 1}${shape === 'chain' && i > 1 ? `, api-${i - 2}` : ''}`,
         '  drill failover every 90d',
         '  policy standard',
         '}',

@@ -39,6 +39,43 @@ const DURATION_PART = /(\d+(?:\.\d+)?)([a-z]+)/gy;
 
 /** Classifies a literal that starts with a digit (the lexer's NumericLiteral token). */
 export function parseNumericLiteral(text: string): LiteralResult {
+  return simpleLiteral(text) ?? parseLiteral(text);
+}
+
+const hasOwn = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
+
+/**
+ * The common literals — `30`, `50%`, `15m`, `200GB`, `1GB/h` — without regular expressions
+ * (every numeric literal of every file goes through here while typing). Undefined for
+ * anything else, which parseLiteral handles; both give the same result where both apply.
+ */
+function simpleLiteral(text: string): LiteralResult | undefined {
+  let i = 0;
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  if (i === 0) return undefined;
+  if (text.charCodeAt(i) === 46 /* . */ && isDigit(text.charCodeAt(i + 1))) {
+    i += 2;
+    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  }
+  const amount = Number(text.slice(0, i));
+  if (i === text.length) return { kind: 'number', value: amount };
+  const rest = text.slice(i);
+  if (rest === '%') return { kind: 'percent', value: amount };
+  if (hasOwn(DURATION_UNITS, rest)) return { kind: 'duration', value: amount * DURATION_UNITS[rest] };
+  if (hasOwn(SIZE_UNITS, rest)) return { kind: 'size', value: amount * SIZE_UNITS[rest] };
+  const slash = rest.indexOf('/');
+  if (slash < 0) return undefined;
+  const unit = rest.slice(0, slash);
+  const period = rest.slice(slash + 1);
+  if (!hasOwn(SIZE_UNITS, unit) || !hasOwn(RATE_PERIODS, period)) return undefined;
+  return { kind: 'rate', value: (amount * SIZE_UNITS[unit]) / RATE_PERIODS[period] };
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function parseLiteral(text: string): LiteralResult {
   const date = DATE.exec(text);
   if (date) return parseDate(+date[1], +date[2], +date[3]);
   if (text.includes('-')) return { kind: 'invalid', problem: `'${text}' is not a valid date (use YYYY-MM-DD)` };

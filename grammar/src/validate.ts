@@ -1,5 +1,7 @@
 // Schema validation of one file, driven entirely by schema.ts. It also interprets each
 // statement (positional values, clauses, lists) so that the model never re-reads tokens.
+// Every statement of a changed file goes through here on each keystroke: the hot paths
+// use plain loops rather than per-call closures.
 import { BlockNode, Diagnostic, FileNode, IdentifierNode, Span, StatementNode, ValueNode } from './ast';
 import {
   allSpellings,
@@ -60,7 +62,9 @@ export function validateFile(file: FileNode): ValidatedFile {
 }
 
 function diag(code: string, span: Span, message: string, data?: Record<string, unknown>): Diagnostic {
-  return { code, severity: 'error', message, range: span.range, ...(data ? { data } : {}) };
+  const d: Diagnostic = { code, severity: 'error', message, range: span.range };
+  if (data) d.data = data;
+  return d;
 }
 
 function validateBlock(block: BlockNode, out: Diagnostic[]): ParsedBlock | undefined {
@@ -147,10 +151,10 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
     return property;
   }
 
-  const clauses = spec.clauses ?? [];
+  const clauses = spec.clauses ?? NO_CLAUSES;
   while (index < values.length) {
     const node = values[index++];
-    const clause = node.kind === 'identifier' ? clauses.find((c) => c.word === node.text) : undefined;
+    const clause = clauseOf(clauses, node);
     if (!clause) {
       reportUnexpected(spec, node, out);
       // An unknown word is most likely a misspelt clause: skip the value that follows it.
@@ -194,8 +198,17 @@ function checkOnlyWith(spec: PropertySpec, clause: ClauseSpec, property: ParsedP
   }
 }
 
+const NO_CLAUSES: readonly ClauseSpec[] = [];
+
+/** The clause a value introduces (an identifier that is one of the clause words). */
+function clauseOf(clauses: readonly ClauseSpec[], node: ValueNode): ClauseSpec | undefined {
+  if (node.kind !== 'identifier') return undefined;
+  for (const clause of clauses) if (clause.word === node.text) return clause;
+  return undefined;
+}
+
 function isClauseWord(spec: PropertySpec, node: ValueNode): boolean {
-  return node.kind === 'identifier' && (spec.clauses ?? []).some((c) => c.word === node.text);
+  return spec.clauses !== undefined && clauseOf(spec.clauses, node) !== undefined;
 }
 
 function reportUnexpected(spec: PropertySpec, node: ValueNode, out: Diagnostic[]): void {
@@ -240,24 +253,18 @@ export function checkValue(type: ValueType, node: ValueNode, out: Diagnostic[], 
     out.push(invalidLiteral(node));
     return undefined;
   }
-  const wrong = (extra = '', replacement?: string): undefined => {
-    out.push(
-      diag('invalid-value', node, `${where} expects ${describeType(type)}, not ${describeValue(node)}${extra}`, replacement ? { replacement } : undefined),
-    );
-    return undefined;
-  };
   switch (type.type) {
     case 'duration':
       if (node.kind === 'duration') return { node, value: node.value as number };
-      if (node.kind === 'number') return wrong(`; did you mean '${node.text}m'?`, `${node.text}m`);
-      return wrong();
+      if (node.kind === 'number') return wrongType(type, node, out, where, `; did you mean '${node.text}m'?`, `${node.text}m`);
+      return wrongType(type, node, out, where);
     case 'size':
     case 'rate':
     case 'date':
     case 'string':
-      return node.kind === type.type ? { node, value: node.value } : wrong(type.type === 'string' && node.kind === 'identifier' ? `; write "${node.text}"` : '', type.type === 'string' && node.kind === 'identifier' ? `"${node.text}"` : undefined);
+      return node.kind === type.type ? { node, value: node.value } : wrongType(type, node, out, where, type.type === 'string' && node.kind === 'identifier' ? `; write "${node.text}"` : '', type.type === 'string' && node.kind === 'identifier' ? `"${node.text}"` : undefined);
     case 'percent': {
-      if (node.kind !== 'percent') return wrong(node.kind === 'number' ? `; did you mean '${node.text}%'?` : '', node.kind === 'number' ? `${node.text}%` : undefined);
+      if (node.kind !== 'percent') return wrongType(type, node, out, where, node.kind === 'number' ? `; did you mean '${node.text}%'?` : '', node.kind === 'number' ? `${node.text}%` : undefined);
       const v = node.value as number;
       if ((type.min !== undefined && v < type.min) || (type.max !== undefined && v > type.max)) {
         out.push(diag('invalid-value', node, `${where} must be between ${type.min ?? 0}% and ${type.max ?? 100}%, not ${node.text}`));
@@ -266,7 +273,7 @@ export function checkValue(type: ValueType, node: ValueNode, out: Diagnostic[], 
       return { node, value: v };
     }
     case 'integer': {
-      if (node.kind !== 'number') return wrong();
+      if (node.kind !== 'number') return wrongType(type, node, out, where);
       const v = node.value as number;
       if (!Number.isInteger(v) || v < type.min || v > type.max) {
         out.push(diag('invalid-value', node, `${where} must be a whole number from ${type.min} to ${type.max}, not ${node.text}`));
@@ -277,10 +284,10 @@ export function checkValue(type: ValueType, node: ValueNode, out: Diagnostic[], 
     case 'identifier':
     case 'region':
     case 'reference':
-      return node.kind === 'identifier' ? { node, value: node.text } : wrong();
+      return node.kind === 'identifier' ? { node, value: node.text } : wrongType(type, node, out, where);
     case 'enum':
     case 'location': {
-      if (node.kind !== 'identifier') return wrong();
+      if (node.kind !== 'identifier') return wrongType(type, node, out, where);
       const word = canonicalWord(type.words, node.text);
       if (word) return { node, value: word.word };
       if (type.type === 'location') return { node, value: node.text };
@@ -291,6 +298,12 @@ export function checkValue(type: ValueType, node: ValueNode, out: Diagnostic[], 
       return undefined;
     }
   }
+}
+
+/** Reports a value of the wrong type (with an optional hint and replacement); undefined. */
+function wrongType(type: ValueType, node: ValueNode, out: Diagnostic[], where: string, extra = '', replacement?: string): undefined {
+  out.push(diag('invalid-value', node, `${where} expects ${describeType(type)}, not ${describeValue(node)}${extra}`, replacement ? { replacement } : undefined));
+  return undefined;
 }
 
 /** "a duration such as 15m", "one of full, differential, …". */

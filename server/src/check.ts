@@ -54,20 +54,22 @@ export function validateSource(source: Source): ValidatedFile {
 
 /** The pipeline from already validated files (lets callers re-validate only what changed). */
 export function checkFiles(files: readonly ValidatedFile[], options: CheckOptions): CheckResult {
-  const model = buildModel([...files]);
+  const model = buildModel(files);
   const analysis = analyze(model, options);
   const diagnostics = new Map<string, Diagnostic[]>();
   for (const f of model.files) {
     const path = f.file.path;
-    const all = [
-      ...(diagnostics.get(path) ?? []),
-      ...f.file.syntaxErrors,
-      ...f.diagnostics,
-      ...(model.diagnostics.get(path) ?? []),
-      ...(analysis.diagnostics.get(path) ?? []),
-    ];
-    diagnostics.set(path, all);
+    let all = diagnostics.get(path);
+    if (!all) diagnostics.set(path, (all = []));
+    append(all, f.file.syntaxErrors);
+    append(all, f.diagnostics);
+    append(all, model.diagnostics.get(path));
+    append(all, analysis.diagnostics.get(path));
   }
-  for (const [path, list] of diagnostics) diagnostics.set(path, [...list].sort(compareDiagnostics));
+  for (const list of diagnostics.values()) list.sort(compareDiagnostics);
   return { files: model.files, model, analysis, diagnostics, today: options.today };
+}
+
+function append(to: Diagnostic[], from: readonly Diagnostic[] | undefined): void {
+  if (from) for (const d of from) to.push(d);
 }

@@ -1,53 +1,97 @@
 // analyze: model → per-entity, per-scenario estimates (contract §5) and the analysis
 // diagnostics (contract §6). Pure and deterministic.
+//
+// It runs on every keystroke for the whole workspace, so it is kept linear: name tables
+// are built once, per-entity work (objective sources, recovery paths) is done once per
+// entity rather than per scenario, and scenarios are addressed by index.
 import { Diagnostic } from '../../../grammar/src/ast';
 import { Scenario, SCENARIOS } from '../../../grammar/src/schema';
-import { Entity, Model, ServiceEntity } from '../model/types';
+import { DatastoreEntity, Entity, Model, ServiceEntity } from '../model/types';
+import { Behind, dataAtRisk, datastoreBehind, unite } from './behind';
 import { estimateDatastoreScenario, recoveryPaths } from './datastore';
 import { objectiveDiagnostics } from './diagnostics/objective-diagnostics';
 import { hygieneDiagnostics } from './diagnostics/hygiene-diagnostics';
 import { effectiveScenario } from './effective';
-import { resolveObjective } from './objectives';
+import { ObjectiveSources, resolveFromSources } from './objectives';
 import { serviceOwn } from './service';
 import { Analysis, AnalyzeOptions, Dependency, EntityEstimate, ResolvedObjective, ScenarioEstimate } from './types';
 
+type Unverdicted = Omit<ScenarioEstimate, 'objective' | 'rpoMet' | 'rtoMet'>;
+
 export function analyze(model: Model, options: AnalyzeOptions): Analysis {
-  const texts = new Map(model.files.map((f) => [f.file.path, f.file.text]));
+  const texts = new Map<string, string>();
+  for (const f of model.files) texts.set(f.file.path, f.file.text);
   const corruptionDetection = model.plan?.corruptionDetection ?? 86400;
+  const objectives = new ObjectiveSources(model);
   const estimates = new Map<Entity, EntityEstimate>();
 
   for (const ds of model.datastores) {
     const paths = recoveryPaths(ds, { text: texts.get(ds.path) ?? '', corruptionDetection });
-    const scenarios = SCENARIOS.map((scenario) => withVerdict(estimateDatastoreScenario(ds, paths, scenario), resolveObjective(model, ds, scenario)));
+    const sources = objectives.of(ds);
+    const scenarios: ScenarioEstimate[] = [];
+    for (const scenario of SCENARIOS) scenarios.push(addVerdict(estimateDatastoreScenario(ds, paths, scenario), resolveFromSources(sources, scenario)));
     estimates.set(ds, entityEstimate(ds, scenarios, paths));
   }
 
   // Services in dependency order (iterative post-order: deep chains must not overflow the
   // stack): each estimate needs those of its dependencies. Cycles are not followed.
-  const services = new Map(model.services.map((s) => [s.name, s]));
-  const datastores = new Map(model.datastores.map((d) => [d.name, d]));
+  const services = new Map<string, ServiceEntity>();
+  for (const s of model.services) services.set(s.name, s);
+  const datastores = new Map<string, DatastoreEntity>();
+  for (const d of model.datastores) datastores.set(d.name, d);
   const targetOf = (name: string): Entity | undefined => services.get(name) ?? datastores.get(name);
+
+  // How many services will read each entity's datastores-behind set (see behind.ts).
+  const readers = new Map<Entity, number>();
+  const countedFor = new Map<Entity, ServiceEntity>();
+  for (const service of model.services) {
+    if (model.cyclic.has(service.name)) continue;
+    for (const ref of service.dependsOn) {
+      const target = targetOf(ref.name);
+      if (!target || countedFor.get(target) === service) continue;
+      countedFor.set(target, service);
+      readers.set(target, (readers.get(target) ?? 0) + 1);
+    }
+  }
   /** The distinct datastores behind each estimate, for a service's data at risk. */
-  const behind = new Map<EntityEstimate, Set<EntityEstimate>>();
-  for (const ds of model.datastores) behind.set(estimates.get(ds)!, new Set([estimates.get(ds)!]));
+  const behind = new Map<EntityEstimate, Behind>();
+  for (const ds of model.datastores) behind.set(estimates.get(ds)!, datastoreBehind(estimates.get(ds)!, readers.get(ds) ?? 0));
 
   const build = (service: ServiceEntity, notEstimated: boolean): void => {
-    const dependencies: Dependency[] = notEstimated
-      ? []
-      : service.dependsOn.flatMap((ref) => {
-          const target = targetOf(ref.name);
-          const estimate = target && estimates.get(target);
-          return estimate ? [{ ref, estimate }] : [];
-        });
-    const datastoresBehind = new Set<EntityEstimate>();
-    for (const dep of dependencies) for (const ds of behind.get(dep.estimate) ?? []) datastoresBehind.add(ds);
-    const scenarios = SCENARIOS.map((scenario) => {
-      const objective = resolveObjective(model, service, scenario);
-      if (notEstimated) return notEstimatedScenario(scenario, objective);
-      const own = serviceOwn(service, scenario);
-      return withVerdict(effectiveScenario(service, texts.get(service.path) ?? '', scenario, own, dependencies, [...datastoresBehind]), objective);
-    });
+    const dependencies: Dependency[] = [];
+    if (!notEstimated) {
+      for (const ref of service.dependsOn) {
+        const target = targetOf(ref.name);
+        const estimate = target && estimates.get(target);
+        if (estimate) dependencies.push({ ref, estimate });
+      }
+    }
+    // One per distinct dependency (readers were counted that way).
+    const distinct: Behind[] = [];
+    const seen = dependencies.length > 1 ? new Set<EntityEstimate>() : undefined;
+    for (const { estimate } of dependencies) {
+      if (seen?.has(estimate)) continue;
+      seen?.add(estimate);
+      distinct.push(behind.get(estimate)!);
+    }
+    const datastoresBehind = unite(distinct, readers.get(service) ?? 0);
+    const sources = objectives.of(service);
+    const text = texts.get(service.path) ?? '';
+    const scenarios: ScenarioEstimate[] = [];
+    // Created before its scenarios: dataAtRisk may walk its dependencies (behind.ts).
     const estimate = entityEstimate(service, scenarios, [], dependencies);
+    for (let i = 0; i < SCENARIOS.length; i++) {
+      const scenario = SCENARIOS[i];
+      const objective = resolveFromSources(sources, scenario);
+      if (notEstimated) {
+        scenarios.push(notEstimatedScenario(scenario, objective));
+        continue;
+      }
+      const own = serviceOwn(service, scenario);
+      const atRisk = dataAtRisk(datastoresBehind, estimate, i);
+      scenarios.push(addVerdict(effectiveScenario(service, text, scenario, i, own, dependencies, atRisk), objective));
+    }
+    estimate.hasObjective = hasObjective(scenarios);
     behind.set(estimate, datastoresBehind);
     estimates.set(service, estimate);
   };
@@ -77,17 +121,25 @@ export function analyze(model: Model, options: AnalyzeOptions): Analysis {
     }
   }
 
-  const entities = model.entities.map((e) => estimates.get(e)!);
-  const diagnostics = new Map<string, Diagnostic[]>(model.files.map((f) => [f.file.path, []]));
+  const entities: EntityEstimate[] = [];
+  for (const e of model.entities) entities.push(estimates.get(e)!);
+  const diagnostics = new Map<string, Diagnostic[]>();
+  for (const f of model.files) diagnostics.set(f.file.path, []);
   const report = (path: string, d: Diagnostic): void => {
-    const list = diagnostics.get(path) ?? [];
-    list.push(d);
-    diagnostics.set(path, list);
+    const list = diagnostics.get(path);
+    if (list) list.push(d);
+    else diagnostics.set(path, [d]);
   };
-  const byEntity = new Map(entities.map((e) => [e.entity, e]));
+  const byEntity = new Map<Entity, EntityEstimate>();
+  for (const e of entities) byEntity.set(e.entity, e);
   for (const estimate of entities) objectiveDiagnostics(estimate, report);
   hygieneDiagnostics(model, byEntity, options, report);
   return { entities, diagnostics };
+}
+
+function hasObjective(scenarios: readonly ScenarioEstimate[]): boolean {
+  for (const s of scenarios) if (s.objective.rpo !== undefined || s.objective.rto !== undefined) return true;
+  return false;
 }
 
 function entityEstimate(entity: Entity, scenarios: ScenarioEstimate[], paths: EntityEstimate['paths'], dependencies: Dependency[] = []): EntityEstimate {
@@ -99,7 +151,7 @@ function entityEstimate(entity: Entity, scenarios: ScenarioEstimate[], paths: En
     scenarios,
     paths,
     dependencies,
-    hasObjective: scenarios.some((s) => s.objective.rpo !== undefined || s.objective.rto !== undefined),
+    hasObjective: hasObjective(scenarios),
   };
 }
 
@@ -119,20 +171,29 @@ function notEstimatedScenario(scenario: Scenario, objective: ResolvedObjective):
   };
 }
 
+function verdict(target: number | undefined, achieved: number | null, lost: boolean, notEstimated: boolean): boolean | null {
+  if (target === undefined || notEstimated) return null;
+  if (lost) return false;
+  return achieved === null ? null : achieved <= target;
+}
+
+/**
+ * withVerdict on an estimate just built for it: the fields are added in place (same key
+ * order as the copy) instead of spreading the estimate into a new object, a slow path.
+ */
+function addVerdict(estimate: Unverdicted, objective: ResolvedObjective): ScenarioEstimate {
+  const done = estimate as ScenarioEstimate;
+  const notEstimated = estimate.outcome === 'not-estimated';
+  done.objective = objective;
+  done.rpoMet = verdict(objective.rpo?.seconds, estimate.rpoSeconds, estimate.outcome === 'total-loss', notEstimated);
+  done.rtoMet = verdict(objective.rto?.seconds, estimate.rtoSeconds, estimate.outcome === 'total-loss' || estimate.outcome === 'no-recovery', notEstimated);
+  return done;
+}
+
 /**
  * Met or not: null without an objective, when not estimated, or when the value is unknown;
  * false when nothing recovers (total loss; no recovery for RTO).
  */
-export function withVerdict(estimate: Omit<ScenarioEstimate, 'objective' | 'rpoMet' | 'rtoMet'>, objective: ResolvedObjective): ScenarioEstimate {
-  const verdict = (target: number | undefined, achieved: number | null, lost: boolean): boolean | null => {
-    if (target === undefined || estimate.outcome === 'not-estimated') return null;
-    if (lost) return false;
-    return achieved === null ? null : achieved <= target;
-  };
-  return {
-    ...estimate,
-    objective,
-    rpoMet: verdict(objective.rpo?.seconds, estimate.rpoSeconds, estimate.outcome === 'total-loss'),
-    rtoMet: verdict(objective.rto?.seconds, estimate.rtoSeconds, estimate.outcome === 'total-loss' || estimate.outcome === 'no-recovery'),
-  };
+export function withVerdict(estimate: Unverdicted, objective: ResolvedObjective): ScenarioEstimate {
+  return addVerdict({ ...estimate }, objective);
 }

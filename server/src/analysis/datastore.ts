@@ -1,5 +1,6 @@
 // Datastores (contract §5): every recovery path with the scenarios it survives, and per
 // scenario the chosen path (smallest RPO, then smallest RTO; unknown RTO sorts last).
+// Runs for every datastore on every check: plain loops and literals, no spreads.
 import { Scenario, SCENARIOS } from '../../../grammar/src/schema';
 import { Backup, DatastoreEntity, Replica } from '../model/types';
 import { describeBackup, fmt, statementText, sumParts } from './describe';
@@ -16,12 +17,8 @@ const ALL: readonly Scenario[] = SCENARIOS;
 
 function failoverParts(ds: DatastoreEntity, extra?: RtoPart): RtoPart[] {
   const f = ds.failover;
-  return [
-    { name: 'detect', seconds: f.detect },
-    { name: 'decide', seconds: f.decide },
-    ...(extra ? [extra] : []),
-    { name: 'switch', seconds: f.switch },
-  ];
+  if (!extra) return [{ name: 'detect', seconds: f.detect }, { name: 'decide', seconds: f.decide }, { name: 'switch', seconds: f.switch }];
+  return [{ name: 'detect', seconds: f.detect }, { name: 'decide', seconds: f.decide }, extra, { name: 'switch', seconds: f.switch }];
 }
 
 /** size / restore-rate, or null when either is unknown. */
@@ -34,18 +31,13 @@ function livePath(ds: DatastoreEntity): RecoveryPath {
   const zoneRedundant = ds.redundancy.level === 'zone' || ds.redundancy.level === 'geo-zone';
   const survives: Scenario[] = zoneRedundant ? ['node-failure', 'zone-failure'] : ['node-failure'];
   const parts: RtoPart[] = [{ name: 'detect', seconds: ds.failover.detect }];
-  return {
-    kind: 'live',
-    ...(ds.redundancy.property ? { property: ds.redundancy.property } : {}),
-    text: 'live',
-    description: zoneRedundant ? 'the zone-redundant live data' : 'the live data',
-    survives,
-    usable: survives,
-    rpoSeconds: 0,
-    expectedLossSeconds: 0,
-    rtoSeconds: sumParts(parts),
-    rtoParts: parts,
-  };
+  const description = zoneRedundant ? 'the zone-redundant live data' : 'the live data';
+  const rtoSeconds = sumParts(parts);
+  const property = ds.redundancy.property;
+  if (!property) {
+    return { kind: 'live', text: 'live', description, survives, usable: survives, rpoSeconds: 0, expectedLossSeconds: 0, rtoSeconds, rtoParts: parts };
+  }
+  return { kind: 'live', property, text: 'live', description, survives, usable: survives, rpoSeconds: 0, expectedLossSeconds: 0, rtoSeconds, rtoParts: parts };
 }
 
 function geoPath(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath | undefined {
@@ -90,28 +82,36 @@ function replicaPath(ds: DatastoreEntity, replica: Replica, ctx: DatastoreContex
 /** The scenarios a backup's copies survive, by where they are kept and how long. */
 export function backupSurvives(ds: DatastoreEntity, backup: Backup, corruptionDetection: number): Scenario[] {
   const to = backup.to;
-  const survives: Record<Scenario, boolean> = {
-    'node-failure': true,
-    'zone-failure': to.kind !== 'local',
-    'region-failure': to.kind === 'geo' || (to.kind === 'region' && differentRegion(to.region, ds.region?.name)),
-    'data-corruption': backup.retain >= corruptionDetection,
-  };
-  return ALL.filter((s) => survives[s]);
+  const survives: Scenario[] = ['node-failure'];
+  if (to.kind !== 'local') survives.push('zone-failure');
+  if (to.kind === 'geo' || (to.kind === 'region' && differentRegion(to.region, ds.region?.name))) survives.push('region-failure');
+  if (backup.retain >= corruptionDetection) survives.push('data-corruption');
+  return survives;
 }
 
 export const CHAINED: ReadonlySet<string> = new Set(['differential', 'incremental', 'log']);
 export const BASE: ReadonlySet<string> = new Set(['full', 'snapshot']);
 
-function backupPaths(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath[] {
-  const survival = ds.backups.map((b) => backupSurvives(ds, b, ctx.corruptionDetection));
+function backupPaths(ds: DatastoreEntity, ctx: DatastoreContext, out: RecoveryPath[]): void {
+  const survival: Scenario[][] = [];
   // A chained backup restores only on top of a full or snapshot that survives too.
-  const baseSurvives = new Set(ds.backups.flatMap((b, i) => (BASE.has(b.type) ? survival[i] : [])));
+  const baseSurvives = new Set<Scenario>();
+  for (const backup of ds.backups) {
+    const survives = backupSurvives(ds, backup, ctx.corruptionDetection);
+    survival.push(survives);
+    if (BASE.has(backup.type)) for (const s of survives) baseSurvives.add(s);
+  }
   const restore = restoreSeconds(ds);
-  return ds.backups.map((backup, i) => {
+  for (let i = 0; i < ds.backups.length; i++) {
+    const backup = ds.backups[i];
     const survives = survival[i];
-    const usable = CHAINED.has(backup.type) ? survives.filter((s) => baseSurvives.has(s)) : survives;
+    let usable = survives;
+    if (CHAINED.has(backup.type)) {
+      usable = [];
+      for (const s of survives) if (baseSurvives.has(s)) usable.push(s);
+    }
     const parts = failoverParts(ds, { name: 'restore', seconds: restore });
-    return {
+    out.push({
       kind: 'backup',
       property: backup.property,
       text: statementText(ctx.text, backup.property.statement),
@@ -123,8 +123,8 @@ function backupPaths(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath[]
       rtoSeconds: sumParts(parts),
       rtoParts: parts,
       backup,
-    };
-  });
+    });
+  }
 }
 
 function rebuildPath(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath | undefined {
@@ -135,8 +135,8 @@ function rebuildPath(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath |
     property: ds.rebuild.property,
     text: statementText(ctx.text, ds.rebuild.property.statement),
     description: `a rebuild (${fmt(ds.rebuild.seconds)})`,
-    survives: [...ALL],
-    usable: [...ALL],
+    survives: ALL.slice(),
+    usable: ALL.slice(),
     rpoSeconds: 0,
     expectedLossSeconds: 0,
     rtoSeconds: sumParts(parts),
@@ -146,15 +146,14 @@ function rebuildPath(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath |
 
 /** Live data first, then the geo copy, replicas, backups and rebuild. */
 export function recoveryPaths(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath[] {
+  const paths = [livePath(ds)];
   const geo = geoPath(ds, ctx);
+  if (geo) paths.push(geo);
+  for (const r of ds.replicas) paths.push(replicaPath(ds, r, ctx));
+  backupPaths(ds, ctx, paths);
   const rebuild = rebuildPath(ds, ctx);
-  return [
-    livePath(ds),
-    ...(geo ? [geo] : []),
-    ...ds.replicas.map((r) => replicaPath(ds, r, ctx)),
-    ...backupPaths(ds, ctx),
-    ...(rebuild ? [rebuild] : []),
-  ];
+  if (rebuild) paths.push(rebuild);
+  return paths;
 }
 
 /** Smallest RPO, then smallest RTO (unknown after every known); ties keep statement order. */

@@ -13,7 +13,29 @@ export function fmt(seconds: number): string {
 
 /** A statement's source text with whitespace (and continued lines) collapsed. */
 export function statementText(text: string, statement: StatementNode): string {
-  return text.slice(statement.startOffset, statement.endOffset).replace(/\s*,\s*/g, ', ').replace(/\s+/g, ' ').trim();
+  const slice = text.slice(statement.startOffset, statement.endOffset);
+  return isCollapsed(slice) ? slice : slice.replace(/\s*,\s*/g, ', ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Whether collapsing would leave the text as it is: printable ASCII, single spaces between
+ * words, each comma followed by one space. Most statements are, and skip two regex passes.
+ */
+function isCollapsed(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === last) return false;
+      const next = text.charCodeAt(i + 1);
+      if (next === 32 || next === 44) return false;
+    } else if (c === 44) {
+      if (i === last || text.charCodeAt(i + 1) !== 32) return false;
+    } else if (c < 32 || c > 126) {
+      return false;
+    }
+  }
+  return true;
 }
 
 const CADENCE: readonly [number, string][] = [

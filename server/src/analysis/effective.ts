@@ -4,7 +4,7 @@
 import { Scenario } from '../../../grammar/src/schema';
 import { ServiceEntity } from '../model/types';
 import { statementText } from './describe';
-import { Dependency, DependencyLimit, EntityEstimate, Outcome, ScenarioEstimate, ServiceOwn } from './types';
+import { Dependency, DependencyLimit, Outcome, ScenarioEstimate, ServiceOwn } from './types';
 
 type Unverdicted = Omit<ScenarioEstimate, 'objective' | 'rpoMet' | 'rtoMet'>;
 
@@ -27,24 +27,36 @@ function ultimate(dep: Dependency, scenario: ScenarioEstimate, field: 'limitingR
   return scenario[field]?.entity ?? dep.estimate.entity;
 }
 
+/** The worst dependency so far for RTO or RPO, and its estimate in the scenario. */
+interface Limit {
+  dep: Dependency;
+  at: ScenarioEstimate;
+}
+
+function limit(l: Limit | undefined, field: 'limitingRto' | 'limitingRpo', seconds: 'rtoSeconds' | 'rpoSeconds'): DependencyLimit | undefined {
+  return l ? { dependency: l.dep.ref, entity: ultimate(l.dep, l.at, field), outcome: l.at.outcome, seconds: l.at[seconds] } : undefined;
+}
+
 export function effectiveScenario(
   service: ServiceEntity,
   text: string,
   scenario: Scenario,
+  /** The scenario's index in SCENARIOS (estimates list scenarios in that order). */
+  index: number,
   own: ServiceOwn,
   dependencies: readonly Dependency[],
-  /** The distinct datastores it depends on, transitively. */
-  datastores: readonly EntityEstimate[],
+  /** Summed over the distinct datastores it depends on, transitively (behind.ts). */
+  dataAtRisk: number | null,
 ): Unverdicted {
   let outcome: Outcome = own.outcome;
   let rpo = 0;
   let expected = 0;
-  let rtoLimit: { dep: Dependency; at: ScenarioEstimate } | undefined;
-  let rpoLimit: { dep: Dependency; at: ScenarioEstimate } | undefined;
+  let rtoLimit: Limit | undefined;
+  let rpoLimit: Limit | undefined;
   const ownRtoBadness = rtoBadness(own.outcome, own.rtoSeconds);
 
   for (const dep of dependencies) {
-    const at = dep.estimate.scenarios.find((s) => s.scenario === scenario)!;
+    const at = dep.estimate.scenarios[index];
     if (OUTCOME_RANK[at.outcome] > OUTCOME_RANK[outcome]) outcome = at.outcome;
     if (at.outcome === 'not-estimated') continue;
     if (at.rpoSeconds !== null) rpo = Math.max(rpo, at.rpoSeconds);
@@ -55,9 +67,6 @@ export function effectiveScenario(
     if (depRpo > 0 && (!rpoLimit || depRpo > rpoBadness(rpoLimit.at.outcome, rpoLimit.at.rpoSeconds))) rpoLimit = { dep, at };
   }
 
-  const limit = (l: { dep: Dependency; at: ScenarioEstimate } | undefined, field: 'limitingRto' | 'limitingRpo', seconds: 'rtoSeconds' | 'rpoSeconds'): DependencyLimit | undefined =>
-    l ? { dependency: l.dep.ref, entity: ultimate(l.dep, l.at, field), outcome: l.at.outcome, seconds: l.at[seconds] } : undefined;
-
   if (outcome === 'not-estimated') {
     return { scenario, outcome, rpoSeconds: null, expectedLossSeconds: null, rtoSeconds: null, dataAtRiskBytes: null, via: null, rtoParts: [], own };
   }
@@ -66,37 +75,32 @@ export function effectiveScenario(
   if (outcome === 'recovered') {
     rto = own.rtoSeconds;
     for (const dep of dependencies) {
-      const at = dep.estimate.scenarios.find((s) => s.scenario === scenario)!;
+      const at = dep.estimate.scenarios[index];
       rto = rto === null || at.rtoSeconds === null ? null : Math.max(rto, at.rtoSeconds);
     }
   }
   const lost = outcome === 'total-loss';
-  const usesFailover = own.rtoParts.some((p) => p.name === 'switch');
-  const ownVia = own.outcome !== 'recovered' ? null : usesFailover && service.strategy.property ? statementText(text, service.strategy.property.statement) : 'live';
+  const ownVia = own.outcome !== 'recovered' ? null : usesFailover(own) && service.strategy.property ? statementText(text, service.strategy.property.statement) : 'live';
   const limitingRto = limit(rtoLimit, 'limitingRto', 'rtoSeconds');
   const limitingRpo = limit(rpoLimit, 'limitingRpo', 'rpoSeconds');
-  return {
+  const estimate: Unverdicted = {
     scenario,
     outcome,
     rpoSeconds: lost ? null : rpo,
     expectedLossSeconds: lost ? null : expected,
     rtoSeconds: rto,
-    dataAtRiskBytes: lost ? null : dataAtRisk(datastores, scenario),
+    dataAtRiskBytes: lost ? null : dataAtRisk,
     via: outcome === 'recovered' ? ownVia : null,
     rtoParts: own.rtoParts,
     own,
-    ...(limitingRto ? { limitingRto } : {}),
-    ...(limitingRpo ? { limitingRpo } : {}),
   };
+  // Added after the literal rather than spread into it (a slow path); same key order.
+  if (limitingRto) estimate.limitingRto = limitingRto;
+  if (limitingRpo) estimate.limitingRpo = limitingRpo;
+  return estimate;
 }
 
-/** Sum over the distinct datastores behind the service; null when any is unknown. */
-function dataAtRisk(datastores: readonly EntityEstimate[], scenario: Scenario): number | null {
-  let total = 0;
-  for (const estimate of datastores) {
-    const at = estimate.scenarios.find((s) => s.scenario === scenario)!;
-    if (at.dataAtRiskBytes === null) return null;
-    total += at.dataAtRiskBytes;
-  }
-  return total;
+function usesFailover(own: ServiceOwn): boolean {
+  for (const part of own.rtoParts) if (part.name === 'switch') return true;
+  return false;
 }

@@ -5,26 +5,51 @@ import { Scenario } from '../../../grammar/src/schema';
 import { Entity, Model, ObjectiveStatements, ObjectiveValue, PolicyEntity } from '../model/types';
 import { ObjectiveOrigin, ResolvedObjective, ResolvedObjectiveValue } from './types';
 
-interface Source {
+/** One place objectives can come from, in resolution order. */
+export interface ObjectiveSource {
   statements: ObjectiveStatements;
   scenarioOrigin: ObjectiveOrigin;
   plainOrigin: ObjectiveOrigin;
+  /** describe() of plainOrigin, which does not depend on the scenario. */
+  plainDescribe: string;
   policy?: string;
 }
 
-function policyNamed(model: Model, name: string | undefined): PolicyEntity | undefined {
-  return name === undefined ? undefined : model.policies.find((p) => p.name === name);
+function source(statements: ObjectiveStatements, scenarioOrigin: ObjectiveOrigin, plainOrigin: ObjectiveOrigin, policy?: string): ObjectiveSource {
+  const plainDescribe = describe(plainOrigin, 'node-failure', policy);
+  if (policy === undefined) return { statements, scenarioOrigin, plainOrigin, plainDescribe };
+  return { statements, scenarioOrigin, plainOrigin, plainDescribe, policy };
 }
 
-function sources(model: Model, entity: Entity): Source[] {
-  const out: Source[] = [{ statements: entity.objectives, scenarioOrigin: 'scenario', plainOrigin: 'entity' }];
-  const policy = policyNamed(model, entity.policy?.name);
-  if (policy) out.push({ statements: policy.objectives, scenarioOrigin: 'policy-scenario', plainOrigin: 'policy', policy: policy.name });
-  const fallback = policyNamed(model, model.plan?.defaultPolicy?.name);
-  if (fallback) {
-    out.push({ statements: fallback.objectives, scenarioOrigin: 'default-policy-scenario', plainOrigin: 'default-policy', policy: fallback.name });
+/**
+ * Where entities' objectives come from: the entity, its policy, the plan's default-policy.
+ * One per model: policies are looked up by name in a table built once, and the sources of
+ * a policy are shared by every entity that uses it.
+ */
+export class ObjectiveSources {
+  private readonly policies = new Map<string, PolicyEntity>();
+  private readonly ofPolicy = new Map<PolicyEntity, ObjectiveSource>();
+  private readonly fallback?: ObjectiveSource;
+
+  constructor(model: Model) {
+    // Names of model.policies are unique: duplicates lost to the first declaration.
+    for (const policy of model.policies) this.policies.set(policy.name, policy);
+    const defaultPolicy = model.plan?.defaultPolicy;
+    const fallback = defaultPolicy === undefined ? undefined : this.policies.get(defaultPolicy.name);
+    if (fallback) this.fallback = source(fallback.objectives, 'default-policy-scenario', 'default-policy', fallback.name);
   }
-  return out;
+
+  of(entity: Entity): ObjectiveSource[] {
+    const out: ObjectiveSource[] = [source(entity.objectives, 'scenario', 'entity')];
+    const policy = entity.policy === undefined ? undefined : this.policies.get(entity.policy.name);
+    if (policy) {
+      let shared = this.ofPolicy.get(policy);
+      if (!shared) this.ofPolicy.set(policy, (shared = source(policy.objectives, 'policy-scenario', 'policy', policy.name)));
+      out.push(shared);
+    }
+    if (this.fallback) out.push(this.fallback);
+    return out;
+  }
 }
 
 function describe(origin: ObjectiveOrigin, scenario: Scenario, policy: string | undefined): string {
@@ -44,26 +69,32 @@ function describe(origin: ObjectiveOrigin, scenario: Scenario, policy: string | 
   }
 }
 
-export function resolveObjective(model: Model, entity: Entity, scenario: Scenario): ResolvedObjective {
-  const out: ResolvedObjective = {};
-  for (const field of ['rpo', 'rto'] as const) {
-    for (const source of sources(model, entity)) {
-      const candidates: [ObjectiveValue | undefined, ObjectiveOrigin][] = [
-        [source.statements.scenarios[scenario]?.[field], source.scenarioOrigin],
-        [source.statements[field], source.plainOrigin],
-      ];
-      const hit = candidates.find(([value]) => value !== undefined);
-      if (hit && hit[0]) {
-        const resolved: ResolvedObjectiveValue = {
-          ...hit[0],
-          origin: hit[1],
-          describe: describe(hit[1], scenario, source.policy),
-          ...(source.policy ? { policy: source.policy } : {}),
-        };
-        out[field] = resolved;
-        break;
-      }
-    }
+// Fields written out rather than spread: object spread is a slow path on this hot loop.
+function resolved(value: ObjectiveValue, origin: ObjectiveOrigin, describes: string, policy: string | undefined): ResolvedObjectiveValue {
+  if (policy) return { seconds: value.seconds, node: value.node, property: value.property, path: value.path, origin, describe: describes, policy };
+  return { seconds: value.seconds, node: value.node, property: value.property, path: value.path, origin, describe: describes };
+}
+
+function resolveField(sources: readonly ObjectiveSource[], scenario: Scenario, field: 'rpo' | 'rto'): ResolvedObjectiveValue | undefined {
+  for (const source of sources) {
+    const line = source.statements.scenarios[scenario]?.[field];
+    if (line !== undefined) return resolved(line, source.scenarioOrigin, describe(source.scenarioOrigin, scenario, source.policy), source.policy);
+    const plain = source.statements[field];
+    if (plain !== undefined) return resolved(plain, source.plainOrigin, source.plainDescribe, source.policy);
   }
+  return undefined;
+}
+
+/** The objectives of one scenario from an entity's sources (see ObjectiveSources). */
+export function resolveFromSources(sources: readonly ObjectiveSource[], scenario: Scenario): ResolvedObjective {
+  const out: ResolvedObjective = {};
+  const rpo = resolveField(sources, scenario, 'rpo');
+  if (rpo) out.rpo = rpo;
+  const rto = resolveField(sources, scenario, 'rto');
+  if (rto) out.rto = rto;
   return out;
+}
+
+export function resolveObjective(model: Model, entity: Entity, scenario: Scenario): ResolvedObjective {
+  return resolveFromSources(new ObjectiveSources(model).of(entity), scenario);
 }

@@ -26,13 +26,13 @@ const WAITS_FOR_DECISION: Readonly<Record<StrategyKind, boolean>> = {
 
 export function failoverParts(service: ServiceEntity): RtoPart[] {
   const { strategy, failover } = service;
-  const step = { provision: strategy.provision, deploy: strategy.deploy, 'scale-out': strategy.scaleOut };
-  return [
-    { name: 'detect', seconds: failover.detect },
-    ...(WAITS_FOR_DECISION[strategy.kind] ? [{ name: 'decide' as const, seconds: failover.decide }] : []),
-    ...STEPS[strategy.kind].map((name) => ({ name, seconds: step[name] })),
-    { name: 'switch', seconds: failover.switch },
-  ];
+  const parts: RtoPart[] = [{ name: 'detect', seconds: failover.detect }];
+  if (WAITS_FOR_DECISION[strategy.kind]) parts.push({ name: 'decide', seconds: failover.decide });
+  for (const name of STEPS[strategy.kind]) {
+    parts.push({ name, seconds: name === 'provision' ? strategy.provision : name === 'deploy' ? strategy.deploy : strategy.scaleOut });
+  }
+  parts.push({ name: 'switch', seconds: failover.switch });
+  return parts;
 }
 
 function recovered(parts: RtoPart[], description: string): ServiceOwn {
@@ -57,13 +57,16 @@ function failover(service: ServiceEntity, scenario: Scenario): ServiceOwn {
   return recovered(failoverParts(service), `${strategy.kind} recovery`);
 }
 
+function detectOnly(service: ServiceEntity): RtoPart[] {
+  return [{ name: 'detect', seconds: service.failover.detect }];
+}
+
 export function serviceOwn(service: ServiceEntity, scenario: Scenario): ServiceOwn {
-  const detect: RtoPart[] = [{ name: 'detect', seconds: service.failover.detect }];
   switch (scenario) {
     case 'node-failure':
-      return recovered(detect, 'a restart on another node');
+      return recovered(detectOnly(service), 'a restart on another node');
     case 'zone-failure':
-      return service.zones >= 2 ? recovered(detect, `recovery in its other ${service.zones === 2 ? 'zone' : 'zones'}`) : failover(service, scenario);
+      return service.zones >= 2 ? recovered(detectOnly(service), service.zones === 2 ? 'recovery in its other zone' : 'recovery in its other zones') : failover(service, scenario);
     case 'region-failure':
       return failover(service, scenario);
     case 'data-corruption':

@@ -4,11 +4,17 @@ import { Diagnostic } from '../../../grammar/src/ast';
 import { Model, ServiceEntity } from './types';
 
 /** The services each service depends on (datastores and unknown names are leaves). */
-function serviceEdges(model: Model): Map<ServiceEntity, ServiceEntity[]> {
-  const byName = new Map(model.services.map((s) => [s.name, s]));
-  return new Map(
-    model.services.map((s) => [s, s.dependsOn.map((d) => byName.get(d.name)).filter((t): t is ServiceEntity => t !== undefined)]),
-  );
+function serviceEdges(model: Model, byName: ReadonlyMap<string, ServiceEntity>): Map<ServiceEntity, ServiceEntity[]> {
+  const edges = new Map<ServiceEntity, ServiceEntity[]>();
+  for (const s of model.services) {
+    const targets: ServiceEntity[] = [];
+    for (const d of s.dependsOn) {
+      const target = byName.get(d.name);
+      if (target !== undefined) targets.push(target);
+    }
+    edges.set(s, targets);
+  }
+  return edges;
 }
 
 /** Tarjan's algorithm, iterative so deep chains cannot overflow the stack. */
@@ -65,19 +71,22 @@ export function stronglyConnected<T>(nodes: T[], edges: Map<T, T[]>): T[][] {
 const SHOWN_CYCLE = 50;
 
 export function findCycles(model: Model, report: (path: string, d: Diagnostic) => void): void {
-  const edges = serviceEdges(model);
+  const byName = new Map<string, ServiceEntity>();
+  for (const s of model.services) byName.set(s.name, s);
+  const edges = serviceEdges(model, byName);
+  // Components of several services; a service alone is on a cycle only if it depends on itself.
   const componentOf = new Map<ServiceEntity, Set<ServiceEntity>>();
   for (const component of stronglyConnected(model.services, edges)) {
+    if (component.length === 1) continue;
     const members = new Set(component);
     for (const s of component) componentOf.set(s, members);
   }
-  const byName = new Map(model.services.map((s) => [s.name, s]));
   for (const service of model.services) {
-    const component = componentOf.get(service)!;
+    const shared = componentOf.get(service);
     for (const dep of service.dependsOn) {
       const target = byName.get(dep.name);
-      if (!target || !component.has(target)) continue;
-      if (component.size === 1 && target !== service) continue;
+      if (!target || (shared ? !shared.has(target) : target !== service)) continue;
+      const component = shared ?? new Set([service]);
       model.cyclic.add(service.name);
       // The exact path is worth a search only while it is short enough to read.
       const shown = component.size <= SHOWN_CYCLE ? cyclePath(service, target, edges, component) : [service, target, { name: '…' }, service];

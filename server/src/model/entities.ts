@@ -1,6 +1,9 @@
 // ParsedBlock → typed entity, with the defaults of contract §4 applied. Values that failed
 // validation are absent from the parsed property, so their defaults apply here: the error
 // itself has already been reported by validation.
+//
+// Built for every entity on every check: optional fields are added after the object
+// literal (same key order) rather than spread into it, and look-ups are plain loops.
 import { ValueNode } from '../../../grammar/src/ast';
 import { DEFAULTS, SCENARIOS, STRATEGY_DEFAULTS } from '../../../grammar/src/schema';
 import { ParsedBlock, ParsedProperty } from '../../../grammar/src/validate';
@@ -17,6 +20,7 @@ import {
   ObjectiveStatements,
   PlanEntity,
   PolicyEntity,
+  Redundancy,
   RedundancyLevel,
   RegionEntity,
   Replica,
@@ -27,11 +31,14 @@ import {
 } from './types';
 
 function properties(block: ParsedBlock, key: string): ParsedProperty[] {
-  return block.properties.filter((p) => p.spec.key === key);
+  const out: ParsedProperty[] = [];
+  for (const p of block.properties) if (p.spec.key === key) out.push(p);
+  return out;
 }
 
 function property(block: ParsedBlock, key: string): ParsedProperty | undefined {
-  return block.properties.find((p) => p.spec.key === key);
+  for (const p of block.properties) if (p.spec.key === key) return p;
+  return undefined;
 }
 
 function num(p: ParsedProperty | undefined, arg: string): number | undefined {
@@ -51,18 +58,21 @@ function nameRef(p: ParsedProperty | undefined, arg: string): NameRef | undefine
 }
 
 function listRefs(block: ParsedBlock, key: string): NameRef[] {
-  return properties(block, key).flatMap((p) => p.list.map((item) => ({ name: String(item.value), node: item.node, property: p })));
+  const out: NameRef[] = [];
+  for (const p of block.properties) {
+    if (p.spec.key !== key) continue;
+    for (const item of p.list) out.push({ name: String(item.value), node: item.node, property: p });
+  }
+  return out;
 }
 
 function schedule(p: ParsedProperty | undefined): Schedule | undefined {
   const every = num(p, 'every');
   if (!p || every === undefined) return undefined;
   const last = p.args.get('last');
-  return {
-    every,
-    property: p,
-    ...(last && typeof last.value === 'number' ? { last: { days: last.value, node: last.node } } : {}),
-  };
+  const out: Schedule = { every, property: p };
+  if (last && typeof last.value === 'number') out.last = { days: last.value, node: last.node };
+  return out;
 }
 
 function objective(p: ParsedProperty | undefined, arg: string, path: string): ObjectiveValue | undefined {
@@ -71,7 +81,10 @@ function objective(p: ParsedProperty | undefined, arg: string, path: string): Ob
 }
 
 function pair(rto: ObjectiveValue | undefined, rpo: ObjectiveValue | undefined): ObjectivePair {
-  return { ...(rto ? { rto } : {}), ...(rpo ? { rpo } : {}) };
+  const out: ObjectivePair = {};
+  if (rto) out.rto = rto;
+  if (rpo) out.rpo = rpo;
+  return out;
 }
 
 /** The objectives a block states itself: `rto`, `rpo` and scenario lines. */
@@ -81,32 +94,22 @@ export function objectives(block: ParsedBlock, path: string): ObjectiveStatement
     const line = property(block, scenario);
     if (line) scenarios[scenario] = pair(objective(line, 'rto', path), objective(line, 'rpo', path));
   }
-  return { ...pair(objective(property(block, 'rto'), 'rto', path), objective(property(block, 'rpo'), 'rpo', path)), scenarios };
+  const out = pair(objective(property(block, 'rto'), 'rto', path), objective(property(block, 'rpo'), 'rpo', path)) as ObjectiveStatements;
+  out.scenarios = scenarios;
+  return out;
 }
 
 function failover(block: ParsedBlock): FailoverSettings {
   const p = property(block, 'failover');
   const mode = word(p, 'mode') === 'automatic' ? 'automatic' : 'manual';
-  return {
+  const out: FailoverSettings = {
     mode,
     detect: num(p, 'detect') ?? DEFAULTS.detect,
     decide: num(p, 'decide') ?? (mode === 'automatic' ? DEFAULTS.decideAutomatic : DEFAULTS.decideManual),
     switch: num(p, 'switch') ?? DEFAULTS.switch,
-    ...(p ? { property: p } : {}),
   };
-}
-
-function common(block: ParsedBlock, nameNode: ValueNode, path: string) {
-  return {
-    name: block.name as string,
-    path,
-    block,
-    nameNode,
-    region: nameRef(property(block, 'region'), 'region'),
-    policy: nameRef(property(block, 'policy'), 'policy'),
-    objectives: objectives(block, path),
-    failover: failover(block),
-  };
+  if (p) out.property = p;
+  return out;
 }
 
 function backup(p: ParsedProperty): Backup | undefined {
@@ -139,30 +142,49 @@ function replica(p: ParsedProperty): Replica | undefined {
 function datastore(block: ParsedBlock, nameNode: ValueNode, path: string): DatastoreEntity {
   const redundancyProperty = property(block, 'redundancy');
   const level = (word(redundancyProperty, 'level') ?? 'local') as RedundancyLevel;
+  const redundancy: Redundancy = { level, lag: level === 'geo' || level === 'geo-zone' ? (num(redundancyProperty, 'lag') ?? DEFAULTS.geoLag) : 0 };
+  if (redundancyProperty) redundancy.property = redundancyProperty;
   const sizeProperty = property(block, 'size');
   const restoreRateProperty = property(block, 'restore-rate');
   const rebuildProperty = property(block, 'rebuild');
   const rebuild = num(rebuildProperty, 'duration');
-  return {
+  const backups: Backup[] = [];
+  const replicas: Replica[] = [];
+  for (const p of block.properties) {
+    if (p.spec.key === 'backup') {
+      const b = backup(p);
+      if (b) backups.push(b);
+    } else if (p.spec.key === 'replica') {
+      const r = replica(p);
+      if (r) replicas.push(r);
+    }
+  }
+  // The optional `rebuild`, then `references`, are added after the literal (not spread
+  // into it), keeping the entity's key order.
+  const entity = {
     kind: 'datastore',
-    ...common(block, nameNode, path),
+    name: block.name as string,
+    path,
+    block,
+    nameNode,
+    region: nameRef(property(block, 'region'), 'region'),
+    policy: nameRef(property(block, 'policy'), 'policy'),
+    objectives: objectives(block, path),
+    failover: failover(block),
     engine: word(property(block, 'engine'), 'engine'),
-    redundancy: {
-      level,
-      lag: level === 'geo' || level === 'geo-zone' ? (num(redundancyProperty, 'lag') ?? DEFAULTS.geoLag) : 0,
-      ...(redundancyProperty ? { property: redundancyProperty } : {}),
-    },
+    redundancy,
     size: num(sizeProperty, 'size'),
     sizeProperty,
     writeRate: num(property(block, 'write-rate'), 'rate'),
-    backups: properties(block, 'backup').map(backup).filter((b): b is Backup => b !== undefined),
-    replicas: properties(block, 'replica').map(replica).filter((r): r is Replica => r !== undefined),
+    backups,
+    replicas,
     restoreRate: num(restoreRateProperty, 'rate'),
     restoreRateProperty,
     verifyRestore: schedule(property(block, 'verify-restore')),
-    ...(rebuildProperty && rebuild !== undefined ? { rebuild: { seconds: rebuild, property: rebuildProperty } } : {}),
-    references: listRefs(block, 'references'),
-  };
+  } as DatastoreEntity;
+  if (rebuildProperty && rebuild !== undefined) entity.rebuild = { seconds: rebuild, property: rebuildProperty };
+  entity.references = listRefs(block, 'references');
+  return entity;
 }
 
 function strategy(block: ParsedBlock): Strategy {
@@ -171,31 +193,45 @@ function strategy(block: ParsedBlock): Strategy {
   const defaults = STRATEGY_DEFAULTS[kind] ?? STRATEGY_DEFAULTS.none;
   const inRef = nameRef(p, 'in');
   const inWord = p?.clauseWords.get('in');
-  return {
-    kind,
-    ...(inRef ? { in: { ...inRef, ...(inWord ? { wordNode: inWord } : {}) } } : {}),
-    capacity: num(p, 'capacity'),
-    provision: num(p, 'provision') ?? defaults.provision,
-    deploy: num(p, 'deploy') ?? defaults.deploy,
-    scaleOut: num(p, 'scale-out') ?? defaults.scaleOut,
-    ...(p ? { property: p } : {}),
-  };
+  const capacity = num(p, 'capacity');
+  const provision = num(p, 'provision') ?? defaults.provision;
+  const deploy = num(p, 'deploy') ?? defaults.deploy;
+  const scaleOut = num(p, 'scale-out') ?? defaults.scaleOut;
+  let out: Strategy;
+  if (inRef) {
+    const standby: Strategy['in'] = inWord ? { name: inRef.name, node: inRef.node, property: inRef.property, wordNode: inWord } : inRef;
+    out = { kind, in: standby, capacity, provision, deploy, scaleOut };
+  } else {
+    out = { kind, capacity, provision, deploy, scaleOut };
+  }
+  if (p) out.property = p;
+  return out;
 }
 
 function service(block: ParsedBlock, nameNode: ValueNode, path: string): ServiceEntity {
   const zonesProperty = property(block, 'zones');
+  const drills: ServiceEntity['drills'] = [];
+  for (const p of properties(block, 'drill')) {
+    const s = schedule(p);
+    const kind = word(p, 'kind');
+    if (!s || (kind !== 'failover' && kind !== 'restore')) continue;
+    drills.push(s.last ? { every: s.every, property: s.property, last: s.last, kind } : { every: s.every, property: s.property, kind });
+  }
   return {
     kind: 'service',
-    ...common(block, nameNode, path),
+    name: block.name as string,
+    path,
+    block,
+    nameNode,
+    region: nameRef(property(block, 'region'), 'region'),
+    policy: nameRef(property(block, 'policy'), 'policy'),
+    objectives: objectives(block, path),
+    failover: failover(block),
     zones: num(zonesProperty, 'count') ?? DEFAULTS.serviceZones,
     zonesProperty,
     strategy: strategy(block),
     dependsOn: listRefs(block, 'depends-on'),
-    drills: properties(block, 'drill').flatMap((p) => {
-      const s = schedule(p);
-      const kind = word(p, 'kind');
-      return s && (kind === 'failover' || kind === 'restore') ? [{ ...s, kind }] : [];
-    }),
+    drills,
   };
 }
 
@@ -231,7 +267,7 @@ export function declarationOf(block: ParsedBlock, path: string): Declaration | u
 
 export function planOf(block: ParsedBlock, path: string): PlanEntity {
   const corruption = property(block, 'corruption-detection');
-  return {
+  const plan: PlanEntity = {
     kind: 'plan',
     title: block.name,
     path,
@@ -240,6 +276,7 @@ export function planOf(block: ParsedBlock, path: string): PlanEntity {
     review: schedule(property(block, 'review')),
     defaultPolicy: nameRef(property(block, 'default-policy'), 'policy'),
     corruptionDetection: num(corruption, 'duration') ?? DEFAULTS.corruptionDetection,
-    ...(corruption ? { corruptionDetectionProperty: corruption } : {}),
   };
+  if (corruption) plan.corruptionDetectionProperty = corruption;
+  return plan;
 }

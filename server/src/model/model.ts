@@ -14,7 +14,7 @@ export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function buildModel(files: ValidatedFile[]): Model {
+export function buildModel(files: readonly ValidatedFile[]): Model {
   const sorted = [...files].sort((a, b) => comparePaths(a.file.path, b.file.path));
   const model: Model = {
     files: sorted,

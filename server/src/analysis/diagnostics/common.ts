@@ -79,21 +79,19 @@ export interface DiagnosticInput {
   related?: RelatedInformation[];
 }
 
+// One per finding, so built field by field rather than with spreads (a slow path); the
+// keys come out in the same order: entity, kind, path, scenarios, target, then `data`.
 export function makeDiagnostic(input: DiagnosticInput): Diagnostic {
-  const related = dedupeRelated(input.related ?? []);
-  return {
-    code: input.code,
-    severity: SEVERITY[input.code],
-    message: input.message,
-    range: input.range,
-    data: {
-      ...(input.entity ? { entity: input.entity.name, kind: input.entity.kind, path: input.entity.path } : {}),
-      ...(input.scenarios ? { scenarios: [...input.scenarios] } : {}),
-      target: input.range,
-      ...input.data,
-    },
-    ...(related.length > 0 ? { relatedInformation: related } : {}),
-  };
+  const data: Record<string, unknown> = input.entity ? { entity: input.entity.name, kind: input.entity.kind, path: input.entity.path } : {};
+  if (input.scenarios) data.scenarios = input.scenarios.slice();
+  data.target = input.range;
+  if (input.data) Object.assign(data, input.data);
+  const diagnostic: Diagnostic = { code: input.code, severity: SEVERITY[input.code], message: input.message, range: input.range, data };
+  if (input.related && input.related.length > 0) {
+    const related = dedupeRelated(input.related);
+    if (related.length > 0) diagnostic.relatedInformation = related;
+  }
+  return diagnostic;
 }
 
 function dedupeRelated(items: RelatedInformation[]): RelatedInformation[] {

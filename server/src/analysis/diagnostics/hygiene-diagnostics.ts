@@ -46,8 +46,13 @@ function sameRegionFailover(entity: Entity, report: Report): void {
 }
 
 function backupDiagnostics(ds: DatastoreEntity, estimate: EntityEstimate, corruptionDetection: number, report: Report): void {
-  const bases = ds.backups.filter((b) => BASE.has(b.type));
-  const longestBase = bases.reduce((max, b) => Math.max(max, b.every), 0);
+  let bases = 0;
+  let longestBase = 0;
+  for (const b of ds.backups) {
+    if (!BASE.has(b.type)) continue;
+    bases++;
+    longestBase = Math.max(longestBase, b.every);
+  }
   for (const path of estimate.paths) {
     const backup = path.backup;
     if (!backup || !path.property) continue;
@@ -55,7 +60,7 @@ function backupDiagnostics(ds: DatastoreEntity, estimate: EntityEstimate, corrup
     if (CHAINED.has(backup.type)) {
       const broken: Scenario[] = path.survives.filter((s) => !path.usable.includes(s));
       if (broken.length > 0) {
-        const why = bases.length === 0 ? 'there is no full or snapshot backup at all' : `no full or snapshot backup survives ${broken.join(', ')}`;
+        const why = bases === 0 ? 'there is no full or snapshot backup at all' : `no full or snapshot backup survives ${broken.join(', ')}`;
         report(ds.path, makeDiagnostic({
           code: 'backup-chain-broken',
           entity: ds,
@@ -65,7 +70,7 @@ function backupDiagnostics(ds: DatastoreEntity, estimate: EntityEstimate, corrup
         }));
       }
     }
-    if (backup.type === 'log' && bases.length > 0 && backup.retain < longestBase) {
+    if (backup.type === 'log' && bases > 0 && backup.retain < longestBase) {
       report(ds.path, makeDiagnostic({
         code: 'pitr-gap',
         entity: ds,
@@ -94,9 +99,9 @@ function losesMore(other: ScenarioEstimate, mine: ScenarioEstimate): boolean {
   return other.rpoSeconds !== null && mine.rpoSeconds !== null && other.rpoSeconds > mine.rpoSeconds;
 }
 
-function rpoSkew(ds: DatastoreEntity, estimate: EntityEstimate, byEntity: Map<Entity, EntityEstimate>, model: Model, report: Report): void {
+function rpoSkew(ds: DatastoreEntity, estimate: EntityEstimate, byEntity: Map<Entity, EntityEstimate>, datastores: ReadonlyMap<string, DatastoreEntity>, report: Report): void {
   for (const ref of ds.references) {
-    const target = model.datastores.find((d) => d.name === ref.name);
+    const target = datastores.get(ref.name);
     const other = target && byEntity.get(target);
     if (!other || target === ds) continue;
     const skewed = estimate.scenarios.flatMap((mine, i) => (losesMore(other.scenarios[i], mine) ? [{ mine, theirs: other.scenarios[i] }] : []));
@@ -144,12 +149,15 @@ function overdue(path: string, entity: Entity | undefined, schedule: Schedule | 
 export function hygieneDiagnostics(model: Model, byEntity: Map<Entity, EntityEstimate>, options: AnalyzeOptions, report: Report): void {
   const corruptionDetection = model.plan?.corruptionDetection ?? 86400;
   if (model.plan) overdue(model.plan.path, undefined, model.plan.review, 'the plan review', options.today, report);
+  // By name, for `references` (names of model.datastores are unique).
+  const datastores = new Map<string, DatastoreEntity>();
+  for (const d of model.datastores) datastores.set(d.name, d);
   for (const entity of model.entities) {
     const estimate = byEntity.get(entity)!;
     sameRegionFailover(entity, report);
     if (entity.kind === 'datastore') {
       backupDiagnostics(entity, estimate, corruptionDetection, report);
-      rpoSkew(entity, estimate, byEntity, model, report);
+      rpoSkew(entity, estimate, byEntity, datastores, report);
       overdue(entity.path, entity, entity.verifyRestore, `the restore test of ${entity.name}`, options.today, report);
     } else {
       for (const drill of entity.drills) overdue(entity.path, entity, drill, `the ${drill.kind} drill of ${entity.name}`, options.today, report);

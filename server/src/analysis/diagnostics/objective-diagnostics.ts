@@ -2,7 +2,7 @@
 // rto-unachievable, dependency-rto, dependency-rpo, total-loss, no-recovery,
 // estimate-incomplete, missing-objective.
 import { Range, RelatedInformation } from '../../../../grammar/src/ast';
-import { Scenario } from '../../../../grammar/src/schema';
+import { Scenario, SCENARIOS } from '../../../../grammar/src/schema';
 import { DatastoreEntity, Entity, ServiceEntity } from '../../model/types';
 import { describeParts, fmt } from '../describe';
 import { EntityEstimate, RecoveryPath, ResolvedObjectiveValue, ScenarioEstimate } from '../types';
@@ -43,6 +43,7 @@ function objectiveMessage(metric: 'RPO' | 'RTO', lead: string, findings: readonl
 }
 
 function emitObjective(code: AnalysisCode, metric: 'RPO' | 'RTO', entity: Entity, findings: Finding[], lead: (group: Finding[]) => string, report: Report): void {
+  if (findings.length === 0) return; // the common case: no allocation for grouping
   for (const group of groupByRange(findings)) {
     const objectives: Partial<Record<Scenario, number>> = {};
     const achieved: Partial<Record<Scenario, number | null>> = {};
@@ -69,6 +70,14 @@ function emitObjective(code: AnalysisCode, metric: 'RPO' | 'RTO', entity: Entity
       }),
     );
   }
+}
+
+function noLead(): string {
+  return '';
+}
+
+function becauseOf(group: Finding[]): string {
+  return ` because of dependency ${String(group[0].extra?.dependency)}`;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -144,12 +153,14 @@ function datastoreDiagnostics(ds: DatastoreEntity, estimate: EntityEstimate, rep
       });
     }
   }
-  const description = (group: Finding[]): string => {
-    const first = estimate.scenarios.find((s) => s.scenario === group[0].scenario)?.path;
-    return first ? ` with ${first.description}` : '';
-  };
-  emitObjective('rpo-unachievable', 'RPO', ds, rpo, description, report);
-  emitObjective('rto-unachievable', 'RTO', ds, rto, () => '', report);
+  if (rpo.length > 0) {
+    const description = (group: Finding[]): string => {
+      const first = estimate.scenarios.find((s) => s.scenario === group[0].scenario)?.path;
+      return first ? ` with ${first.description}` : '';
+    };
+    emitObjective('rpo-unachievable', 'RPO', ds, rpo, description, report);
+  }
+  emitObjective('rto-unachievable', 'RTO', ds, rto, noLead, report);
 
   const incomplete = estimate.scenarios.filter((s) => s.objective.rto && s.outcome === 'recovered' && s.rtoSeconds === null);
   if (incomplete.length > 0) {
@@ -221,13 +232,12 @@ function serviceDiagnostics(service: ServiceEntity, estimate: EntityEstimate, re
           extra: { parts: own.rtoParts, strategy: service.strategy.kind },
         });
       } else {
-        depRto.push(...dependencyRtoFindings(estimate, s, rtoObjective));
+        dependencyRtoFindings(estimate, s, rtoObjective, depRto);
       }
     }
-    if (s.objective.rpo) depRpo.push(...dependencyRpoFindings(estimate, s, s.objective.rpo));
+    if (s.objective.rpo) dependencyRpoFindings(estimate, s, s.objective.rpo, depRpo);
   }
-  emitObjective('rto-unachievable', 'RTO', service, ownRto, () => '', report);
-  const becauseOf = (group: Finding[]): string => ` because of dependency ${String(group[0].extra?.dependency)}`;
+  emitObjective('rto-unachievable', 'RTO', service, ownRto, noLead, report);
   emitObjective('dependency-rto', 'RTO', service, depRto, becauseOf, report);
   emitObjective('dependency-rpo', 'RPO', service, depRpo, becauseOf, report);
 
@@ -249,7 +259,8 @@ function serviceDiagnostics(service: ServiceEntity, estimate: EntityEstimate, re
 }
 
 function dependencyScenario(dep: EntityEstimate['dependencies'][number], scenario: Scenario): ScenarioEstimate {
-  return dep.estimate.scenarios.find((x) => x.scenario === scenario)!;
+  // Estimates list the scenarios in SCENARIOS order.
+  return dep.estimate.scenarios[SCENARIOS.indexOf(scenario)];
 }
 
 /** "(set by orders-db)" when a dependency's value comes from further down the chain. */
@@ -266,17 +277,17 @@ function depRelated(dep: EntityEstimate['dependencies'][number], service: Servic
   ];
 }
 
-function dependencyRtoFindings(estimate: EntityEstimate, s: ScenarioEstimate, objective: ResolvedObjectiveValue): Finding[] {
+function dependencyRtoFindings(estimate: EntityEstimate, s: ScenarioEstimate, objective: ResolvedObjectiveValue, out: Finding[]): void {
   const service = estimate.entity as ServiceEntity;
-  return estimate.dependencies.flatMap((dep) => {
+  for (const dep of estimate.dependencies) {
     const at = dependencyScenario(dep, s.scenario);
     let detail: string;
     if (at.outcome === 'no-recovery') detail = `it does not recover${chainNote(dep, at, 'limitingRto')}`;
     else if (at.outcome === 'total-loss') detail = `its data is lost entirely${chainNote(dep, at, 'limitingRpo')}`;
     else if (at.outcome === 'recovered' && at.rtoSeconds !== null && at.rtoSeconds > objective.seconds) {
       detail = `it takes ${fmt(at.rtoSeconds)} to recover${chainNote(dep, at, 'limitingRto')}`;
-    } else return [];
-    return [{
+    } else continue;
+    out.push({
       scenario: s.scenario,
       range: dep.ref.node.range,
       objective,
@@ -284,20 +295,20 @@ function dependencyRtoFindings(estimate: EntityEstimate, s: ScenarioEstimate, ob
       detail,
       related: depRelated(dep, service),
       extra: { dependency: dep.ref.name, outcome: at.outcome },
-    }];
-  });
+    });
+  }
 }
 
-function dependencyRpoFindings(estimate: EntityEstimate, s: ScenarioEstimate, objective: ResolvedObjectiveValue): Finding[] {
+function dependencyRpoFindings(estimate: EntityEstimate, s: ScenarioEstimate, objective: ResolvedObjectiveValue, out: Finding[]): void {
   const service = estimate.entity as ServiceEntity;
-  return estimate.dependencies.flatMap((dep) => {
+  for (const dep of estimate.dependencies) {
     const at = dependencyScenario(dep, s.scenario);
     let detail: string;
     if (at.outcome === 'total-loss') detail = `its data is lost entirely${chainNote(dep, at, 'limitingRpo')}`;
     else if (at.outcome !== 'not-estimated' && at.rpoSeconds !== null && at.rpoSeconds > objective.seconds) {
       detail = `up to ${fmt(at.rpoSeconds)} of data lost${chainNote(dep, at, 'limitingRpo')}`;
-    } else return [];
-    return [{
+    } else continue;
+    out.push({
       scenario: s.scenario,
       range: dep.ref.node.range,
       objective,
@@ -305,8 +316,8 @@ function dependencyRpoFindings(estimate: EntityEstimate, s: ScenarioEstimate, ob
       detail,
       related: depRelated(dep, service),
       extra: { dependency: dep.ref.name, outcome: at.outcome },
-    }];
-  });
+    });
+  }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,0 +1,106 @@
+// The distinct datastores behind each estimate (transitively), with their data at risk
+// summed per scenario: a service's dataAtRiskBytes.
+//
+// Uniting every dependency's set into a fresh set per service is quadratic on deep
+// depends-on chains (each service copies everything below it). Instead a service takes
+// over the set of a dependency that no later service reads, shares one unchanged, and
+// copies only when it must add to a set others still read: chains and trees stay linear.
+import { SCENARIOS } from '../../../grammar/src/schema';
+import { EntityEstimate } from './types';
+
+/** Marks a per-scenario sum that is not exact in every order (see add). */
+const INEXACT = Number.NaN;
+
+export interface Behind {
+  datastores: Set<EntityEstimate>;
+  /** Per scenario (SCENARIOS order): sum of dataAtRiskBytes; null when one is unknown; INEXACT. */
+  bytes: (number | null)[];
+  /** Builds still to come that read this set: only when none is left may one take it over. */
+  readers: number;
+}
+
+function empty(readers: number): Behind {
+  const bytes: (number | null)[] = [];
+  for (let i = 0; i < SCENARIOS.length; i++) bytes.push(0);
+  return { datastores: new Set(), bytes, readers };
+}
+
+/**
+ * The contract sums data at risk over the datastores in first-dependency order. The values
+ * are whole bytes, so while every partial sum is a safe integer the sum is exact, hence the
+ * same in any order; beyond that (petabytes) it is marked INEXACT and recomputed in order.
+ */
+function add(behind: Behind, datastore: EntityEstimate): void {
+  behind.datastores.add(datastore);
+  const { bytes } = behind;
+  for (let i = 0; i < bytes.length; i++) {
+    const sum = bytes[i];
+    const value = datastore.scenarios[i].dataAtRiskBytes;
+    if (sum === null) continue;
+    if (value === null) bytes[i] = null;
+    else if (Number.isNaN(sum)) continue;
+    else if (!(value >= 0 && Number.isSafeInteger(value) && Number.isSafeInteger(sum + value))) bytes[i] = INEXACT;
+    else bytes[i] = sum + value;
+  }
+}
+
+export function datastoreBehind(datastore: EntityEstimate, readers: number): Behind {
+  const behind = empty(readers);
+  add(behind, datastore);
+  return behind;
+}
+
+/** The union behind a service's (distinct) dependencies; `readers` is how many services read the result. */
+export function unite(dependencies: readonly Behind[], readers: number): Behind {
+  let base: Behind | undefined;
+  for (const behind of dependencies) {
+    behind.readers--;
+    if (!base || behind.datastores.size > base.datastores.size) base = behind;
+  }
+  if (!base) return empty(readers);
+  let owned = base.readers === 0;
+  for (const behind of dependencies) {
+    if (behind === base) continue;
+    for (const datastore of behind.datastores) {
+      if (base.datastores.has(datastore)) continue;
+      if (!owned) {
+        base = { datastores: new Set(base.datastores), bytes: base.bytes.slice(), readers: 0 };
+        owned = true;
+      }
+      add(base, datastore);
+    }
+  }
+  base.readers += readers;
+  return base;
+}
+
+/** Data at risk in one scenario, as the contract sums it. */
+export function dataAtRisk(behind: Behind, service: EntityEstimate, scenarioIndex: number): number | null {
+  const bytes = behind.bytes[scenarioIndex];
+  return bytes === null || !Number.isNaN(bytes) ? bytes : inOrder(service, scenarioIndex);
+}
+
+/** The sum in first-dependency order (iteratively: chains may be deep). */
+function inOrder(service: EntityEstimate, scenarioIndex: number): number | null {
+  const seen = new Set<EntityEstimate>();
+  let total = 0;
+  const stack: { estimate: EntityEstimate; next: number }[] = [{ estimate: service, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next >= top.estimate.dependencies.length) {
+      stack.pop();
+      continue;
+    }
+    const dependency = top.estimate.dependencies[top.next++].estimate;
+    if (seen.has(dependency)) continue;
+    seen.add(dependency);
+    if (dependency.kind === 'service') {
+      stack.push({ estimate: dependency, next: 0 });
+      continue;
+    }
+    const bytes = dependency.scenarios[scenarioIndex].dataAtRiskBytes;
+    if (bytes === null) return null;
+    total += bytes;
+  }
+  return total;
+}
