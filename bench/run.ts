@@ -1,7 +1,8 @@
 // `npm run bench [-- SIZES…]`: how long the per-keystroke work takes on generated
 // workspaces of growing size — lexing+parsing, schema validation, the whole check (model
 // and analysis), and the re-check after a one-file edit that the language server does
-// (only the edited file is parsed again) — and how much memory a checked workspace holds.
+// (only the edited file is parsed again) — and how much memory a checked workspace holds;
+// then the full check of two stress shapes that would expose quadratic work (generate.ts).
 // Results go to stdout as Markdown tables (docs/benchmarks.md publishes one run).
 import * as os from 'os';
 import { PerformanceObserver } from 'perf_hooks';
