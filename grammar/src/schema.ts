@@ -73,6 +73,8 @@ export interface BlockSpec {
   doc: string;
   /** The form of the block's name. */
   name: 'identifier' | 'string';
+  /** A typical name, for messages and snippets. */
+  nameExample: string;
   /** At most this many blocks of the kind in one model. */
   maxPerModel?: number;
   properties: readonly PropertySpec[];
@@ -211,6 +213,7 @@ const LAST: ClauseSpec = { word: 'last', value: DATE, doc: 'When it was last don
 export const SCHEMA: Readonly<Record<BlockKind, BlockSpec>> = {
   plan: {
     kind: 'plan',
+    nameExample: '"Disaster recovery"',
     doc: 'The plan as a whole: owner, review cadence, default objectives. At most one per model.',
     name: 'string',
     maxPerModel: 1,
@@ -240,6 +243,7 @@ export const SCHEMA: Readonly<Record<BlockKind, BlockSpec>> = {
   },
   region: {
     kind: 'region',
+    nameExample: 'westeurope',
     doc: 'A region of your cloud or data centres. Optional; once any is declared, region names are checked.',
     name: 'identifier',
     properties: [
@@ -261,12 +265,14 @@ export const SCHEMA: Readonly<Record<BlockKind, BlockSpec>> = {
   },
   policy: {
     kind: 'policy',
+    nameExample: 'critical',
     doc: 'A named set of recovery objectives that entities refer to with `policy NAME`.',
     name: 'identifier',
     properties: [RTO, RPO, ...SCENARIO_OVERRIDES],
   },
   datastore: {
     kind: 'datastore',
+    nameExample: 'orders-db',
     doc: 'A store of data (database, bucket, queue, cache, index) and how it is protected.',
     name: 'identifier',
     properties: [
@@ -362,6 +368,7 @@ export const SCHEMA: Readonly<Record<BlockKind, BlockSpec>> = {
   },
   service: {
     kind: 'service',
+    nameExample: 'checkout-api',
     doc: 'A service (application, API, worker) and how it fails over.',
     name: 'identifier',
     properties: [
@@ -440,6 +447,36 @@ export function canonicalWord(words: readonly WordSpec[], written: string): Word
 /** Every spelling, canonical words and aliases. */
 export function allSpellings(words: readonly WordSpec[]): string[] {
   return words.flatMap((w) => [w.word, ...(w.aliases ?? [])]);
+}
+
+/** A short placeholder for a value form: `D`, `R`, `local | zone | geo | R`. */
+export function placeholder(type: ValueType): string {
+  switch (type.type) {
+    case 'duration':
+      return 'D';
+    case 'size':
+      return 'SIZE';
+    case 'rate':
+      return 'RATE';
+    case 'percent':
+      return 'PERCENT';
+    case 'date':
+      return 'DATE';
+    case 'string':
+      return '"TEXT"';
+    case 'integer':
+      return `${type.min}–${type.max}`;
+    case 'identifier':
+      return 'NAME';
+    case 'enum':
+      return type.words.map((w) => w.word).join(' | ');
+    case 'region':
+      return 'R';
+    case 'location':
+      return `${type.words.map((w) => w.word).join(' | ')} | R`;
+    case 'reference':
+      return type.kinds.includes('policy') ? 'POLICY' : 'N';
+  }
 }
 
 /** Cost tier and default step times of each strategy kind (contract §4). */

@@ -10,6 +10,7 @@ import {
   canonicalWord,
   ClauseSpec,
   isBlockKind,
+  placeholder,
   BLOCK_KINDS,
   PropertySpec,
   propertySpec,
@@ -85,7 +86,7 @@ function validateBlock(block: BlockNode, out: Diagnostic[]): ParsedBlock | undef
   let name: string | undefined;
   let nameNode: ValueNode | undefined;
   if (!block.name) {
-    const form = spec.name === 'string' ? `a title in quotes, e.g. ${kindText} "Disaster recovery"` : `a name, e.g. ${kindText} orders-db`;
+    const form = `${spec.name === 'string' ? 'a title in quotes' : 'a name'}, e.g. ${kindText} ${spec.nameExample}`;
     out.push(diag('invalid-structure', block.kind, `${kindText} needs ${form}`));
   } else if (spec.name === 'string' && block.name.kind !== 'string') {
     out.push(diag('invalid-value', block.name, `the ${kindText} title is a string: write "${block.name.text}"`, { replacement: `"${block.name.text}"` }));
@@ -336,20 +337,6 @@ export function describeType(type: ValueType): string {
   }
 }
 
-function placeholder(type: ValueType): string {
-  switch (type.type) {
-    case 'duration':
-      return 'D';
-    case 'date':
-      return 'DATE';
-    case 'region':
-      return 'R';
-    case 'percent':
-      return 'PERCENT';
-    default:
-      return 'VALUE';
-  }
-}
 
 function describeValue(node: ValueNode): string {
   switch (node.kind) {

@@ -1,6 +1,7 @@
 // Markdown documentation generated from the schema table, for hovers and completion items.
 import {
   ClauseSpec,
+  placeholder,
   isScenario,
   PropertySpec,
   SCENARIO_DOCS,
@@ -10,35 +11,6 @@ import {
   WordSpec,
 } from '../../../grammar/src/schema';
 
-/** A short placeholder for a value form: `D`, `R`, `local | zone | geo | R`. */
-export function placeholder(type: ValueType): string {
-  switch (type.type) {
-    case 'duration':
-      return 'D';
-    case 'size':
-      return 'SIZE';
-    case 'rate':
-      return 'RATE';
-    case 'percent':
-      return 'PERCENT';
-    case 'date':
-      return 'DATE';
-    case 'string':
-      return '"TEXT"';
-    case 'integer':
-      return `${type.min}–${type.max}`;
-    case 'identifier':
-      return 'NAME';
-    case 'enum':
-      return type.words.map((w) => w.word).join(' | ');
-    case 'region':
-      return 'R';
-    case 'location':
-      return `${type.words.map((w) => w.word).join(' | ')} | R`;
-    case 'reference':
-      return type.kinds.includes('policy') ? 'POLICY' : 'N';
-  }
-}
 
 function clauseForm(clause: ClauseSpec): string {
   const form = `${clause.word} ${placeholder(clause.value)}`;
