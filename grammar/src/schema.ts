@@ -1,84 +1,22 @@
 // The schema of the language (contract §4) as one table of data. Validation, completion,
 // hover docs and the formatter all read it; nothing else should list keys or words.
+//
+// Types live in schema-types.ts, enumeration words and defaults in schema-words.ts; this
+// module re-exports both so that `./schema` is the one import for all of it.
+import { BlockKind, BLOCK_KINDS, BlockSpec, ClauseSpec, PropertySpec, SCENARIOS, ValueType } from './schema-types';
+import {
+  BACKUP_TYPES,
+  COPY_LOCATIONS,
+  DRILL_KINDS,
+  FAILOVER_MODES,
+  REDUNDANCY_WORDS,
+  REPLICA_MODES,
+  SCENARIO_DOCS,
+  STRATEGY_KINDS,
+} from './schema-words';
 
-export const SCENARIOS = ['node-failure', 'zone-failure', 'region-failure', 'data-corruption'] as const;
-export type Scenario = (typeof SCENARIOS)[number];
-
-export const BLOCK_KINDS = ['plan', 'region', 'policy', 'datastore', 'service'] as const;
-export type BlockKind = (typeof BLOCK_KINDS)[number];
-export type EntityKind = 'datastore' | 'service';
-
-/** A word of an enumeration, with the other spellings that mean the same. */
-export interface WordSpec {
-  word: string;
-  doc: string;
-  aliases?: readonly string[];
-}
-
-export type ValueType =
-  | { type: 'duration' }
-  | { type: 'size' }
-  | { type: 'rate' }
-  | { type: 'percent'; min?: number; max?: number }
-  | { type: 'date' }
-  | { type: 'string' }
-  | { type: 'integer'; min: number; max: number }
-  /** A free identifier (informational, e.g. a database engine). */
-  | { type: 'identifier' }
-  | { type: 'enum'; words: readonly WordSpec[] }
-  /** A region name (a reference, checked when regions are declared). */
-  | { type: 'region' }
-  /** One of the words, or else a region name (backup `to`). */
-  | { type: 'location'; words: readonly WordSpec[] }
-  /** A reference to a declared entity or policy. */
-  | { type: 'reference'; kinds: readonly ('datastore' | 'service' | 'policy')[] };
-
-/** A value written at a fixed position right after the key. */
-export interface PositionalSpec {
-  name: string;
-  value: ValueType;
-  doc: string;
-}
-
-/** `WORD value` after the positional values, in any order. */
-export interface ClauseSpec {
-  word: string;
-  value: ValueType;
-  doc: string;
-  /** The default when the clause is absent, as users would write it. */
-  default?: string;
-  required?: boolean;
-  /** The clause only applies with these words in the first positional value. */
-  onlyWith?: readonly string[];
-}
-
-export interface PropertySpec {
-  key: string;
-  doc: string;
-  repeatable?: boolean;
-  positional: readonly PositionalSpec[];
-  clauses?: readonly ClauseSpec[];
-  /** `N, N, …`: a list of one or more values of this type. */
-  list?: ValueType;
-  /** At least one clause must be given (scenario overrides). */
-  atLeastOneClause?: boolean;
-  /** The default when the property is absent, as users would read it. */
-  default?: string;
-  /** An example of a complete statement, for completion snippets and hovers. */
-  example: string;
-}
-
-export interface BlockSpec {
-  kind: BlockKind;
-  doc: string;
-  /** The form of the block's name. */
-  name: 'identifier' | 'string';
-  /** A typical name, for messages and snippets. */
-  nameExample: string;
-  /** At most this many blocks of the kind in one model. */
-  maxPerModel?: number;
-  properties: readonly PropertySpec[];
-}
+export * from './schema-types';
+export * from './schema-words';
 
 // ---------------------------------------------------------------------------------------
 // Shared value forms
@@ -87,65 +25,6 @@ const D: ValueType = { type: 'duration' };
 const DATE: ValueType = { type: 'date' };
 const REGION: ValueType = { type: 'region' };
 const POLICY: ValueType = { type: 'reference', kinds: ['policy'] };
-
-export const COPY_LOCATIONS: readonly WordSpec[] = [
-  { word: 'local', doc: 'In the same zone as the live data: lost with its zone.' },
-  { word: 'zone', doc: 'In another zone of the home region: survives a zone failure, not a region failure.' },
-  { word: 'geo', doc: "In the home region's geo pair: survives a region failure." },
-];
-
-export const REDUNDANCY_WORDS: readonly WordSpec[] = [
-  { word: 'local', doc: 'All copies of the live data in one zone (the default).' },
-  { word: 'zone', doc: 'Live data replicated across the zones of the home region: survives a zone failure.' },
-  { word: 'geo', doc: "Live data in one zone plus an asynchronous copy in the region's geo pair." },
-  { word: 'geo-zone', doc: 'Zone-redundant live data plus an asynchronous copy in the geo pair.' },
-];
-
-export const BACKUP_TYPES: readonly WordSpec[] = [
-  { word: 'full', doc: 'A complete copy of the data: a restore needs nothing else.' },
-  { word: 'differential', doc: 'Changes since the last full backup: needs a full or snapshot to restore.' },
-  { word: 'incremental', doc: 'Changes since the previous backup: needs a full or snapshot to restore.' },
-  { word: 'log', doc: 'Transaction log backup for point-in-time recovery: needs a full or snapshot to restore.' },
-  { word: 'snapshot', doc: 'A storage snapshot: a complete copy, like a full backup.' },
-];
-
-export const REPLICA_MODES: readonly WordSpec[] = [
-  { word: 'sync', doc: 'Synchronous replication: a write is acknowledged once the replica has it; loses nothing.' },
-  { word: 'async', doc: 'Asynchronous replication: the replica trails by its lag (15m unless stated).' },
-];
-
-export const FAILOVER_MODES: readonly WordSpec[] = [
-  { word: 'automatic', doc: 'Failover without a human decision (decide defaults to 0s).' },
-  { word: 'manual', doc: 'A human decides to fail over (decide defaults to 1h). The default.' },
-];
-
-export const STRATEGY_KINDS: readonly WordSpec[] = [
-  { word: 'none', doc: 'No standby: the service cannot fail over. Cost tier L0.' },
-  {
-    word: 'backup-restore',
-    aliases: ['redeploy'],
-    doc: 'Provision and deploy from scratch after a disaster (provision 1h, deploy 30m). Cost tier L1.',
-  },
-  { word: 'pilot-light', doc: 'Core pieces run, the rest is provisioned on failover (provision 20m, deploy 10m). Cost tier L2.' },
-  { word: 'warm-standby', aliases: ['warm-spare'], doc: 'A scaled-down copy runs and scales out on failover (scale-out 10m). Cost tier L3.' },
-  {
-    word: 'active-active',
-    aliases: ['hot-spare', 'multi-site'],
-    doc: 'Full capacity runs in the standby location and takes traffic at once; never waits for a decision. Cost tier L4.',
-  },
-];
-
-export const DRILL_KINDS: readonly WordSpec[] = [
-  { word: 'failover', doc: 'A rehearsed failover to the standby.' },
-  { word: 'restore', doc: 'A rehearsed restore from backup.' },
-];
-
-export const SCENARIO_DOCS: Readonly<Record<Scenario, string>> = {
-  'node-failure': 'One machine or instance fails.',
-  'zone-failure': 'A whole availability zone of the home region fails.',
-  'region-failure': 'The whole home region fails.',
-  'data-corruption': 'Data is corrupted (bad deploy, bug, operator error, ransomware) and the corruption replicates.',
-};
 
 // ---------------------------------------------------------------------------------------
 // Properties shared by several block kinds
@@ -427,84 +306,6 @@ const propertyIndex = new Map<BlockKind, Map<string, PropertySpec>>(
   BLOCK_KINDS.map((kind) => [kind, new Map(SCHEMA[kind].properties.map((p) => [p.key, p]))]),
 );
 
-export function isBlockKind(word: string): word is BlockKind {
-  return (BLOCK_KINDS as readonly string[]).includes(word);
-}
-
-export function isScenario(word: string): word is Scenario {
-  return (SCENARIOS as readonly string[]).includes(word);
-}
-
 export function propertySpec(kind: BlockKind, key: string): PropertySpec | undefined {
   return propertyIndex.get(kind)?.get(key);
 }
-
-/** The canonical word for a word or one of its aliases, or undefined. */
-export function canonicalWord(words: readonly WordSpec[], written: string): WordSpec | undefined {
-  return words.find((w) => w.word === written || w.aliases?.includes(written));
-}
-
-/** Every spelling, canonical words and aliases. */
-export function allSpellings(words: readonly WordSpec[]): string[] {
-  return words.flatMap((w) => [w.word, ...(w.aliases ?? [])]);
-}
-
-/** A short placeholder for a value form: `D`, `R`, `local | zone | geo | R`. */
-export function placeholder(type: ValueType): string {
-  switch (type.type) {
-    case 'duration':
-      return 'D';
-    case 'size':
-      return 'SIZE';
-    case 'rate':
-      return 'RATE';
-    case 'percent':
-      return 'PERCENT';
-    case 'date':
-      return 'DATE';
-    case 'string':
-      return '"TEXT"';
-    case 'integer':
-      return `${type.min}–${type.max}`;
-    case 'identifier':
-      return 'NAME';
-    case 'enum':
-      return type.words.map((w) => w.word).join(' | ');
-    case 'region':
-      return 'R';
-    case 'location':
-      return `${type.words.map((w) => w.word).join(' | ')} | R`;
-    case 'reference':
-      return type.kinds.includes('policy') ? 'POLICY' : 'N';
-  }
-}
-
-/** Cost tier and default step times of each strategy kind (contract §4). */
-export interface StrategyDefaults {
-  costTier: 0 | 1 | 2 | 3 | 4;
-  provision: number;
-  deploy: number;
-  scaleOut: number;
-}
-
-export const STRATEGY_DEFAULTS: Readonly<Record<string, StrategyDefaults>> = {
-  none: { costTier: 0, provision: 0, deploy: 0, scaleOut: 0 },
-  'backup-restore': { costTier: 1, provision: 3600, deploy: 1800, scaleOut: 0 },
-  'pilot-light': { costTier: 2, provision: 1200, deploy: 600, scaleOut: 0 },
-  'warm-standby': { costTier: 3, provision: 0, deploy: 0, scaleOut: 600 },
-  'active-active': { costTier: 4, provision: 0, deploy: 0, scaleOut: 0 },
-};
-
-/** Defaults of the analysis model (contract §4–5), in seconds. */
-export const DEFAULTS = {
-  corruptionDetection: 86400,
-  geoLag: 900,
-  asyncReplicaLag: 900,
-  backupRetain: 7 * 86400,
-  detect: 60,
-  decideAutomatic: 0,
-  decideManual: 3600,
-  switch: 60,
-  regionZones: 3,
-  serviceZones: 1,
-} as const;
