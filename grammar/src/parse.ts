@@ -1,6 +1,6 @@
 // parseDocument: text → FileNode. Lexes, parses with recovery, and builds the AST with
-// exact ranges. Never throws on any input. Nodes are built with explicit span fields
-// rather than object spread: spread made AST building twice as slow (npm run bench).
+// exact ranges. Never throws on any input. Nodes are built with explicit range and offset
+// fields rather than object spread: spread made AST building twice as slow (npm run bench).
 import { CstNode, EOF, IToken } from 'chevrotain';
 import { BlockNode, CommentNode, Diagnostic, FileNode, IdentifierNode, Span, StatementNode, ValueNode } from './ast';
 import { drspecLexer, Identifier, Newline, NumericLiteral, StringLiteral } from './lexer';
@@ -178,28 +178,30 @@ class AstBuilder {
     let end = values.length > 0 ? values[values.length - 1].endOffset : key.endOffset;
     const lastComma = commas[commas.length - 1];
     if (lastComma && lastComma.startOffset + 1 > end) end = lastComma.startOffset + 1;
-    const span = this.lines.span(key.startOffset, end);
-    return { range: span.range, startOffset: span.startOffset, endOffset: span.endOffset, key, values };
+    return { range: this.lines.range(key.startOffset, end), startOffset: key.startOffset, endOffset: end, key, values };
   }
 
   private identifier(token: IToken): IdentifierNode {
-    const span = tokenSpan(this.lines, token);
-    return { range: span.range, startOffset: span.startOffset, endOffset: span.endOffset, text: token.image };
+    const startOffset = token.startOffset;
+    const endOffset = startOffset + token.image.length;
+    return { range: this.lines.range(startOffset, endOffset), startOffset, endOffset, text: token.image };
   }
 
   value(token: IToken): ValueNode {
-    const span = tokenSpan(this.lines, token);
     const text = token.image;
-    if (token.tokenType === Identifier) return { range: span.range, startOffset: span.startOffset, endOffset: span.endOffset, kind: 'identifier', text, value: text };
-    if (token.tokenType === StringLiteral) return this.stringValue(span, text);
+    const startOffset = token.startOffset;
+    const endOffset = startOffset + text.length;
+    const range = this.lines.range(startOffset, endOffset);
+    if (token.tokenType === Identifier) return { range, startOffset, endOffset, kind: 'identifier', text, value: text };
+    if (token.tokenType === StringLiteral) return this.stringValue({ range, startOffset, endOffset }, text);
     if (token.tokenType === NumericLiteral) {
       const literal = parseNumericLiteral(text);
       if (literal.kind === 'invalid') {
-        return { range: span.range, startOffset: span.startOffset, endOffset: span.endOffset, kind: 'invalid', text, value: Number.NaN, problem: literal.problem, hint: literal.hint };
+        return { range, startOffset, endOffset, kind: 'invalid', text, value: Number.NaN, problem: literal.problem, hint: literal.hint };
       }
-      return { range: span.range, startOffset: span.startOffset, endOffset: span.endOffset, kind: literal.kind, text, value: literal.value };
+      return { range, startOffset, endOffset, kind: literal.kind, text, value: literal.value };
     }
-    return { range: span.range, startOffset: span.startOffset, endOffset: span.endOffset, kind: 'invalid', text, value: Number.NaN, problem: `unexpected '${text}'` };
+    return { range, startOffset, endOffset, kind: 'invalid', text, value: Number.NaN, problem: `unexpected '${text}'` };
   }
 
   private stringValue(span: Span, text: string): ValueNode {

@@ -1,5 +1,5 @@
 // Offsets ↔ 0-based line/character positions (UTF-16 code units, as LSP counts them).
-import { Position, Span } from './ast';
+import { Position, Range, Span } from './ast';
 
 export class LineIndex {
   /** Offset at which each line starts; a line ends at \n, \r\n or a lone \r. */
@@ -45,7 +45,11 @@ export class LineIndex {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
   }
 
+  range(startOffset: number, endOffset: number): Range {
+    return { start: this.position(startOffset), end: this.position(endOffset) };
+  }
+
   span(startOffset: number, endOffset: number): Span {
-    return { range: { start: this.position(startOffset), end: this.position(endOffset) }, startOffset, endOffset };
+    return { range: this.range(startOffset, endOffset), startOffset, endOffset };
   }
 }
