@@ -5,7 +5,7 @@
 // are built once, per-entity work (objective sources, recovery paths) is done once per
 // entity rather than per scenario, and scenarios are addressed by index.
 import { Diagnostic } from '../../../grammar/src/ast';
-import { Scenario, SCENARIOS } from '../../../grammar/src/schema';
+import { SCENARIOS } from '../../../grammar/src/schema';
 import { DatastoreEntity, Entity, Model, ServiceEntity } from '../model/types';
 import { Behind, dataAtRisk, datastoreBehind, unite } from './behind';
 import { estimateDatastoreScenario, recoveryPaths } from './datastore';
@@ -14,9 +14,8 @@ import { hygieneDiagnostics } from './diagnostics/hygiene-diagnostics';
 import { effectiveScenario } from './effective';
 import { ObjectiveSources, resolveFromSources } from './objectives';
 import { serviceOwn } from './service';
-import { Analysis, AnalyzeOptions, Dependency, EntityEstimate, ResolvedObjective, ScenarioEstimate } from './types';
-
-type Unverdicted = Omit<ScenarioEstimate, 'objective' | 'rpoMet' | 'rtoMet'>;
+import { Analysis, AnalyzeOptions, Dependency, EntityEstimate, ResolvedObjective, ScenarioEstimate, Unverdicted } from './types';
+import { unrecoveredScenario } from './unrecovered';
 
 export function analyze(model: Model, options: AnalyzeOptions): Analysis {
   const texts = new Map<string, string>();
@@ -84,7 +83,7 @@ export function analyze(model: Model, options: AnalyzeOptions): Analysis {
       const scenario = SCENARIOS[i];
       const objective = resolveFromSources(sources, scenario);
       if (notEstimated) {
-        scenarios.push(notEstimatedScenario(scenario, objective));
+        scenarios.push(addVerdict(unrecoveredScenario(scenario, 'not-estimated'), objective));
         continue;
       }
       const own = serviceOwn(service, scenario);
@@ -152,22 +151,6 @@ function entityEstimate(entity: Entity, scenarios: ScenarioEstimate[], paths: En
     paths,
     dependencies,
     hasObjective: hasObjective(scenarios),
-  };
-}
-
-function notEstimatedScenario(scenario: Scenario, objective: ResolvedObjective): ScenarioEstimate {
-  return {
-    scenario,
-    outcome: 'not-estimated',
-    rpoSeconds: null,
-    expectedLossSeconds: null,
-    rtoSeconds: null,
-    dataAtRiskBytes: null,
-    via: null,
-    rtoParts: [],
-    objective,
-    rpoMet: null,
-    rtoMet: null,
   };
 }
 

@@ -5,7 +5,8 @@ import { Scenario, SCENARIOS } from '../../../grammar/src/schema';
 import { Backup, DatastoreEntity, Replica } from '../model/types';
 import { describeBackup, fmt, statementText, sumParts } from './describe';
 import { differentRegion } from './regions';
-import { RecoveryPath, RtoPart, ScenarioEstimate } from './types';
+import { RecoveryPath, RtoPart, Unverdicted } from './types';
+import { unrecoveredScenario } from './unrecovered';
 
 export interface DatastoreContext {
   /** Source text of the entity's file (for `via`). */
@@ -179,20 +180,9 @@ export function estimateDatastoreScenario(
   ds: DatastoreEntity,
   paths: readonly RecoveryPath[],
   scenario: Scenario,
-): Omit<ScenarioEstimate, 'objective' | 'rpoMet' | 'rtoMet'> {
+): Unverdicted {
   const path = choosePath(paths, scenario);
-  if (!path) {
-    return {
-      scenario,
-      outcome: 'total-loss',
-      rpoSeconds: null,
-      expectedLossSeconds: null,
-      rtoSeconds: null,
-      dataAtRiskBytes: null,
-      via: null,
-      rtoParts: [],
-    };
-  }
+  if (!path) return unrecoveredScenario(scenario, 'total-loss');
   return {
     scenario,
     outcome: 'recovered',

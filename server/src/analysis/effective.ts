@@ -4,9 +4,8 @@
 import { Scenario } from '../../../grammar/src/schema';
 import { ServiceEntity } from '../model/types';
 import { statementText } from './describe';
-import { Dependency, DependencyLimit, Outcome, ScenarioEstimate, ServiceOwn } from './types';
-
-type Unverdicted = Omit<ScenarioEstimate, 'objective' | 'rpoMet' | 'rtoMet'>;
+import { Dependency, DependencyLimit, Outcome, ScenarioEstimate, ServiceOwn, Unverdicted } from './types';
+import { unrecoveredScenario } from './unrecovered';
 
 /** Worse outcomes win: a lost dependency makes the service lose its data too. */
 const OUTCOME_RANK: Readonly<Record<Outcome, number>> = { recovered: 0, 'no-recovery': 1, 'total-loss': 2, 'not-estimated': 3 };
@@ -68,7 +67,9 @@ export function effectiveScenario(
   }
 
   if (outcome === 'not-estimated') {
-    return { scenario, outcome, rpoSeconds: null, expectedLossSeconds: null, rtoSeconds: null, dataAtRiskBytes: null, via: null, rtoParts: [], own };
+    const estimate = unrecoveredScenario(scenario, outcome);
+    estimate.own = own;
+    return estimate;
   }
 
   let rto: number | null = null;

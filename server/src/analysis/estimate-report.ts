@@ -1,30 +1,17 @@
 // Estimate reports: the JSON of contract §7, a readable text table for the CLI, and the
 // Markdown table the language server shows on hover.
-import { Scenario } from '../../../grammar/src/schema';
 import { formatSize } from '../../../grammar/src/units';
 import type { CheckResult } from '../check';
 import { describeParts, fmt } from './describe';
 import { EntityEstimate, Outcome, ScenarioEstimate } from './types';
 
-export interface ScenarioJson {
-  scenario: Scenario;
-  outcome: Outcome;
-  rpoSeconds: number | null;
-  expectedLossSeconds: number | null;
-  rtoSeconds: number | null;
-  dataAtRiskBytes: number | null;
-  via: string | null;
-  objective: { rpoSeconds: number | null; rtoSeconds: number | null };
-  rpoMet: boolean | null;
-  rtoMet: boolean | null;
-}
+/** Contract §7: a ScenarioEstimate's plain fields, the objective as its seconds. */
+export type ScenarioJson = Pick<
+  ScenarioEstimate,
+  'scenario' | 'outcome' | 'rpoSeconds' | 'expectedLossSeconds' | 'rtoSeconds' | 'dataAtRiskBytes' | 'via' | 'rpoMet' | 'rtoMet'
+> & { objective: { rpoSeconds: number | null; rtoSeconds: number | null } };
 
-export interface EntityJson {
-  kind: 'datastore' | 'service';
-  name: string;
-  path: string;
-  scenarios: ScenarioJson[];
-}
+export type EntityJson = Pick<EntityEstimate, 'kind' | 'name' | 'path'> & { scenarios: ScenarioJson[] };
 
 export interface EstimateJson {
   version: 1;

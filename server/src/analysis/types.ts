@@ -96,6 +96,9 @@ export interface ScenarioEstimate {
   limitingRpo?: DependencyLimit;
 }
 
+/** A scenario's estimate before its objective and verdicts are added. */
+export type Unverdicted = Omit<ScenarioEstimate, 'objective' | 'rpoMet' | 'rtoMet'>;
+
 /** One resolved `depends-on` item. */
 export interface Dependency {
   ref: NameRef;

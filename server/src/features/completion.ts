@@ -307,37 +307,18 @@ function regionItems(snapshot: Snapshot, view: FileView, kind: BlockKind, spec: 
 // ---------------------------------------------------------------------------------------
 // Literals
 
-const UNIT_SUFFIXES: Readonly<Partial<Record<ValueType['type'], readonly { unit: string; doc: string }[]>>> = {
-  duration: [
-    { unit: 'm', doc: 'minutes' },
-    { unit: 'h', doc: 'hours' },
-    { unit: 'd', doc: 'days' },
-    { unit: 's', doc: 'seconds' },
-    { unit: 'w', doc: 'weeks' },
-    { unit: 'ms', doc: 'milliseconds' },
-  ],
-  size: [
-    { unit: 'GB', doc: 'gigabytes (10⁹ bytes)' },
-    { unit: 'TB', doc: 'terabytes (10¹² bytes)' },
-    { unit: 'MB', doc: 'megabytes (10⁶ bytes)' },
-    { unit: 'PB', doc: 'petabytes (10¹⁵ bytes)' },
-    { unit: 'KB', doc: 'kilobytes (10³ bytes)' },
-    { unit: 'B', doc: 'bytes' },
-    { unit: 'GiB', doc: 'gibibytes (2³⁰ bytes)' },
-    { unit: 'TiB', doc: 'tebibytes (2⁴⁰ bytes)' },
-    { unit: 'MiB', doc: 'mebibytes (2²⁰ bytes)' },
-  ],
-  rate: [
-    { unit: 'MB/s', doc: 'megabytes per second' },
-    { unit: 'GB/s', doc: 'gigabytes per second' },
-    { unit: 'GB/h', doc: 'gigabytes per hour' },
-    { unit: 'MB/h', doc: 'megabytes per hour' },
-    { unit: 'GB/d', doc: 'gigabytes per day' },
-    { unit: 'TB/d', doc: 'terabytes per day' },
-    { unit: 'MB/m', doc: 'megabytes per minute' },
-    { unit: 'KB/s', doc: 'kilobytes per second' },
-  ],
-  percent: [{ unit: '%', doc: 'percent' }],
+/** The units offered after a number, unit → what it reads as, in the order offered. */
+const UNIT_SUFFIXES: Readonly<Partial<Record<ValueType['type'], Readonly<Record<string, string>>>>> = {
+  duration: { m: 'minutes', h: 'hours', d: 'days', s: 'seconds', w: 'weeks', ms: 'milliseconds' },
+  size: {
+    GB: 'gigabytes (10⁹ bytes)', TB: 'terabytes (10¹² bytes)', MB: 'megabytes (10⁶ bytes)', PB: 'petabytes (10¹⁵ bytes)', KB: 'kilobytes (10³ bytes)',
+    B: 'bytes', GiB: 'gibibytes (2³⁰ bytes)', TiB: 'tebibytes (2⁴⁰ bytes)', MiB: 'mebibytes (2²⁰ bytes)',
+  },
+  rate: {
+    'MB/s': 'megabytes per second', 'GB/s': 'gigabytes per second', 'GB/h': 'gigabytes per hour', 'MB/h': 'megabytes per hour',
+    'GB/d': 'gigabytes per day', 'TB/d': 'terabytes per day', 'MB/m': 'megabytes per minute', 'KB/s': 'kilobytes per second',
+  },
+  percent: { '%': 'percent' },
 };
 
 /** `15` → `15m`, `15h`, …; `200` → `200GB`, …; the number typed so far keeps its digits. */
@@ -346,14 +327,14 @@ function unitItems(type: ValueType, prefix: string, range: Range): CompletionIte
   // The number part: `1h3` completes to `1h3m`, `15m` to `15m`, `15ms`, …
   const base = /\d$/.test(prefix) ? prefix : prefix.replace(/[^\d.]+$/, '');
   if (!units || !/\d$/.test(base)) return [];
-  return units.map((u, i) => ({
-    label: `${base}${u.unit}`,
+  return Object.entries(units).map(([unit, doc], i) => ({
+    label: `${base}${unit}`,
     kind: CompletionItemKind.Unit,
-    detail: u.doc,
-    documentation: markdown(`\`${base}${u.unit}\`: ${u.doc}`),
+    detail: doc,
+    documentation: markdown(`\`${base}${unit}\`: ${doc}`),
     sortText: `${SORT.primary}${String(i).padStart(2, '0')}`,
-    filterText: `${base}${u.unit}`,
-    textEdit: { range, newText: `${base}${u.unit}` },
+    filterText: `${base}${unit}`,
+    textEdit: { range, newText: `${base}${unit}` },
   }));
 }
 

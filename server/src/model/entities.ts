@@ -13,6 +13,8 @@ import {
   BackupType,
   DatastoreEntity,
   Declaration,
+  Entity,
+  EntityBase,
   FailoverSettings,
   NameRef,
   ObjectivePair,
@@ -139,6 +141,21 @@ function replica(p: ParsedProperty): Replica | undefined {
   return { region, mode, lag: mode === 'sync' ? 0 : (num(p, 'lag') ?? DEFAULTS.asyncReplicaLag), property: p };
 }
 
+/** The fields datastores and services share, first in their key order; the caller adds its own. */
+function entityBase<K extends Entity['kind']>(kind: K, block: ParsedBlock, nameNode: ValueNode, path: string): EntityBase & { kind: K } {
+  return {
+    kind,
+    name: block.name as string,
+    path,
+    block,
+    nameNode,
+    region: nameRef(property(block, 'region'), 'region'),
+    policy: nameRef(property(block, 'policy'), 'policy'),
+    objectives: objectives(block, path),
+    failover: failover(block),
+  };
+}
+
 function datastore(block: ParsedBlock, nameNode: ValueNode, path: string): DatastoreEntity {
   const redundancyProperty = property(block, 'redundancy');
   const level = (word(redundancyProperty, 'level') ?? 'local') as RedundancyLevel;
@@ -159,29 +176,19 @@ function datastore(block: ParsedBlock, nameNode: ValueNode, path: string): Datas
       if (r) replicas.push(r);
     }
   }
-  // The optional `rebuild`, then `references`, are added after the literal (not spread
-  // into it), keeping the entity's key order.
-  const entity = {
-    kind: 'datastore',
-    name: block.name as string,
-    path,
-    block,
-    nameNode,
-    region: nameRef(property(block, 'region'), 'region'),
-    policy: nameRef(property(block, 'policy'), 'policy'),
-    objectives: objectives(block, path),
-    failover: failover(block),
-    engine: word(property(block, 'engine'), 'engine'),
-    redundancy,
-    size: num(sizeProperty, 'size'),
-    sizeProperty,
-    writeRate: num(property(block, 'write-rate'), 'rate'),
-    backups,
-    replicas,
-    restoreRate: num(restoreRateProperty, 'rate'),
-    restoreRateProperty,
-    verifyRestore: schedule(property(block, 'verify-restore')),
-  } as DatastoreEntity;
+  // After the shared fields, in the entity's key order (the optional `rebuild` before
+  // `references`); assigned rather than spread into a literal.
+  const entity = entityBase('datastore', block, nameNode, path) as DatastoreEntity;
+  entity.engine = word(property(block, 'engine'), 'engine');
+  entity.redundancy = redundancy;
+  entity.size = num(sizeProperty, 'size');
+  entity.sizeProperty = sizeProperty;
+  entity.writeRate = num(property(block, 'write-rate'), 'rate');
+  entity.backups = backups;
+  entity.replicas = replicas;
+  entity.restoreRate = num(restoreRateProperty, 'rate');
+  entity.restoreRateProperty = restoreRateProperty;
+  entity.verifyRestore = schedule(property(block, 'verify-restore'));
   if (rebuildProperty && rebuild !== undefined) entity.rebuild = { seconds: rebuild, property: rebuildProperty };
   entity.references = listRefs(block, 'references');
   return entity;
@@ -217,22 +224,13 @@ function service(block: ParsedBlock, nameNode: ValueNode, path: string): Service
     if (!s || (kind !== 'failover' && kind !== 'restore')) continue;
     drills.push(s.last ? { every: s.every, property: s.property, last: s.last, kind } : { every: s.every, property: s.property, kind });
   }
-  return {
-    kind: 'service',
-    name: block.name as string,
-    path,
-    block,
-    nameNode,
-    region: nameRef(property(block, 'region'), 'region'),
-    policy: nameRef(property(block, 'policy'), 'policy'),
-    objectives: objectives(block, path),
-    failover: failover(block),
-    zones: num(zonesProperty, 'count') ?? DEFAULTS.serviceZones,
-    zonesProperty,
-    strategy: strategy(block),
-    dependsOn: listRefs(block, 'depends-on'),
-    drills,
-  };
+  const entity = entityBase('service', block, nameNode, path) as ServiceEntity;
+  entity.zones = num(zonesProperty, 'count') ?? DEFAULTS.serviceZones;
+  entity.zonesProperty = zonesProperty;
+  entity.strategy = strategy(block);
+  entity.dependsOn = listRefs(block, 'depends-on');
+  entity.drills = drills;
+  return entity;
 }
 
 /** The declaration a named block stands for; undefined for plans and unnamed blocks. */

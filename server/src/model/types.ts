@@ -117,7 +117,8 @@ export interface Replica {
   property: ParsedProperty;
 }
 
-interface EntityBase extends DeclarationBase {
+/** The fields datastores and services share. */
+export interface EntityBase extends DeclarationBase {
   region?: NameRef;
   policy?: NameRef;
   objectives: ObjectiveStatements;

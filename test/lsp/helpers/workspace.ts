@@ -43,13 +43,5 @@ export function atCursor(marked: string, others: Record<string, string> = {}): {
   return { snapshot, uri, position, view: snapshot.files.get(uri) as FileView };
 }
 
-/** Applies LSP text edits to a text (non-overlapping, as LSP requires). */
-export function applyTextEdits(text: string, edits: readonly { range: { start: Position; end: Position }; newText: string }[]): string {
-  const lines = new LineIndex(text);
-  const sorted = edits
-    .map((e, i) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), newText: e.newText, i }))
-    .sort((a, b) => b.start - a.start || b.end - a.end || b.i - a.i);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
+/** Applies LSP text edits to a text (non-overlapping, as LSP requires): the server's own applyEdits. */
+export { applyEdits as applyTextEdits } from '../../../server/src/analysis/recommend/edits';

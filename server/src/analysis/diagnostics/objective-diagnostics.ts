@@ -109,6 +109,20 @@ function pathRelated(ds: DatastoreEntity, path: RecoveryPath, range: Range): Rel
   return [{ path: ds.path, range, message: path.kind === 'live' ? `${ds.name}: live data` : `${ds.name}: ${path.text}` }];
 }
 
+/** A finding on a datastore's chosen path: the path is related, and its `via` and kind lead the data. */
+function pathFinding(
+  ds: DatastoreEntity,
+  s: ScenarioEstimate,
+  path: RecoveryPath,
+  range: Range,
+  objective: ResolvedObjectiveValue,
+  achieved: number,
+  detail: string,
+  extra: Record<string, unknown>,
+): Finding {
+  return { scenario: s.scenario, range, objective, achieved, detail, related: pathRelated(ds, path, range), extra: { via: path.text, pathKind: path.kind, ...extra } };
+}
+
 function datastoreDiagnostics(ds: DatastoreEntity, estimate: EntityEstimate, report: Report): void {
   const lost = estimate.scenarios.filter((s) => s.outcome === 'total-loss').map((s) => s.scenario);
   if (lost.length > 0) {
@@ -129,28 +143,11 @@ function datastoreDiagnostics(ds: DatastoreEntity, estimate: EntityEstimate, rep
     const path = s.path;
     if (s.outcome !== 'recovered' || !path) continue;
     if (s.objective.rpo && s.rpoSeconds !== null && s.rpoSeconds > s.objective.rpo.seconds) {
-      const range = pathRange(ds, path);
-      rpo.push({
-        scenario: s.scenario,
-        range,
-        objective: s.objective.rpo,
-        achieved: s.rpoSeconds,
-        detail: `up to ${fmt(s.rpoSeconds)} of data lost`,
-        related: pathRelated(ds, path, range),
-        extra: { via: path.text, pathKind: path.kind, description: path.description },
-      });
+      const detail = `up to ${fmt(s.rpoSeconds)} of data lost`;
+      rpo.push(pathFinding(ds, s, path, pathRange(ds, path), s.objective.rpo, s.rpoSeconds, detail, { description: path.description }));
     }
     if (s.objective.rto && s.rtoSeconds !== null && s.rtoSeconds > s.objective.rto.seconds) {
-      const range = rtoRange(ds, path);
-      rto.push({
-        scenario: s.scenario,
-        range,
-        objective: s.objective.rto,
-        achieved: s.rtoSeconds,
-        detail: describeRto(path),
-        related: pathRelated(ds, path, range),
-        extra: { via: path.text, pathKind: path.kind, parts: path.rtoParts },
-      });
+      rto.push(pathFinding(ds, s, path, rtoRange(ds, path), s.objective.rto, s.rtoSeconds, describeRto(path), { parts: path.rtoParts }));
     }
   }
   if (rpo.length > 0) {

@@ -78,8 +78,8 @@ function blockIndent(text: string, lines: LineIndex, block: ParsedBlock): string
   return '  ';
 }
 
-/** Applies edits to one text (edits must not overlap). */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+/** Applies edits to one text (edits must not overlap); their `path`, if any, is not read. */
+export function applyEdits(text: string, edits: readonly Pick<TextEdit, 'range' | 'newText'>[]): string {
   const lines = new LineIndex(text);
   const sorted = edits
     .map((e, index) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), newText: e.newText, index }))
