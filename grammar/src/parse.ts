@@ -84,13 +84,17 @@ class AstBuilder {
     private readonly error: (span: Span, message: string) => void,
   ) {}
 
+  /** Blocks that were parsed inside an unclosed block, moved back to the top level. */
+  private readonly hoisted: BlockNode[] = [];
+
   file(cst: CstNode): BlockNode[] {
     const children = cst.children as Children;
     for (const stray of tokens(children, 'stray')) this.stray(stray, 'expected a block such as `datastore NAME {`');
-    return nodes(children, 'block')
+    const blocks = nodes(children, 'block')
       .map((b) => this.block(b))
-      .filter((b): b is BlockNode => b !== undefined)
-      .sort((a, b) => a.startOffset - b.startOffset);
+      .filter((b): b is BlockNode => b !== undefined);
+    blocks.push(...this.hoisted);
+    return blocks.sort((a, b) => a.startOffset - b.startOffset);
   }
 
   private stray(token: IToken, expectation: string): void {
@@ -110,8 +114,36 @@ class AstBuilder {
     } else if (!block.closeBrace) {
       this.reportedUnclosed = true;
       this.error(block.openBrace, `'{' of ${title} is never closed: expected '}'`);
+      if (block.nestedBlocks.length > 0) return this.hoistNestedBlocks(block);
     }
     return block;
+  }
+
+  /**
+   * A block left open at the end of the file has swallowed the blocks written after it.
+   * Those were meant to stand at the top level: give them back, so that one missing '}'
+   * costs one error. The open block keeps the statements before the first of them; any
+   * statement after it belongs to neither and is reported.
+   */
+  private hoistNestedBlocks(block: BlockNode): BlockNode {
+    const firstNested = block.nestedBlocks[0].startOffset;
+    this.hoisted.push(...block.nestedBlocks);
+    const kept = block.statements.filter((s) => s.startOffset < firstNested);
+    for (const s of block.statements) {
+      if (s.startOffset > firstNested) this.error(s.key, `'${s.key.text}' is outside any block: the '{' of ${block.kind.text}${block.name ? ` ${block.name.text}` : ''} is not closed before it`);
+    }
+    const last = kept[kept.length - 1] ?? block.openBrace ?? block.name ?? block.kind;
+    return {
+      range: this.lines.range(block.startOffset, last.endOffset),
+      startOffset: block.startOffset,
+      endOffset: last.endOffset,
+      kind: block.kind,
+      name: block.name,
+      openBrace: block.openBrace,
+      closeBrace: undefined,
+      statements: kept,
+      nestedBlocks: [],
+    };
   }
 
   /** The braces and body of a block (or of a nested block written as a statement). */

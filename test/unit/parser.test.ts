@@ -187,6 +187,27 @@ describe('parser: recovery', () => {
     assert.deepEqual(parsed.blocks.map(shape), ['region a: zones 2']);
   });
 
+  it('a missing } costs one error: the blocks after the open one stay top-level blocks', () => {
+    const parsed = parse('datastore a {\n  size 10GB\n\ndatastore b {\n  size 5GB\n}\nservice s {\n  depends-on a, b\n}\n');
+    assert.deepEqual(
+      parsed.syntaxErrors.map((e) => [e.range.start.line, e.message]),
+      [[0, "'{' of datastore a is never closed: expected '}'"]],
+    );
+    assert.deepEqual(parsed.blocks.map(shape), ['datastore a: size 10GB', 'datastore b: size 5GB', 'service s: depends-on a b']);
+    assert.ok(parsed.blocks.every((b) => b.nestedBlocks.length === 0));
+    assert.deepEqual(parsed.blocks[0].range, { start: { line: 0, character: 0 }, end: { line: 1, character: 11 } });
+  });
+
+  it('a statement between blocks swallowed by an open block is reported, not kept', () => {
+    const parsed = parse('datastore a {\n  size 10GB\ndatastore b {\n}\n  owner "x"\n');
+    assert.deepEqual(
+      parsed.syntaxErrors.map((e) => [e.range.start.line, e.range.start.character]),
+      [[0, 12], [4, 2]],
+    );
+    assert.match(parsed.syntaxErrors[1].message, /'owner' is outside any block: the '\{' of datastore a is not closed/);
+    assert.deepEqual(parsed.blocks.map(shape), ['datastore a: size 10GB', 'datastore b: ']);
+  });
+
   it('never throws, whatever the input', () => {
     const samples = ['', '{', '}', '"', '/*', '{{{{', '}}}}', 'a {', 'a { b {', '\u0000\u0001', '1h { }', '"x" { }', 'a\n{\n}', ', ; ,'];
     let seed = 42;
