@@ -1,15 +1,9 @@
 // Bundles the CLI, the language server and the VS Code extension into one file each
 // (chevrotain and the LSP libraries included), so they run without node_modules.
 import { build } from 'esbuild';
+import esbuildOptions from './esbuild-options.js';
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  logLevel: 'warning',
-};
+const common = esbuildOptions.nodeBundle;
 
 await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),

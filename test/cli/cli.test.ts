@@ -7,6 +7,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildSync } from 'esbuild';
 
+// The same esbuild settings as scripts/bundle.mjs (a plain JS module, hence require).
+const { nodeBundle } = require('../../scripts/esbuild-options.js') as { nodeBundle: import('esbuild').BuildOptions };
+
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/drspec.js');
 const FIXTURES = 'test/fixtures/cli';
@@ -45,12 +48,7 @@ before(function bundle() {
   buildSync({
     entryPoints: [path.join(ROOT, 'server/src/cli/main.ts')],
     outfile: path.join(ROOT, 'dist/cli.js'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    sourcemap: true,
-    logLevel: 'warning',
+    ...nodeBundle,
   });
 });
 

@@ -47,11 +47,17 @@ export function todayInDays(now = new Date()): number {
   return checkToday(now);
 }
 
+/** A file's parse, validation and line index: all of it depends on the text alone. */
+interface ParsedText {
+  validated: ValidatedFile;
+  lines: LineIndex;
+}
+
 /**
  * Parsed and validated files by URI, reused while a file's text is unchanged, so an edit
  * re-parses one file and only the model and analysis are rebuilt for the workspace.
  */
-export type ParseCache = Map<string, ValidatedFile>;
+export type ParseCache = Map<string, ParsedText>;
 
 /** Builds the snapshot of `sources`. Never throws: on an internal error it falls back to syntax and schema checks. */
 export function buildSnapshot(sources: readonly SourceFile[], revision: number, today = todayInDays(), cache: ParseCache = new Map()): Snapshot {
@@ -62,27 +68,28 @@ export function buildSnapshot(sources: readonly SourceFile[], revision: number, 
   }
 }
 
-function viewOf(source: SourceFile, file: FileNode, validated: ValidatedFile): FileView {
-  return { ...source, file, validated, lines: new LineIndex(source.text) };
+function viewOf(source: SourceFile, file: FileNode, validated: ValidatedFile, lines = new LineIndex(source.text)): FileView {
+  return { ...source, file, validated, lines };
 }
 
-function validated(source: SourceFile, cache: ParseCache): ValidatedFile {
+function parsedText(source: SourceFile, cache: ParseCache): ParsedText {
   const cached = cache.get(source.uri);
-  if (cached && cached.file.text === source.text) return cached;
-  const fresh = validateSource({ path: source.uri, text: source.text });
+  if (cached && cached.validated.file.text === source.text) return cached;
+  const fresh = { validated: validateSource({ path: source.uri, text: source.text }), lines: new LineIndex(source.text) };
   cache.set(source.uri, fresh);
   return fresh;
 }
 
 function fullBuild(sources: readonly SourceFile[], revision: number, today: number, cache: ParseCache): Snapshot {
-  const inputs = sources.map((s) => validated(s, cache));
+  const parsed = sources.map((s) => parsedText(s, cache));
+  const inputs = parsed.map((p) => p.validated);
   const live = new Set(sources.map((s) => s.uri));
   for (const uri of [...cache.keys()]) if (!live.has(uri)) cache.delete(uri);
   const result = checkFiles(inputs, { today });
   const files = new Map<string, FileView>();
   const diagnostics = new Map<string, Diagnostic[]>();
   sources.forEach((source, i) => {
-    files.set(source.uri, viewOf(source, inputs[i].file, inputs[i]));
+    files.set(source.uri, viewOf(source, inputs[i].file, inputs[i], parsed[i].lines));
     diagnostics.set(source.uri, result.diagnostics.get(source.uri) ?? []);
   });
   return { revision, today, files, diagnostics, model: result.model, analysis: result.analysis, check: result };

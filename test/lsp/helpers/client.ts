@@ -13,6 +13,9 @@ import {
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
 
+// The same esbuild settings as scripts/bundle.mjs (a plain JS module, hence require).
+const { nodeBundle } = require('../../../scripts/esbuild-options.js') as { nodeBundle: import('esbuild').BuildOptions };
+
 const REPO = path.resolve(__dirname, '..', '..', '..');
 let built = false;
 
@@ -22,11 +25,7 @@ export function ensureServerBundle(): void {
   buildSync({
     entryPoints: [path.join(REPO, 'server/src/server.ts')],
     outfile: path.join(REPO, 'dist/server.js'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    sourcemap: true,
+    ...nodeBundle,
     logLevel: 'error',
   });
   built = true;
