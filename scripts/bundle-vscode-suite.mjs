@@ -2,6 +2,7 @@
 // out/vscode-suite/: index.js (mocha bundled in, exports run()) and one file per
 // *.test.ts. `vscode` stays external: the extension host provides it.
 import { build } from 'esbuild';
+import esbuildOptions from './esbuild-options.js';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -12,11 +13,8 @@ const tests = readdirSync(suiteDir).filter((f) => f.endsWith('.test.ts')).sort()
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: [join(suiteDir, 'index.ts'), ...tests.map((f) => join(suiteDir, f))],
+  ...esbuildOptions.nodeBundle,
   outdir,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
   sourcemap: 'inline',
   external: ['vscode'],
   logLevel: 'error',
