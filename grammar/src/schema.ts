@@ -232,6 +232,13 @@ export const SCHEMA: Readonly<Record<BlockKind, BlockSpec>> = {
         example: 'rebuild 2h',
       },
       {
+        key: 'provision',
+        doc: 'Time to obtain infrastructure to restore onto when the home site is lost (racks, hardware, a new cluster): added to restores and rebuilds in zone-failure without zone redundancy and in region-failure.',
+        positional: [{ name: 'duration', value: D, doc: 'How long it takes to have somewhere to restore onto.' }],
+        default: '0s',
+        example: 'provision 21d',
+      },
+      {
         key: 'references',
         doc: 'Datastores this one holds references into; flags when they can lose more data than this one.',
         repeatable: true,

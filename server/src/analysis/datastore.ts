@@ -112,7 +112,7 @@ function backupPaths(ds: DatastoreEntity, ctx: DatastoreContext, out: RecoveryPa
       for (const s of survives) if (baseSurvives.has(s)) usable.push(s);
     }
     const parts = failoverParts(ds, { name: 'restore', seconds: restore });
-    out.push({
+    const path: RecoveryPath = {
       kind: 'backup',
       property: backup.property,
       text: statementText(ctx.text, backup.property.statement),
@@ -124,14 +124,41 @@ function backupPaths(ds: DatastoreEntity, ctx: DatastoreContext, out: RecoveryPa
       rtoSeconds: sumParts(parts),
       rtoParts: parts,
       backup,
-    });
+    };
+    addSiteLost(ds, path);
+    out.push(path);
   }
+}
+
+/**
+ * Restores and rebuilds need somewhere to run: where the live data is lost with its site,
+ * the datastore's `provision` time comes first (after the decision, before the restore).
+ */
+function addSiteLost(ds: DatastoreEntity, path: RecoveryPath): void {
+  if (!ds.provision) return;
+  const parts: RtoPart[] = [];
+  for (const part of path.rtoParts) {
+    if (part.name === 'restore' || part.name === 'rebuild') parts.push({ name: 'provision', seconds: ds.provision.seconds });
+    parts.push(part);
+  }
+  path.siteLost = { rtoSeconds: sumParts(parts), rtoParts: parts };
+}
+
+/** Whether the live data is lost with its site in a scenario (so `provision` applies). */
+export function siteLost(ds: DatastoreEntity, scenario: Scenario): boolean {
+  if (scenario === 'region-failure') return true;
+  return scenario === 'zone-failure' && ds.redundancy.level !== 'zone' && ds.redundancy.level !== 'geo-zone';
+}
+
+/** A path's recovery time and its parts in a scenario (with `provision` where the site is lost). */
+export function pathRto(path: RecoveryPath, lost: boolean): { rtoSeconds: number | null; rtoParts: RtoPart[] } {
+  return lost && path.siteLost ? path.siteLost : path;
 }
 
 function rebuildPath(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath | undefined {
   if (!ds.rebuild) return undefined;
   const parts = failoverParts(ds, { name: 'rebuild', seconds: ds.rebuild.seconds });
-  return {
+  const path: RecoveryPath = {
     kind: 'rebuild',
     property: ds.rebuild.property,
     text: statementText(ctx.text, ds.rebuild.property.statement),
@@ -143,6 +170,8 @@ function rebuildPath(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath |
     rtoSeconds: sumParts(parts),
     rtoParts: parts,
   };
+  addSiteLost(ds, path);
+  return path;
 }
 
 /** Live data first, then the geo copy, replicas, backups and rebuild. */
@@ -157,20 +186,25 @@ export function recoveryPaths(ds: DatastoreEntity, ctx: DatastoreContext): Recov
   return paths;
 }
 
-/** Smallest RPO, then smallest RTO (unknown after every known); ties keep statement order. */
-export function comparePaths(a: RecoveryPath, b: RecoveryPath): number {
+/**
+ * Smallest RPO, then smallest RTO (unknown after every known); ties keep statement order.
+ * With `lost` (the site is lost), RTOs include the datastore's `provision`.
+ */
+export function comparePaths(a: RecoveryPath, b: RecoveryPath, lost = false): number {
   if (a.rpoSeconds !== b.rpoSeconds) return a.rpoSeconds - b.rpoSeconds;
-  if (a.rtoSeconds === b.rtoSeconds) return 0;
-  if (a.rtoSeconds === null) return 1;
-  if (b.rtoSeconds === null) return -1;
-  return a.rtoSeconds - b.rtoSeconds;
+  const ra = pathRto(a, lost).rtoSeconds;
+  const rb = pathRto(b, lost).rtoSeconds;
+  if (ra === rb) return 0;
+  if (ra === null) return 1;
+  if (rb === null) return -1;
+  return ra - rb;
 }
 
-export function choosePath(paths: readonly RecoveryPath[], scenario: Scenario): RecoveryPath | undefined {
+export function choosePath(paths: readonly RecoveryPath[], scenario: Scenario, lost = false): RecoveryPath | undefined {
   let best: RecoveryPath | undefined;
   for (const path of paths) {
     if (!path.usable.includes(scenario)) continue;
-    if (!best || comparePaths(path, best) < 0) best = path;
+    if (!best || comparePaths(path, best, lost) < 0) best = path;
   }
   return best;
 }
@@ -181,18 +215,20 @@ export function estimateDatastoreScenario(
   paths: readonly RecoveryPath[],
   scenario: Scenario,
 ): Unverdicted {
-  const path = choosePath(paths, scenario);
+  const lost = siteLost(ds, scenario);
+  const path = choosePath(paths, scenario, lost);
   if (!path) return unrecoveredScenario(scenario, 'total-loss');
+  const rto = pathRto(path, lost);
   return {
     scenario,
     outcome: 'recovered',
     rpoSeconds: path.rpoSeconds,
     expectedLossSeconds: path.expectedLossSeconds,
-    rtoSeconds: path.rtoSeconds,
+    rtoSeconds: rto.rtoSeconds,
     dataAtRiskBytes: ds.writeRate === undefined ? null : Math.round(path.rpoSeconds * ds.writeRate),
     via: path.text,
     path,
-    rtoParts: path.rtoParts,
+    rtoParts: rto.rtoParts,
   };
 }
 

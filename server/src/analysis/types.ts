@@ -34,6 +34,12 @@ export interface RecoveryPath {
   /** null when unknown. */
   rtoSeconds: number | null;
   rtoParts: RtoPart[];
+  /**
+   * The recovery time where the live data is lost with its site (zone-failure without zone
+   * redundancy, region-failure): the above plus the datastore's `provision`. Only on backup
+   * and rebuild paths of a datastore that states `provision`.
+   */
+  siteLost?: { rtoSeconds: number | null; rtoParts: RtoPart[] };
   backup?: Backup;
   replica?: Replica;
 }

@@ -71,7 +71,9 @@ export function copyMarkdown({ estimate, path }: CopyOf): string {
     const note = survives && !usable ? ' (no full or snapshot survives to restore from)' : '';
     lines.push(`| ${scenario} | ${mark(survives)}${note} | ${chosen ? '✓' : ''} |`);
   }
-  const rto = path.rtoSeconds === null ? 'unknown (needs size and restore-rate)' : formatDuration(path.rtoSeconds);
+  const rtoText = (seconds: number | null): string => (seconds === null ? 'unknown (needs size and restore-rate)' : formatDuration(seconds));
+  const siteLost = path.siteLost ? ` (${rtoText(path.siteLost.rtoSeconds)} with provision where the site is lost)` : '';
+  const rto = `${rtoText(path.rtoSeconds)}${siteLost}`;
   lines.push('', `Worst-case loss **${formatDuration(path.rpoSeconds)}** · expected ${formatDuration(path.expectedLossSeconds)} · recovery time ${rto}`);
   return lines.join('\n');
 }

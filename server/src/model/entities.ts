@@ -190,6 +190,9 @@ function datastore(block: ParsedBlock, nameNode: ValueNode, path: string): Datas
   entity.restoreRateProperty = restoreRateProperty;
   entity.verifyRestore = schedule(property(block, 'verify-restore'));
   if (rebuildProperty && rebuild !== undefined) entity.rebuild = { seconds: rebuild, property: rebuildProperty };
+  const provisionProperty = property(block, 'provision');
+  const provision = num(provisionProperty, 'duration');
+  if (provisionProperty && provision !== undefined) entity.provision = { seconds: provision, property: provisionProperty };
   entity.references = listRefs(block, 'references');
   return entity;
 }

@@ -138,6 +138,8 @@ export interface DatastoreEntity extends EntityBase {
   restoreRateProperty?: ParsedProperty;
   verifyRestore?: Schedule;
   rebuild?: { seconds: number; property: ParsedProperty };
+  /** `provision D`: time to get infrastructure to restore onto once the home site is lost. */
+  provision?: { seconds: number; property: ParsedProperty };
   references: NameRef[];
 }
 

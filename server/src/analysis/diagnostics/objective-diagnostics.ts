@@ -101,8 +101,9 @@ const RTO_CAUSE: Readonly<Record<RecoveryPath['kind'], (p: RecoveryPath) => stri
   rebuild: () => 'rebuilding the data',
 };
 
-export function describeRto(path: RecoveryPath): string {
-  return `${RTO_CAUSE[path.kind](path)} takes ${path.rtoSeconds === null ? 'an unknown time' : fmt(path.rtoSeconds)} (${describeParts(path.rtoParts)})`;
+/** How long recovery by the path takes; `rto` is the scenario's (with provision where the site is lost). */
+export function describeRto(path: RecoveryPath, rto: Pick<RecoveryPath, 'rtoSeconds' | 'rtoParts'> = path): string {
+  return `${RTO_CAUSE[path.kind](path)} takes ${rto.rtoSeconds === null ? 'an unknown time' : fmt(rto.rtoSeconds)} (${describeParts(rto.rtoParts)})`;
 }
 
 function pathRelated(ds: DatastoreEntity, path: RecoveryPath, range: Range): RelatedInformation[] {
@@ -147,7 +148,7 @@ function datastoreDiagnostics(ds: DatastoreEntity, estimate: EntityEstimate, rep
       rpo.push(pathFinding(ds, s, path, pathRange(ds, path), s.objective.rpo, s.rpoSeconds, detail, { description: path.description }));
     }
     if (s.objective.rto && s.rtoSeconds !== null && s.rtoSeconds > s.objective.rto.seconds) {
-      rto.push(pathFinding(ds, s, path, rtoRange(ds, path), s.objective.rto, s.rtoSeconds, describeRto(path), { parts: path.rtoParts }));
+      rto.push(pathFinding(ds, s, path, rtoRange(ds, path), s.objective.rto, s.rtoSeconds, describeRto(path, s), { parts: s.rtoParts }));
     }
   }
   if (rpo.length > 0) {
