@@ -158,13 +158,24 @@ describe('contract examples as one model', () => {
       name: 'wiki',
       path: 'wiki.drspec',
       scenarios: [
-        { scenario: 'node-failure', outcome: 'recovered', rpoSeconds: 0, expectedLossSeconds: 0, rtoSeconds: 60, dataAtRiskBytes: null, via: 'live', objective: { rpoSeconds: 14400, rtoSeconds: 28800 }, rpoMet: true, rtoMet: true },
-        { scenario: 'zone-failure', outcome: 'total-loss', rpoSeconds: null, expectedLossSeconds: null, rtoSeconds: null, dataAtRiskBytes: null, via: null, objective: { rpoSeconds: 14400, rtoSeconds: 28800 }, rpoMet: false, rtoMet: false },
-        { scenario: 'region-failure', outcome: 'total-loss', rpoSeconds: null, expectedLossSeconds: null, rtoSeconds: null, dataAtRiskBytes: null, via: null, objective: { rpoSeconds: 14400, rtoSeconds: 28800 }, rpoMet: false, rtoMet: false },
-        { scenario: 'data-corruption', outcome: 'recovered', rpoSeconds: 86400, expectedLossSeconds: 43200, rtoSeconds: 4120, dataAtRiskBytes: null, via: 'backup full every 1d retain 14d', objective: { rpoSeconds: 14400, rtoSeconds: 28800 }, rpoMet: false, rtoMet: true },
+        { scenario: 'node-failure', outcome: 'recovered', rpoSeconds: 0, expectedLossSeconds: 0, rtoSeconds: 60, dataAtRiskBytes: null, via: 'live', objective: { rpoSeconds: 14400, rtoSeconds: 28800 }, rpoMet: true, rtoMet: true, assumptions: [{ what: 'detect', value: '1m', from: 'default' }] },
+        { scenario: 'zone-failure', outcome: 'total-loss', rpoSeconds: null, expectedLossSeconds: null, rtoSeconds: null, dataAtRiskBytes: null, via: null, objective: { rpoSeconds: 14400, rtoSeconds: 28800 }, rpoMet: false, rtoMet: false, assumptions: [] },
+        { scenario: 'region-failure', outcome: 'total-loss', rpoSeconds: null, expectedLossSeconds: null, rtoSeconds: null, dataAtRiskBytes: null, via: null, objective: { rpoSeconds: 14400, rtoSeconds: 28800 }, rpoMet: false, rtoMet: false, assumptions: [] },
+        {
+          scenario: 'data-corruption', outcome: 'recovered', rpoSeconds: 86400, expectedLossSeconds: 43200, rtoSeconds: 4120, dataAtRiskBytes: null, via: 'backup full every 1d retain 14d', objective: { rpoSeconds: 14400, rtoSeconds: 28800 }, rpoMet: false, rtoMet: true,
+          // retain 14d is stated; takes, copy-lag, the detection window and F are defaults.
+          assumptions: [
+            { what: 'takes', value: '0s', from: 'default' },
+            { what: 'copy-lag', value: '0s', from: 'default' },
+            { what: 'corruption-detection', value: '1d', from: 'default' },
+            { what: 'detect', value: '1m', from: 'default' },
+            { what: 'decide', value: '1h', from: 'default' },
+            { what: 'switch', value: '1m', from: 'default' },
+          ],
+        },
       ],
     });
     const keys = Object.keys(json.entities[0].scenarios[0]);
-    assert.deepEqual(keys, ['scenario', 'outcome', 'rpoSeconds', 'expectedLossSeconds', 'rtoSeconds', 'dataAtRiskBytes', 'via', 'objective', 'rpoMet', 'rtoMet']);
+    assert.deepEqual(keys, ['scenario', 'outcome', 'rpoSeconds', 'expectedLossSeconds', 'rtoSeconds', 'dataAtRiskBytes', 'via', 'objective', 'rpoMet', 'rtoMet', 'assumptions']);
   });
 });

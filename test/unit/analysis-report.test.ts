@@ -20,6 +20,13 @@ describe('estimate report', () => {
       objective: { rpoSeconds: 300, rtoSeconds: 3600 },
       rpoMet: true,
       rtoMet: true,
+      // automatic failover without clauses; the warm standby's scale-out time is the kind's.
+      assumptions: [
+        { what: 'detect', value: '1m', from: 'default' },
+        { what: 'decide', value: '0s', from: 'default' },
+        { what: 'scale-out', value: '10m', from: 'default' },
+        { what: 'switch', value: '1m', from: 'default' },
+      ],
     });
     assert.deepEqual(JSON.parse(estimateJsonText(result)), estimateJson(result));
   });
@@ -29,7 +36,7 @@ describe('estimate report', () => {
     const row = estimateJson(r).entities[0].scenarios[0];
     assert.deepEqual(row, {
       scenario: 'node-failure', outcome: 'not-estimated', rpoSeconds: null, expectedLossSeconds: null, rtoSeconds: null,
-      dataAtRiskBytes: null, via: null, objective: { rpoSeconds: null, rtoSeconds: null }, rpoMet: null, rtoMet: null,
+      dataAtRiskBytes: null, via: null, objective: { rpoSeconds: null, rtoSeconds: null }, rpoMet: null, rtoMet: null, assumptions: [],
     });
   });
 

@@ -14,7 +14,8 @@ import { hygieneDiagnostics } from './diagnostics/hygiene-diagnostics';
 import { effectiveScenario } from './effective';
 import { ObjectiveSources, resolveFromSources } from './objectives';
 import { serviceOwn } from './service';
-import { Analysis, AnalyzeOptions, Dependency, EntityEstimate, ResolvedObjective, ScenarioEstimate, Unverdicted } from './types';
+import { datastoreAssumptions, LimitingAssumptions, serviceAssumptions, serviceOwnAssumptions } from './assumptions';
+import { Analysis, AnalyzeOptions, Assumption, Dependency, EntityEstimate, ResolvedObjective, ScenarioEstimate, Unverdicted } from './types';
 import { unrecoveredScenario } from './unrecovered';
 
 export function analyze(model: Model, options: AnalyzeOptions): Analysis {
@@ -28,7 +29,10 @@ export function analyze(model: Model, options: AnalyzeOptions): Analysis {
     const paths = recoveryPaths(ds, { text: texts.get(ds.path) ?? '', corruptionDetection });
     const sources = objectives.of(ds);
     const scenarios: ScenarioEstimate[] = [];
-    for (const scenario of SCENARIOS) scenarios.push(addVerdict(estimateDatastoreScenario(ds, paths, scenario), resolveFromSources(sources, scenario)));
+    for (const scenario of SCENARIOS) {
+      const estimate = estimateDatastoreScenario(ds, paths, scenario);
+      scenarios.push(addVerdict(estimate, resolveFromSources(sources, scenario), datastoreAssumptions(ds, estimate, model.plan)));
+    }
     estimates.set(ds, entityEstimate(ds, scenarios, paths));
   }
 
@@ -55,6 +59,16 @@ export function analyze(model: Model, options: AnalyzeOptions): Analysis {
   /** The distinct datastores behind each estimate, for a service's data at risk. */
   const behind = new Map<EntityEstimate, Behind>();
   for (const ds of model.datastores) behind.set(estimates.get(ds)!, datastoreBehind(estimates.get(ds)!, readers.get(ds) ?? 0));
+
+  /** The assumptions of the entities that set a service's effective RTO and RPO. */
+  const limitingAssumptions = (s: Unverdicted, index: number): LimitingAssumptions[] => {
+    const out: LimitingAssumptions[] = [];
+    const rto = s.limitingRto && estimates.get(s.limitingRto.entity)?.scenarios[index];
+    if (rto) out.push({ name: s.limitingRto!.entity.name, metric: 'rto', assumptions: rto.assumptions });
+    const rpo = s.limitingRpo && estimates.get(s.limitingRpo.entity)?.scenarios[index];
+    if (rpo) out.push({ name: s.limitingRpo!.entity.name, metric: 'rpo', assumptions: rpo.assumptions });
+    return out;
+  };
 
   const build = (service: ServiceEntity, notEstimated: boolean): void => {
     const dependencies: Dependency[] = [];
@@ -83,12 +97,13 @@ export function analyze(model: Model, options: AnalyzeOptions): Analysis {
       const scenario = SCENARIOS[i];
       const objective = resolveFromSources(sources, scenario);
       if (notEstimated) {
-        scenarios.push(addVerdict(unrecoveredScenario(scenario, 'not-estimated'), objective));
+        scenarios.push(addVerdict(unrecoveredScenario(scenario, 'not-estimated'), objective, []));
         continue;
       }
       const own = serviceOwn(service, scenario);
       const atRisk = dataAtRisk(datastoresBehind, estimate, i);
-      scenarios.push(addVerdict(effectiveScenario(service, text, scenario, i, own, dependencies, atRisk), objective));
+      const effective = effectiveScenario(service, text, scenario, i, own, dependencies, atRisk);
+      scenarios.push(addVerdict(effective, objective, serviceAssumptions(serviceOwnAssumptions(service, scenario, own), limitingAssumptions(effective, i))));
     }
     estimate.hasObjective = hasObjective(scenarios);
     behind.set(estimate, datastoresBehind);
@@ -164,12 +179,13 @@ function verdict(target: number | undefined, achieved: number | null, lost: bool
  * withVerdict on an estimate just built for it: the fields are added in place (same key
  * order as the copy) instead of spreading the estimate into a new object, a slow path.
  */
-function addVerdict(estimate: Unverdicted, objective: ResolvedObjective): ScenarioEstimate {
+function addVerdict(estimate: Unverdicted, objective: ResolvedObjective, assumptions: Assumption[]): ScenarioEstimate {
   const done = estimate as ScenarioEstimate;
   const notEstimated = estimate.outcome === 'not-estimated';
   done.objective = objective;
   done.rpoMet = verdict(objective.rpo?.seconds, estimate.rpoSeconds, estimate.outcome === 'total-loss', notEstimated);
   done.rtoMet = verdict(objective.rto?.seconds, estimate.rtoSeconds, estimate.outcome === 'total-loss' || estimate.outcome === 'no-recovery', notEstimated);
+  done.assumptions = assumptions;
   return done;
 }
 
@@ -177,6 +193,6 @@ function addVerdict(estimate: Unverdicted, objective: ResolvedObjective): Scenar
  * Met or not: null without an objective, when not estimated, or when the value is unknown;
  * false when nothing recovers (total loss; no recovery for RTO).
  */
-export function withVerdict(estimate: Unverdicted, objective: ResolvedObjective): ScenarioEstimate {
-  return addVerdict({ ...estimate }, objective);
+export function withVerdict(estimate: Unverdicted, objective: ResolvedObjective, assumptions: Assumption[] = []): ScenarioEstimate {
+  return addVerdict({ ...estimate }, objective, assumptions);
 }

@@ -2,6 +2,7 @@
 // Markdown table the language server shows on hover.
 import { formatSize } from '../../../grammar/src/units';
 import type { CheckResult } from '../check';
+import { assumesLine, assumptionJson, AssumptionJson, describeAssumption } from './assumptions';
 import { describeParts, fmt } from './describe';
 import { EntityEstimate, Outcome, ScenarioEstimate } from './types';
 
@@ -9,7 +10,7 @@ import { EntityEstimate, Outcome, ScenarioEstimate } from './types';
 export type ScenarioJson = Pick<
   ScenarioEstimate,
   'scenario' | 'outcome' | 'rpoSeconds' | 'expectedLossSeconds' | 'rtoSeconds' | 'dataAtRiskBytes' | 'via' | 'rpoMet' | 'rtoMet'
-> & { objective: { rpoSeconds: number | null; rtoSeconds: number | null } };
+> & { objective: { rpoSeconds: number | null; rtoSeconds: number | null }; assumptions: AssumptionJson[] };
 
 export type EntityJson = Pick<EntityEstimate, 'kind' | 'name' | 'path'> & { scenarios: ScenarioJson[] };
 
@@ -30,6 +31,7 @@ function scenarioJson(s: ScenarioEstimate): ScenarioJson {
     objective: { rpoSeconds: s.objective.rpo?.seconds ?? null, rtoSeconds: s.objective.rto?.seconds ?? null },
     rpoMet: s.rpoMet,
     rtoMet: s.rtoMet,
+    assumptions: s.assumptions.map(assumptionJson),
   };
 }
 
@@ -113,9 +115,34 @@ function alignedTable(rows: string[][]): string[] {
 export function estimateText(result: Pick<CheckResult, 'analysis'>): string {
   const blocks = result.analysis.entities.map((e) => {
     const rows = [COLUMNS.map((c) => c.title), ...e.scenarios.map((s) => COLUMNS.map((c) => c.cell(s)))];
-    return [`${e.kind} ${e.name} (${e.path})`, ...alignedTable(rows).map((line) => `  ${line}`)].join('\n');
+    return [`${e.kind} ${e.name} (${e.path})`, ...alignedTable(rows).map((line) => `  ${line}`), ...assumptionLines(e)].join('\n');
   });
   return blocks.length > 0 ? `${blocks.join('\n\n')}\n` : 'no datastores or services\n';
+}
+
+/** `  assumes in zone-failure, region-failure: copy-lag 0s (default), …`, scenarios with the same list together. */
+function assumptionLines(e: EntityEstimate): string[] {
+  const groups = new Map<string, string[]>();
+  for (const s of e.scenarios) {
+    if (s.assumptions.length === 0) continue;
+    const text = s.assumptions.map(describeAssumption).join(', ');
+    const group = groups.get(text);
+    if (group) group.push(s.scenario);
+    else groups.set(text, [s.scenario]);
+  }
+  return [...groups].map(([text, scenarios]) => `  assumes in ${scenarios.join(', ')}: ${text}`);
+}
+
+/** One "Assumes:" line for a hover: every scenario's assumptions, without repeats. */
+export function entityAssumesLine(estimate: EntityEstimate): string {
+  const seen = new Set<string>();
+  const all = estimate.scenarios.flatMap((s) => s.assumptions).filter((a) => {
+    const key = describeAssumption(a);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return assumesLine(all);
 }
 
 function escapeMarkdown(text: string): string {
@@ -133,5 +160,6 @@ export function entityHoverMarkdown(estimate: EntityEstimate): string {
   const via = estimate.scenarios
     .filter((s) => s.via !== null && s.via !== 'live')
     .map((s) => `- ${s.scenario}: \`${s.via}\``);
-  return [`**${estimate.kind} ${estimate.name}**`, '', header, rule, ...rows, ...(via.length > 0 ? ['', 'Recovers from:', ...via] : [])].join('\n');
+  const assumes = entityAssumesLine(estimate);
+  return [`**${estimate.kind} ${estimate.name}**`, '', header, rule, ...rows, ...(via.length > 0 ? ['', 'Recovers from:', ...via] : []), ...(assumes ? ['', escapeMarkdown(assumes)] : [])].join('\n');
 }

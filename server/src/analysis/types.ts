@@ -80,6 +80,25 @@ export interface ServiceOwn {
   description: string;
 }
 
+/**
+ * Where an assumed value comes from (v1.1): the language's default, or a preset's figure
+ * with its kind (documented, typical, SLA) and source.
+ */
+export type AssumptionSource = { kind: 'default' } | { kind: 'preset'; preset: string; figureKind: string; source: string };
+
+/** A value an estimate used that the spec does not state: `copy-lag 0s (default)`. */
+export interface Assumption {
+  /** The key or clause word: `copy-lag`, `decide`, `lag`, `corruption-detection`. */
+  what: string;
+  /** In the language's notation, e.g. `0s`, `1h`. */
+  value: string;
+  from: AssumptionSource;
+  /** For defaults that depend on something: "for manual failover", "for pilot-light". */
+  note?: string;
+  /** For a service: the dependency the value belongs to (absent for its own values). */
+  entity?: string;
+}
+
 export interface ScenarioEstimate {
   scenario: Scenario;
   outcome: Outcome;
@@ -100,10 +119,12 @@ export interface ScenarioEstimate {
   /** Services: the dependency that sets the effective RTO / RPO, when it exceeds the service's own. */
   limitingRto?: DependencyLimit;
   limitingRpo?: DependencyLimit;
+  /** The defaults (and preset values) this estimate used, in the order they enter it. */
+  assumptions: Assumption[];
 }
 
-/** A scenario's estimate before its objective and verdicts are added. */
-export type Unverdicted = Omit<ScenarioEstimate, 'objective' | 'rpoMet' | 'rtoMet'>;
+/** A scenario's estimate before its objective, verdicts and assumptions are added. */
+export type Unverdicted = Omit<ScenarioEstimate, 'objective' | 'rpoMet' | 'rtoMet' | 'assumptions'>;
 
 /** One resolved `depends-on` item. */
 export interface Dependency {

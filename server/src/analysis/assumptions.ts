@@ -1,0 +1,166 @@
+// Assumptions (v1.1): the values a scenario's estimate used that the spec does not state —
+// the language's defaults (and, once presets exist, the values a preset implies) — so that
+// nobody mistakes a default for a fact. Only the values the chosen path, the failover time
+// or the verdict actually used are listed, in the order they enter the estimate: loss
+// first (lag, takes, copy-lag, retain, corruption-detection), then the RTO parts.
+import { DEFAULTS, Scenario, STRATEGY_DEFAULTS } from '../../../grammar/src/schema';
+import { ParsedProperty } from '../../../grammar/src/validate';
+import { DatastoreEntity, FailoverSettings, PlanEntity, ServiceEntity } from '../model/types';
+import { fmt } from './describe';
+import { failoverParts as serviceFailoverParts } from './service';
+import { Assumption, AssumptionSource, RecoveryPath, ScenarioEstimate, ServiceOwn } from './types';
+
+const DEFAULT: AssumptionSource = { kind: 'default' };
+
+/**
+ * Where the value of `word` in a statement comes from: undefined when the statement states
+ * it, else the default. (Presets hook in here: a value of an implied statement comes from
+ * `{ kind: 'preset', … }`.)
+ */
+export function sourceOf(property: ParsedProperty | undefined, word: string): AssumptionSource | undefined {
+  return property?.args.has(word) ? undefined : DEFAULT;
+}
+
+function add(out: Assumption[], property: ParsedProperty | undefined, word: string, seconds: number, note?: string): void {
+  const from = sourceOf(property, word);
+  if (!from) return;
+  const assumption: Assumption = { what: word, value: fmt(seconds), from };
+  if (note) assumption.note = note;
+  out.push(assumption);
+}
+
+function failoverAssumptions(failover: FailoverSettings, out: Assumption[], parts: readonly string[]): void {
+  const p = failover.property;
+  for (const part of parts) {
+    if (part === 'detect') add(out, p, 'detect', failover.detect);
+    else if (part === 'decide') add(out, p, 'decide', failover.decide, `for ${failover.mode} failover`);
+    else if (part === 'switch') add(out, p, 'switch', failover.switch);
+  }
+}
+
+const F = ['detect', 'decide', 'switch'] as const;
+
+function corruptionDetection(plan: PlanEntity | undefined, out: Assumption[]): void {
+  if (!plan?.corruptionDetectionProperty) out.push({ what: 'corruption-detection', value: fmt(plan?.corruptionDetection ?? DEFAULTS.corruptionDetection), from: DEFAULT });
+}
+
+/** What a datastore's estimate in one scenario assumed. */
+export function datastoreAssumptions(ds: DatastoreEntity, s: Pick<ScenarioEstimate, 'scenario' | 'outcome' | 'path'>, plan: PlanEntity | undefined): Assumption[] {
+  const out: Assumption[] = [];
+  const path: RecoveryPath | undefined = s.path;
+  if (s.outcome !== 'recovered' || !path) {
+    // Nothing survives corruption: the retention of the backups (against the detection
+    // window) decided that.
+    if (s.outcome === 'total-loss' && s.scenario === 'data-corruption' && ds.backups.length > 0) {
+      for (const b of ds.backups) add(out, b.property, 'retain', b.retain);
+      corruptionDetection(plan, out);
+    }
+    return dedupe(out);
+  }
+  switch (path.kind) {
+    case 'live':
+      failoverAssumptions(ds.failover, out, ['detect']);
+      return out;
+    case 'geo':
+      add(out, path.property, 'lag', ds.redundancy.lag, 'for the geo copy');
+      break;
+    case 'replica':
+      if (path.replica?.mode === 'async') add(out, path.property, 'lag', path.replica.lag, 'for an async replica');
+      break;
+    case 'backup': {
+      const b = path.backup!;
+      add(out, b.property, 'takes', b.takes);
+      add(out, b.property, 'copy-lag', b.copyLag);
+      if (s.scenario === 'data-corruption') {
+        add(out, b.property, 'retain', b.retain);
+        corruptionDetection(plan, out);
+      }
+      break;
+    }
+    case 'rebuild':
+      break;
+  }
+  failoverAssumptions(ds.failover, out, F);
+  return out;
+}
+
+/** What a service's own recovery in one scenario assumed. */
+export function serviceOwnAssumptions(service: ServiceEntity, scenario: Scenario, own: ServiceOwn): Assumption[] {
+  const out: Assumption[] = [];
+  if (own.outcome !== 'recovered' || scenario === 'data-corruption') return out;
+  const names = own.rtoParts.map((p) => p.name);
+  if (!names.includes('switch')) {
+    failoverAssumptions(service.failover, out, ['detect']);
+    return out;
+  }
+  const strategy = service.strategy;
+  const defaults = STRATEGY_DEFAULTS[strategy.kind];
+  for (const part of serviceFailoverParts(service)) {
+    if (part.name === 'detect' || part.name === 'decide' || part.name === 'switch') failoverAssumptions(service.failover, out, [part.name]);
+    else if ((part.name === 'provision' || part.name === 'deploy' || part.name === 'scale-out') && defaults) {
+      add(out, strategy.property, part.name, part.seconds ?? 0, `for ${strategy.kind}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * A service's assumptions: its own, then those of the entities that set its effective
+ * RTO and RPO (named by `entity`), without repeats.
+ */
+export function serviceAssumptions(own: Assumption[], limiting: readonly LimitingAssumptions[]): Assumption[] {
+  if (limiting.length === 0) return own;
+  const out = own.slice();
+  for (const { name, metric, assumptions } of limiting) {
+    for (const a of assumptions) {
+      if (RTO_WORDS.has(a.what) !== (metric === 'rto')) continue;
+      out.push(a.entity ? a : { ...a, entity: name });
+    }
+  }
+  return dedupe(out);
+}
+
+/** The assumptions of the dependency that sets a service's effective RTO or RPO. */
+export interface LimitingAssumptions {
+  name: string;
+  metric: 'rto' | 'rpo';
+  assumptions: readonly Assumption[];
+}
+
+/** Values that enter a recovery time; the others (lag, takes, copy-lag, retain, …) enter the loss. */
+const RTO_WORDS: ReadonlySet<string> = new Set(['detect', 'decide', 'switch', 'provision', 'deploy', 'scale-out']);
+
+function dedupe(list: Assumption[]): Assumption[] {
+  if (list.length < 2) return list;
+  const seen = new Set<string>();
+  return list.filter((a) => {
+    const key = `${a.entity ?? ''}\u0000${a.what}\u0000${a.value}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** "copy-lag 0s (default)", "decide 1h (default for manual failover)", "orders-db lag 15m (…)". */
+export function describeAssumption(a: Assumption): string {
+  const from = a.from.kind === 'default' ? `default${a.note ? ` ${a.note}` : ''}` : `preset ${a.from.preset}, ${a.from.figureKind}`;
+  return `${a.entity ? `${a.entity} ` : ''}${a.what} ${a.value} (${from})`;
+}
+
+/** "Assumes: copy-lag 0s (default), decide 1h (default for manual failover)"; '' when none. */
+export function assumesLine(assumptions: readonly Assumption[]): string {
+  return assumptions.length > 0 ? `Assumes: ${assumptions.map(describeAssumption).join(', ')}` : '';
+}
+
+/** The JSON form (§7, v1.1): `from` is `default` or `preset NAME` (with the figure's kind and source). */
+export type AssumptionJson = { what: string; value: string; from: string; entity?: string; kind?: string; source?: string };
+
+export function assumptionJson(a: Assumption): AssumptionJson {
+  const out: AssumptionJson = { what: a.what, value: a.value, from: a.from.kind === 'default' ? 'default' : `preset ${a.from.preset}` };
+  if (a.entity) out.entity = a.entity;
+  if (a.from.kind === 'preset') {
+    out.kind = a.from.figureKind;
+    out.source = a.from.source;
+  }
+  return out;
+}
