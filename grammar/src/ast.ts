@@ -100,3 +100,16 @@ export interface FileNode {
   /** Lexical and syntax errors (code `syntax`). */
   syntaxErrors: Diagnostic[];
 }
+
+/** A phase of the pipeline, as named in `internal` diagnostics. */
+export type Phase = 'parsing' | 'validating' | 'analysing' | 'formatting' | 'recommending';
+
+/** An internal error (a bug) in one phase for one file: reported on that file only. */
+export interface PhaseFailure {
+  path: string;
+  phase: Phase;
+  /** The error's message (no stack: it is shown to users). */
+  message: string;
+  /** The stack, for logs. */
+  detail: string;
+}

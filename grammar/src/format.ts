@@ -17,6 +17,8 @@
 //     elsewhere, none at the start or end of a block or file; a final newline;
 //   - the file's line ending (CRLF or LF, from its first line break) and a leading
 //     byte-order mark are kept;
+//   - indentation stops growing after MAX_INDENT_LEVELS levels (blocks nested that deep
+//     are errors anyway), so the output stays linear in the input;
 //   - one rare gap is kept as written: a `;` after a trailing comma and a line break,
 //     where only the `;` ends the statement.
 import { IToken } from 'chevrotain';
@@ -45,6 +47,9 @@ interface Gap {
 }
 
 const BOM = '\ufeff';
+
+/** The deepest indentation written (nested blocks are errors in v1; see the header). */
+export const MAX_INDENT_LEVELS = 8;
 
 /** The canonical text of the file, or undefined when it has syntax errors. */
 export function formatDocument(file: FileNode, options: FormatOptions = {}): string | undefined {
@@ -258,6 +263,6 @@ class Layout {
     }
     if (this.blankDue && next.tokenType !== RCurly) blank = true;
     this.blankDue = false;
-    return (blank ? this.eol : '') + this.eol + this.indentUnit.repeat(level);
+    return (blank ? this.eol : '') + this.eol + this.indentUnit.repeat(Math.min(level, MAX_INDENT_LEVELS));
   }
 }

@@ -1,14 +1,24 @@
-// parseDocument: text → FileNode. Lexes, parses with recovery, and builds the AST with
-// exact ranges. Never throws on any input. Nodes are built with explicit range and offset
-// fields rather than object spread: spread made AST building twice as slow (npm run bench).
-import { CstNode, EOF, IToken } from 'chevrotain';
+// parseDocument: text → FileNode. Lexes, parses (parser.ts reports lines in order), and
+// builds the AST with exact ranges, matching braces with an explicit stack. Never throws
+// on any input, and never recurses: nesting depth and the number of unclosed blocks are
+// limited by memory only. Nodes are built with explicit range and offset fields rather
+// than object spread: spread made AST building twice as slow (npm run bench).
+//
+// Recovery, so that one mistake costs one error and the rest of the file is analysed:
+//   - a block still open at the end of the file is reported on its '{' (one error per
+//     missing '}'); the blocks that it swallowed go back to the top level;
+//   - a header whose '{' is on the next line gets one error and still opens its block;
+//   - a '{' that opens nothing (a stray) is reported and still matched with its '}', so
+//     the braces after it keep their meaning.
+// Blocks inside blocks (an error, reported by validation) are kept flat: every block
+// nested at any depth in a top-level block is in that block's nestedBlocks, so the tree
+// is never deeper than two levels.
+import { IToken } from 'chevrotain';
 import { BlockNode, CommentNode, Diagnostic, FileNode, IdentifierNode, Span, StatementNode, ValueNode } from './ast';
-import { drspecLexer, Identifier, Newline, NumericLiteral, StringLiteral } from './lexer';
-import { cstParser, describeToken } from './parser';
+import { drspecLexer, Identifier, LCurly, NumericLiteral, Semicolon, StringLiteral } from './lexer';
+import { describeToken, lineParser, LineSink } from './parser';
 import { LineIndex } from './positions';
 import { parseNumericLiteral } from './units';
-
-type Children = Record<string, (CstNode | IToken)[] | undefined>;
 
 export function parseDocument(text: string, path = ''): FileNode {
   const lines = new LineIndex(text);
@@ -33,184 +43,237 @@ export function parseDocument(text: string, path = ''): FileNode {
     comments.push({ range: span.range, startOffset: span.startOffset, endOffset: span.endOffset, text: token.image, isBlock });
   }
 
-  cstParser.input = lexed.tokens;
-  const cst = cstParser.file();
   const builder = new AstBuilder(lines, error);
-  const blocks = cst ? builder.file(cst) : [];
-
-  for (const e of cstParser.errors) {
-    if (builder.reportedUnclosed && isMissingCloseAtEnd(e.token)) continue;
-    const token = e.token;
-    const prev = (e as { previousToken?: IToken }).previousToken;
-    let span: Span;
-    if (token.tokenType === EOF || token.tokenType === Newline || Number.isNaN(token.startOffset)) {
-      span = prev && !Number.isNaN(prev.startOffset) ? tokenSpan(lines, prev) : lines.span(text.length, text.length);
-    } else {
-      span = tokenSpan(lines, token);
-    }
-    error(span, e.message);
-  }
+  lineParser.parse(lexed.tokens, builder);
+  // The grammar matches every token sequence; should chevrotain still object, say so.
+  for (const e of lineParser.errors) error(tokenSpan(lines, e.token), e.message);
+  const blocks = builder.finish();
 
   syntaxErrors.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { path, text, blocks, comments, syntaxErrors };
 }
 
-function isMissingCloseAtEnd(token: IToken): boolean {
-  return token.tokenType === EOF;
-}
-
 function tokenSpan(lines: LineIndex, token: IToken): Span {
-  return lines.span(token.startOffset, token.startOffset + token.image.length);
+  const start = Number.isNaN(token.startOffset) ? 0 : token.startOffset;
+  return lines.span(start, start + token.image.length);
 }
 
-function tokens(children: Children, name: string): IToken[] {
-  return (children[name] as IToken[] | undefined) ?? [];
+/** A block whose '{' has been read. */
+interface OpenBlock {
+  kind: IdentifierNode;
+  name: ValueNode | undefined;
+  openBrace: Span;
+  statements: StatementNode[];
+  /** The block it was written in; undefined at the top level. */
+  parent: OpenBlock | undefined;
+  /** Its '}' has been read. */
+  closed: boolean;
+  node: BlockNode | undefined;
+  /** Where its first closed child starts (for an unclosed block: what it swallowed). */
+  firstClosedChild: number | undefined;
+  /** The block that holds it in the final tree (itself when it is at the top level). */
+  owner: OpenBlock | undefined;
 }
 
-function nodes(children: Children, name: string): CstNode[] {
-  return (children[name] as CstNode[] | undefined) ?? [];
+/** An entry of the brace stack: a block, or a stray '{' (it only balances braces). */
+interface Brace {
+  block: OpenBlock | undefined;
+  /** The innermost block at this point: where statements go. */
+  inside: OpenBlock | undefined;
 }
 
-function isReal(token: IToken | undefined): token is IToken {
-  return token !== undefined && !token.isInsertedInRecovery && !Number.isNaN(token.startOffset);
+/** A top-level line without '{': a block header, unless a '{' follows on the next line. */
+interface Pending {
+  key: IToken;
+  values: IToken[];
+  commas: IToken[];
 }
 
-class AstBuilder {
-  /** Set when a block was left unclosed at the end of the file (reported on its '{'). */
-  reportedUnclosed = false;
+class AstBuilder implements LineSink {
+  private readonly stack: Brace[] = [];
+  /** Every block opened, in source order. */
+  private readonly opened: OpenBlock[] = [];
+  /** Top-level blocks without braces, in source order. */
+  private readonly braceless: BlockNode[] = [];
+  private pending: Pending | undefined;
 
   constructor(
     private readonly lines: LineIndex,
     private readonly error: (span: Span, message: string) => void,
   ) {}
 
-  /** Blocks that were parsed inside an unclosed block, moved back to the top level. */
-  private readonly hoisted: BlockNode[] = [];
-
-  file(cst: CstNode): BlockNode[] {
-    const children = cst.children as Children;
-    for (const stray of tokens(children, 'stray')) this.stray(stray, 'expected a block such as `datastore NAME {`');
-    const blocks = nodes(children, 'block')
-      .map((b) => this.block(b))
-      .filter((b): b is BlockNode => b !== undefined);
-    blocks.push(...this.hoisted);
-    return blocks.sort((a, b) => a.startOffset - b.startOffset);
+  private inside(): OpenBlock | undefined {
+    return this.stack.length > 0 ? this.stack[this.stack.length - 1].inside : undefined;
   }
 
-  private stray(token: IToken, expectation: string): void {
-    if (!isReal(token)) return;
+  line(key: IToken, values: IToken[], commas: IToken[], open: IToken | undefined): void {
+    this.flushPending();
+    const parent = this.inside();
+    if (parent === undefined) {
+      if (open) this.openHeader(key, values, commas, open);
+      else this.pending = { key, values, commas };
+      return;
+    }
+    if (!open) {
+      const statement = this.statementNode(key, values, commas);
+      parent.statements.push(statement);
+      return;
+    }
+    // `KEY values… {` inside a block: kept as a nested block so validation can flag it.
+    const firstValue = values[0];
+    this.push(this.identifier(key), firstValue ? this.value(firstValue) : undefined, open, parent);
+  }
+
+  separator(token: IToken): void {
+    // A line break may stand between a header and its '{' (reported); a ';' may not.
+    if (token.tokenType === Semicolon) this.flushPending();
+  }
+
+  close(token: IToken): void {
+    this.flushPending();
+    const brace = this.stack.pop();
+    if (!brace) {
+      this.error(tokenSpan(this.lines, token), `unexpected ${describeToken(token)}: expected a block such as \`datastore NAME {\``);
+      return;
+    }
+    const block = brace.block;
+    if (!block) return;
+    const closeBrace = tokenSpan(this.lines, token);
+    block.closed = true;
+    block.node = this.blockNode(block, closeBrace, closeBrace.endOffset, block.statements);
+    if (block.parent && block.parent.firstClosedChild === undefined) block.parent.firstClosedChild = block.kind.startOffset;
+  }
+
+  stray(token: IToken): void {
+    const pending = this.pending;
+    if (pending && token.tokenType === LCurly) {
+      // `datastore d` then `{` on the next line: one error, and the block still opens.
+      this.pending = undefined;
+      this.openHeader(pending.key, pending.values, pending.commas, token, true);
+      return;
+    }
+    this.flushPending();
+    const parent = this.inside();
+    const expectation = parent ? 'expected a property name' : 'expected a block such as `datastore NAME {`';
     this.error(tokenSpan(this.lines, token), `unexpected ${describeToken(token)}: ${expectation}`);
+    if (token.tokenType === LCurly) this.stack.push({ block: undefined, inside: parent });
   }
 
-  private block(cst: CstNode): BlockNode | undefined {
-    const c = cst.children as Children;
-    const kindToken = tokens(c, 'kind')[0];
-    if (!isReal(kindToken)) return undefined;
-    const nameToken = tokens(c, 'name')[0];
-    const block = this.blockNode(c, this.identifier(kindToken), isReal(nameToken) ? this.value(nameToken) : undefined);
-    const title = `${block.kind.text}${block.name ? ` ${block.name.text}` : ''}`;
-    if (!block.openBrace) {
-      this.error(block.name ?? block.kind, `expected '{' after ${title}, on the same line`);
-    } else if (!block.closeBrace) {
-      this.reportedUnclosed = true;
-      this.error(block.openBrace, `'{' of ${title} is never closed: expected '}'`);
-      if (block.nestedBlocks.length > 0) return this.hoistNestedBlocks(block);
+  /** The top-level blocks, once every token has been read. */
+  finish(): BlockNode[] {
+    this.flushPending();
+    for (const brace of this.stack) {
+      const block = brace.block;
+      if (block) this.error(block.openBrace, `'{' of ${title(block.kind, block.name)} is never closed: expected '}'`);
     }
-    return block;
+    this.stack.length = 0;
+    const top: BlockNode[] = [];
+    for (const block of this.opened) {
+      if (!block.node) block.node = this.unclosedNode(block);
+      const parent = block.parent;
+      // Blocks swallowed by a block left open go back to the top level.
+      const atTop = parent === undefined || !parent.closed || !block.closed;
+      if (atTop) {
+        block.owner = block;
+        top.push(block.node);
+      } else {
+        block.owner = parent.owner;
+        block.owner!.node!.nestedBlocks.push(block.node);
+      }
+    }
+    if (this.braceless.length === 0) return top;
+    return mergeByOffset(top, this.braceless);
   }
 
-  /**
-   * A block left open at the end of the file has swallowed the blocks written after it.
-   * Those were meant to stand at the top level: give them back, so that one missing '}'
-   * costs one error. The open block keeps the statements before the first of them; any
-   * statement after it belongs to neither and is reported.
-   */
-  private hoistNestedBlocks(block: BlockNode): BlockNode {
-    const firstNested = block.nestedBlocks[0].startOffset;
-    this.hoisted.push(...block.nestedBlocks);
-    const kept = block.statements.filter((s) => s.startOffset < firstNested);
-    for (const s of block.statements) {
-      if (s.startOffset > firstNested) this.error(s.key, `'${s.key.text}' is outside any block: the '{' of ${block.kind.text}${block.name ? ` ${block.name.text}` : ''} is not closed before it`);
-    }
-    const last = kept[kept.length - 1] ?? block.openBrace ?? block.name ?? block.kind;
+  private flushPending(): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = undefined;
+    const kind = this.identifier(pending.key);
+    const name = pending.values.length > 0 ? this.value(pending.values[0]) : undefined;
+    this.error(name ?? kind, `expected '{' after ${title(kind, name)}, on the same line`);
+    const end = name ?? kind;
+    this.braceless.push({
+      range: this.lines.range(kind.startOffset, end.endOffset),
+      startOffset: kind.startOffset,
+      endOffset: end.endOffset,
+      kind,
+      name,
+      openBrace: undefined,
+      closeBrace: undefined,
+      statements: [],
+      nestedBlocks: [],
+    });
+  }
+
+  /** `KIND NAME {` at the top level; anything else before the '{' is reported. */
+  private openHeader(key: IToken, values: IToken[], commas: IToken[], open: IToken, braceOnNextLine = false): void {
+    const kind = this.identifier(key);
+    const name = values.length > 0 ? this.value(values[0]) : undefined;
+    if (braceOnNextLine) this.error(name ?? kind, `expected '{' after ${title(kind, name)}, on the same line`);
+    const extra = [values[1], commas[0]].filter((t): t is IToken => t !== undefined).sort((a, b) => a.startOffset - b.startOffset)[0];
+    if (extra) this.error(tokenSpan(this.lines, extra), `unexpected ${describeToken(extra)}: expected '{' after ${title(kind, name)}`);
+    this.push(kind, name, open, undefined);
+  }
+
+  private push(kind: IdentifierNode, name: ValueNode | undefined, open: IToken, parent: OpenBlock | undefined): void {
+    const block: OpenBlock = {
+      kind,
+      name,
+      openBrace: tokenSpan(this.lines, open),
+      statements: [],
+      parent,
+      closed: false,
+      node: undefined,
+      firstClosedChild: undefined,
+      owner: undefined,
+    };
+    this.opened.push(block);
+    this.stack.push({ block, inside: block });
+  }
+
+  private blockNode(block: OpenBlock, closeBrace: Span | undefined, endOffset: number, statements: StatementNode[]): BlockNode {
+    const startOffset = block.kind.startOffset;
     return {
-      range: this.lines.range(block.startOffset, last.endOffset),
-      startOffset: block.startOffset,
-      endOffset: last.endOffset,
+      range: this.lines.range(startOffset, endOffset),
+      startOffset,
+      endOffset,
       kind: block.kind,
       name: block.name,
       openBrace: block.openBrace,
-      closeBrace: undefined,
-      statements: kept,
+      closeBrace,
+      statements,
       nestedBlocks: [],
     };
   }
 
-  /** The braces and body of a block (or of a nested block written as a statement). */
-  private blockNode(c: Children, kind: IdentifierNode, name: ValueNode | undefined): BlockNode {
-    const open = tokens(c, 'LCurly')[0];
-    const close = tokens(c, 'RCurly')[0];
-    const openBrace = isReal(open) ? tokenSpan(this.lines, open) : undefined;
-    const closeBrace = isReal(close) ? tokenSpan(this.lines, close) : undefined;
-    const { statements, nestedBlocks } = this.body(nodes(c, 'body')[0]);
-    const lastChild =
-      closeBrace ?? statements[statements.length - 1] ?? nestedBlocks[nestedBlocks.length - 1] ?? openBrace ?? name ?? kind;
-    const span = this.lines.span(kind.startOffset, lastChild.endOffset);
-    return {
-      range: span.range,
-      startOffset: span.startOffset,
-      endOffset: span.endOffset,
-      kind,
-      name,
-      openBrace,
-      closeBrace,
-      statements,
-      nestedBlocks,
-    };
-  }
-
-  private body(cst: CstNode | undefined): { statements: StatementNode[]; nestedBlocks: BlockNode[] } {
-    const statements: StatementNode[] = [];
-    const nestedBlocks: BlockNode[] = [];
-    if (!cst) return { statements, nestedBlocks };
-    const c = cst.children as Children;
-    for (const stray of tokens(c, 'stray')) this.stray(stray, 'expected a property name');
-    for (const s of nodes(c, 'statement')) {
-      const sc = s.children as Children;
-      if (nodes(sc, 'body').length > 0 || tokens(sc, 'LCurly').length > 0) {
-        const nested = this.nestedBlock(s);
-        if (nested) nestedBlocks.push(nested);
-        continue;
+  /**
+   * A block left open at the end of the file. The blocks written after its first closed
+   * child were meant to stand at the top level (they go back there); it keeps the
+   * statements before that child, and any statement after it belongs to no block.
+   */
+  private unclosedNode(block: OpenBlock): BlockNode {
+    const cut = block.firstClosedChild;
+    let kept = block.statements;
+    if (cut !== undefined) {
+      kept = [];
+      for (const s of block.statements) {
+        if (s.startOffset < cut) kept.push(s);
+        else this.error(s.key, `'${s.key.text}' is outside any block: the '{' of ${title(block.kind, block.name)} is not closed before it`);
       }
-      const statement = this.statement(s);
-      if (statement) statements.push(statement);
     }
-    statements.sort((a, b) => a.startOffset - b.startOffset);
-    return { statements, nestedBlocks };
+    const last = kept.length > 0 ? kept[kept.length - 1].endOffset : block.openBrace.endOffset;
+    return this.blockNode(block, undefined, last, kept);
   }
 
-  /** `KEY values… { … }` inside a block: kept as a block so validation can flag it. */
-  private nestedBlock(cst: CstNode): BlockNode | undefined {
-    const c = cst.children as Children;
-    const keyToken = tokens(c, 'key')[0];
-    if (!isReal(keyToken)) return undefined;
-    const firstValue = tokens(c, 'value').find(isReal);
-    return this.blockNode(c, this.identifier(keyToken), firstValue ? this.value(firstValue) : undefined);
-  }
-
-  private statement(cst: CstNode): StatementNode | undefined {
-    const c = cst.children as Children;
-    const keyToken = tokens(c, 'key')[0];
-    if (!isReal(keyToken)) return undefined;
-    const key = this.identifier(keyToken);
-    const values = tokens(c, 'value')
-      .filter(isReal)
-      .map((t) => this.value(t));
-    const commas = tokens(c, 'Comma').filter(isReal);
-    let end = values.length > 0 ? values[values.length - 1].endOffset : key.endOffset;
+  private statementNode(key: IToken, values: IToken[], commas: IToken[]): StatementNode {
+    const keyNode = this.identifier(key);
+    const valueNodes: ValueNode[] = [];
+    for (const t of values) valueNodes.push(this.value(t));
+    let end = valueNodes.length > 0 ? valueNodes[valueNodes.length - 1].endOffset : keyNode.endOffset;
     const lastComma = commas[commas.length - 1];
     if (lastComma && lastComma.startOffset + 1 > end) end = lastComma.startOffset + 1;
-    return { range: this.lines.range(key.startOffset, end), startOffset: key.startOffset, endOffset: end, key, values };
+    return { range: this.lines.range(keyNode.startOffset, end), startOffset: keyNode.startOffset, endOffset: end, key: keyNode, values: valueNodes };
   }
 
   private identifier(token: IToken): IdentifierNode {
@@ -260,6 +323,22 @@ class AstBuilder {
     }
     return { range: span.range, startOffset: span.startOffset, endOffset: span.endOffset, kind: 'string', text, value };
   }
+}
+
+function title(kind: IdentifierNode, name: ValueNode | undefined): string {
+  return name ? `${kind.text} ${name.text}` : kind.text;
+}
+
+/** Two lists of nodes sorted by offset, merged. */
+function mergeByOffset(a: BlockNode[], b: BlockNode[]): BlockNode[] {
+  const out: BlockNode[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i].startOffset < b[j].startOffset)) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
 }
 
 /** `"abc\"` ends with an escaped quote, so the string is not closed. */

@@ -2,7 +2,7 @@
 // statement (positional values, clauses, lists) so that the model never re-reads tokens.
 // Every statement of a changed file goes through here on each keystroke: the hot paths
 // use plain loops rather than per-call closures.
-import { BlockNode, Diagnostic, FileNode, IdentifierNode, Span, StatementNode, ValueNode } from './ast';
+import { BlockNode, Diagnostic, FileNode, IdentifierNode, PhaseFailure, Span, StatementNode, ValueNode } from './ast';
 import {
   allSpellings,
   BlockKind,
@@ -50,6 +50,8 @@ export interface ValidatedFile {
   file: FileNode;
   blocks: ParsedBlock[];
   diagnostics: Diagnostic[];
+  /** Set when parsing or validating the file failed (a bug): it then counts as empty. */
+  failure?: PhaseFailure;
 }
 
 export function validateFile(file: FileNode): ValidatedFile {

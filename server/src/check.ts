@@ -1,9 +1,15 @@
 // The whole pipeline used by the CLI and the language server: parse, validate, build the
 // model, analyse; diagnostics per file, sorted by position.
-import { Diagnostic } from '../../grammar/src/ast';
+//
+// It never throws, and a bug of ours that one file triggers never costs another file its
+// findings: parse and validation run per file, and when the model or the analysis fails
+// the files that make it fail are found (by bisection over the files, path order) and
+// left out; each gets one `internal` diagnostic with the error, the others are analysed.
+import { Diagnostic, FileNode, Phase, PhaseFailure } from '../../grammar/src/ast';
 import { parseDocument } from '../../grammar/src/parse';
 import { validateFile, ValidatedFile } from '../../grammar/src/validate';
 import { analyze } from './analysis/analyze';
+import { injectFault } from './fault';
 import { Analysis } from './analysis/types';
 import { buildModel } from './model/model';
 import { Model } from './model/types';
@@ -27,6 +33,44 @@ export interface CheckResult {
   diagnostics: Map<string, Diagnostic[]>;
   /** The day the check ran for (days since 1970-01-01). */
   today: number;
+  /** Internal errors, one per file that triggered one (also an `internal` diagnostic on it). */
+  failures: PhaseFailure[];
+}
+
+export type { Phase, PhaseFailure };
+
+export const INTERNAL_CODE = 'internal';
+
+/** The error's message, never throwing (a thrown value may be anything). */
+export function errorMessage(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'unknown error';
+  }
+}
+
+function errorDetail(error: unknown): string {
+  try {
+    return error instanceof Error ? (error.stack ?? error.message) : String(error);
+  } catch {
+    return 'unknown error';
+  }
+}
+
+export function phaseFailure(path: string, phase: Phase, error: unknown): PhaseFailure {
+  return { path, phase, message: errorMessage(error), detail: errorDetail(error) };
+}
+
+/** The `internal` diagnostic of a failure: at the start of the file, which always exists. */
+export function internalDiagnostic(failure: PhaseFailure): Diagnostic {
+  return {
+    code: INTERNAL_CODE,
+    severity: 'error',
+    message: `internal error while ${failure.phase} this file: ${failure.message} (a bug in drspec; the other files are still checked; please report it)`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    data: { phase: failure.phase },
+  };
 }
 
 /** Days since 1970-01-01 of a date's UTC calendar day. */
@@ -48,26 +92,106 @@ export function checkSources(sources: readonly Source[], options: CheckOptions):
   return checkFiles(sources.map(validateSource), options);
 }
 
+/**
+ * Parses and validates one file; never throws. On an internal error the file counts as
+ * empty (no blocks) and carries one `internal` diagnostic.
+ */
 export function validateSource(source: Source): ValidatedFile {
-  return validateFile(parseDocument(source.text, source.path));
+  let file: FileNode;
+  try {
+    injectFault('parsing', source.text);
+    file = parseDocument(source.text, source.path);
+  } catch (error) {
+    return failedFile(source, undefined, phaseFailure(source.path, 'parsing', error));
+  }
+  try {
+    injectFault('validating', source.text);
+    return validateFile(file);
+  } catch (error) {
+    return failedFile(source, file, phaseFailure(source.path, 'validating', error));
+  }
 }
 
-/** The pipeline from already validated files (lets callers re-validate only what changed). */
+function failedFile(source: Source, parsed: FileNode | undefined, failure: PhaseFailure): ValidatedFile {
+  const file: FileNode = parsed ?? { path: source.path, text: source.text, blocks: [], comments: [], syntaxErrors: [] };
+  return { file, blocks: [], diagnostics: [internalDiagnostic(failure)], failure };
+}
+
+/** Files left out of the model after this many culprits: the rest get syntax and schema checks only. */
+const MAX_CULPRITS = 8;
+
+/**
+ * The pipeline from already validated files (lets callers re-validate only what changed).
+ * Never throws: see the header.
+ */
 export function checkFiles(files: readonly ValidatedFile[], options: CheckOptions): CheckResult {
-  const model = buildModel(files);
-  const analysis = analyze(model, options);
+  const failures: PhaseFailure[] = [];
+  for (const f of files) if (f.failure) failures.push(f.failure);
+  let included: readonly ValidatedFile[] = files;
+  let built = attempt(included, options);
+  let culprits = 0;
+  while (!built.ok) {
+    const culprit = culprits++ < MAX_CULPRITS ? findCulprit(included, options) : -1;
+    if (culprit < 0) {
+      // Give up on the model: every remaining file gets its syntax and schema findings.
+      for (const f of included) failures.push(phaseFailure(f.file.path, 'analysing', built.error));
+      included = [];
+    } else {
+      failures.push(phaseFailure(included[culprit].file.path, 'analysing', built.error));
+      included = included.filter((_, i) => i !== culprit);
+    }
+    built = attempt(included, options);
+    if (!built.ok && included.length === 0) throw built.error; // cannot happen: an empty model
+  }
+  const { model, analysis } = built;
+  const byPath = new Map<string, PhaseFailure>();
+  for (const f of failures) if (!byPath.has(f.path)) byPath.set(f.path, f);
   const diagnostics = new Map<string, Diagnostic[]>();
-  for (const f of model.files) {
+  for (const f of files) {
     const path = f.file.path;
     let all = diagnostics.get(path);
     if (!all) diagnostics.set(path, (all = []));
     append(all, f.file.syntaxErrors);
     append(all, f.diagnostics);
+    const failure = byPath.get(path);
+    if (failure && !f.failure) {
+      all.push(internalDiagnostic(failure));
+      continue;
+    }
     append(all, model.diagnostics.get(path));
     append(all, analysis.diagnostics.get(path));
   }
   for (const list of diagnostics.values()) list.sort(compareDiagnostics);
-  return { files: model.files, model, analysis, diagnostics, today: options.today };
+  return { files: model.files, model, analysis, diagnostics, today: options.today, failures: [...byPath.values()] };
+}
+
+type Attempt = { ok: true; model: Model; analysis: Analysis } | { ok: false; error: unknown };
+
+function attempt(files: readonly ValidatedFile[], options: CheckOptions): Attempt {
+  try {
+    for (const f of files) injectFault('analysing', f.file.text);
+    const model = buildModel(files);
+    return { ok: true, model, analysis: analyze(model, options) };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/**
+ * The file that makes the model of `files` (known to fail) fail: the last file of the
+ * shortest failing prefix in path order, by bisection (log2(n) more builds).
+ */
+function findCulprit(files: readonly ValidatedFile[], options: CheckOptions): number {
+  let low = 0;
+  let high = files.length - 1;
+  if (high < 0) return -1;
+  // Invariant: the prefix ending at `high` fails; every prefix ending before `low` passes.
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (attempt(files.slice(0, mid + 1), options).ok) low = mid + 1;
+    else high = mid;
+  }
+  return high;
 }
 
 function append(to: Diagnostic[], from: readonly Diagnostic[] | undefined): void {

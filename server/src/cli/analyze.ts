@@ -22,6 +22,8 @@ export function runAnalysis(invocation: AnalyzeInvocation, io: CliIo): number {
     diagnostics: [...(result.diagnostics.get(f.path) ?? [])].sort(compareDiagnostics),
   }));
   const summary = summarize(reports);
+  // Our own bugs: the file has an `internal` diagnostic; this line is the log of it.
+  for (const f of result.failures) io.stderr(`drspec: internal error while ${f.phase} ${f.path}: ${f.message}\n`);
 
   if (invocation.kind === 'check') {
     const render = { text: checkText, json: checkJson, sarif: (r: FileReport[]) => checkSarif(r, VERSION) }[invocation.format];

@@ -1,9 +1,12 @@
 // `drspec fmt [--check]`: rewrite files in canonical form, or list those that would change.
 import * as fs from 'fs';
+import { FileNode } from '../../../grammar/src/ast';
 import { parseDocument } from '../../../grammar/src/parse';
+import { errorMessage } from '../check';
+import { injectFault } from '../fault';
 import { formatDocument } from '../../../grammar/src/format';
 import { Invocation } from './args';
-import { collectFiles, InputError, ioReason, readInput } from './files';
+import { collectFiles, InputError, ioReason, isInside, readInput } from './files';
 import { CliIo, EXIT } from './io';
 import { diagnosticLine } from './report';
 
@@ -11,10 +14,21 @@ type FmtInvocation = Extract<Invocation, { kind: 'fmt' }>;
 
 export function runFmt(invocation: FmtInvocation, io: CliIo): number {
   const inputs = collectFiles(invocation.paths).map(readInput);
+  const roots = givenRoots(invocation.paths);
   let status: number = EXIT.ok;
   for (const input of inputs) {
-    const file = parseDocument(input.text, input.path);
-    const formatted = formatDocument(file);
+    let file: FileNode;
+    let formatted: string | undefined;
+    try {
+      injectFault('formatting', input.text);
+      file = parseDocument(input.text, input.path);
+      formatted = formatDocument(file);
+    } catch (error) {
+      // A bug of ours on this file: it is left unchanged, the others are still formatted.
+      io.stderr(`drspec: internal error while formatting ${input.path}: ${errorMessage(error)}\n`);
+      status = EXIT.errors;
+      continue;
+    }
     if (formatted === undefined) {
       for (const d of file.syntaxErrors) io.stderr(diagnosticLine(input.path, d) + '\n');
       io.stderr(`drspec: not formatted (syntax errors): ${input.path}\n`);
@@ -27,12 +41,35 @@ export function runFmt(invocation: FmtInvocation, io: CliIo): number {
       status = EXIT.errors;
       continue;
     }
+    let target: string;
     try {
-      fs.writeFileSync(input.path, (input.bom ? '\ufeff' : '') + formatted, 'utf8');
+      target = fs.realpathSync(input.path);
+    } catch (error) {
+      throw new InputError(`cannot write ${input.path}: ${ioReason(error)}`);
+    }
+    // Never write through a symbolic link to a file outside the paths given.
+    if (!roots.some((root) => isInside(target, root))) {
+      throw new InputError(`not written (a symbolic link to a file outside the paths given): ${input.path}`);
+    }
+    try {
+      fs.writeFileSync(target, (input.bom ? '\ufeff' : '') + formatted, 'utf8');
     } catch (error) {
       throw new InputError(`cannot write ${input.path}: ${ioReason(error)}`);
     }
     io.stdout(`formatted ${input.path}\n`);
   }
   return status;
+}
+
+/** The real paths of the paths given (a file named explicitly is its own root). */
+function givenRoots(paths: readonly string[]): string[] {
+  const roots: string[] = [];
+  for (const p of paths) {
+    try {
+      roots.push(fs.realpathSync(p));
+    } catch {
+      // collectFiles has already reported a path that does not resolve.
+    }
+  }
+  return roots;
 }

@@ -4,11 +4,13 @@ import { parseArgs, UsageError } from './args';
 import { runAnalysis } from './analyze';
 import { InputError } from './files';
 import { runFmt } from './fmt';
-import { CliIo, EXIT, processIo } from './io';
+import { errorMessage } from '../check';
+import { CliIo, EXIT, guardProcess, processIo } from './io';
 import { usage } from './usage';
 import { VERSION } from './version';
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  if (io === processIo) guardProcess();
   try {
     const invocation = parseArgs(argv);
     switch (invocation.kind) {
@@ -30,7 +32,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       return EXIT.usage;
     }
     // A bug of ours: still one line, no stack trace.
-    io.stderr(`drspec: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`drspec: internal error: ${errorMessage(error).split('\n')[0]}\n`);
     return EXIT.usage;
   }
 }

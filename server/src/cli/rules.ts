@@ -33,4 +33,5 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'drill-overdue', severity: 'warning', description: 'A review, restore test or drill is overdue.' },
   { code: 'missing-objective', severity: 'warning', description: 'No recovery objective from any source.' },
   { code: 'estimate-incomplete', severity: 'info', description: 'An RTO objective exists but the recovery time is unknown.' },
+  { code: 'internal', severity: 'error', description: 'drspec itself failed on this file (a bug, please report it); the other files are still checked.' },
 ];

@@ -4,15 +4,18 @@
 // two-space indent. A file with syntax errors is left alone ([]).
 import { Range, TextEdit } from 'vscode-languageserver';
 import { formatEdits, formatRangeEdits } from '../../../grammar/src/format';
+import { injectFault } from '../fault';
 import { FileView } from '../workspace/snapshot';
 import { toRange } from './convert';
 
 export function formatDocumentEdits(view: FileView): TextEdit[] {
+  injectFault('formatting', view.text);
   const edits = formatEdits(view.file);
   return (edits ?? []).map((e) => ({ range: toRange(e.range), newText: e.newText }));
 }
 
 export function formatRange(view: FileView, range: Range): TextEdit[] {
+  injectFault('formatting', view.text);
   const edits = formatRangeEdits(view.file, range);
   return (edits ?? []).map((e) => ({ range: toRange(e.range), newText: e.newText }));
 }

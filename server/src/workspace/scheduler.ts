@@ -21,6 +21,7 @@ export class BuildScheduler {
   private timer: NodeJS.Timeout | undefined;
   private disposed = false;
   private lastFailure: string | undefined;
+  private lastFileFailures = new Set<string>();
 
   constructor(
     private readonly store: SourceStore,
@@ -46,6 +47,15 @@ export class BuildScheduler {
       this.options.error?.(`the analysis failed; only syntax and schema diagnostics are shown: ${built.degraded}`);
     }
     this.lastFailure = built.degraded;
+    // A file that trips an internal error has an `internal` diagnostic; the log gets the
+    // stack, once per distinct failure.
+    const failures = new Set<string>();
+    for (const f of built.check?.failures ?? []) {
+      const key = `${f.path} ${f.phase} ${f.message}`;
+      failures.add(key);
+      if (!this.lastFileFailures.has(key)) this.options.error?.(`internal error while ${f.phase} ${f.path}: ${f.detail}`);
+    }
+    this.lastFileFailures = failures;
     return built;
   }
 

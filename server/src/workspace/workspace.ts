@@ -31,7 +31,7 @@ export class Workspace {
         const root = uriToFsPath(folder);
         if (!root) return;
         const paths = await findDrspecFiles(root);
-        const texts = await Promise.all(paths.map(readText));
+        const texts = await Promise.all(paths.map((p) => readText(p, root)));
         paths.forEach((path, i) => {
           const text = texts[i];
           if (text !== undefined) this.store.setDisk(fileUri(path), text);
@@ -51,13 +51,16 @@ export class Workspace {
     }
   }
 
-  /** Whether a disk file belongs to the model: a .drspec file in a folder, outside skipped directories. */
-  private tracks(uri: string): boolean {
+  /**
+   * The folder's path when a disk file belongs to the model: a .drspec file in a folder,
+   * outside skipped directories (readText then checks where it really is).
+   */
+  private rootOf(uri: string): string | undefined {
     const folder = this.folderOf(uri);
-    if (!folder || !isDrspecUri(uri)) return false;
+    if (!folder || !isDrspecUri(uri)) return undefined;
     const root = uriToFsPath(folder);
     const path = uriToFsPath(uri);
-    return root !== undefined && path !== undefined && !isSkippedPath(root, path);
+    return root !== undefined && path !== undefined && !isSkippedPath(root, path) ? root : undefined;
   }
 
   async fileEvents(changes: readonly FileEvent[]): Promise<void> {
@@ -69,9 +72,10 @@ export class Workspace {
         else if (!isDrspecUri(uri)) this.store.deleteDiskUnder(uri);
         continue;
       }
-      if (!this.tracks(uri)) continue;
+      const root = this.rootOf(uri);
+      if (root === undefined) continue;
       const path = uriToFsPath(uri);
-      const text = path === undefined ? undefined : await readText(path);
+      const text = path === undefined ? undefined : await readText(path, root);
       if (text === undefined) this.store.deleteDisk(uri);
       else this.store.setDisk(uri, text);
     }
@@ -91,8 +95,9 @@ export class Workspace {
     const key = canonicalUri(uri);
     const token = Symbol('close');
     this.closing.set(key, token);
-    const path = this.tracks(key) ? uriToFsPath(key) : undefined;
-    const text = path === undefined ? undefined : await readText(path);
+    const root = this.rootOf(key);
+    const path = root === undefined ? undefined : uriToFsPath(key);
+    const text = path === undefined || root === undefined ? undefined : await readText(path, root);
     // Reopened while the disk was read: the open document stands.
     if (this.closing.get(key) !== token) return;
     this.closing.delete(key);

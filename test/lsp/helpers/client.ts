@@ -55,6 +55,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   initializationOptions?: unknown;
   capabilities?: ClientCapabilities;
+  /** Extra environment variables for the server process (e.g. DRSPEC_FAULT). */
+  env?: Record<string, string>;
 }
 
 type Waiter = { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -170,7 +172,7 @@ export class TestClient {
 /** Spawns the server over stdio and runs initialize/initialized. */
 export async function startServer(options: StartOptions = {}): Promise<TestClient> {
   ensureServerBundle();
-  const child = spawn(process.execPath, [path.join(REPO, 'bin/drspec-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(REPO, 'bin/drspec-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const client = new TestClient(child, connection, options.settings ?? { diagnostics: { debounceMs: 10 } });
   connection.listen();
