@@ -10,6 +10,7 @@ import { FileNode } from '../grammar/src/ast';
 import { parseDocument } from '../grammar/src/parse';
 import { validateFile, ValidatedFile } from '../grammar/src/validate';
 import { checkFiles, checkSources, validateSource } from '../server/src/check';
+import { measureCodeActions } from './code-actions';
 import { generateWorkspace, Shape, Source } from './generate';
 
 interface Timing {
@@ -151,6 +152,17 @@ async function main(): Promise<void> {
     const cells: string[] = [];
     for (const n of large) cells.push(cell(await stress(n, shape)));
     console.log(`| ${labels[shape]} | ${cells.join(' | ')} |`);
+  }
+
+  console.log('');
+  console.log('Code actions: one quick-fix request per datastore with findings (every tenth), each cold (ms):');
+  console.log('');
+  console.log('| entities | requests | code actions per request | median | min | max |');
+  console.log('|---:|---:|---:|---:|---:|---:|');
+  for (const n of large) {
+    global.gc?.();
+    const t = measureCodeActions(n);
+    console.log(`| ${n} | ${t.requests} | ${t.actionsPerRequest.toFixed(1)} | ${t.median.toFixed(1)} | ${t.min.toFixed(1)} | ${t.max.toFixed(1)} |`);
   }
 }
 

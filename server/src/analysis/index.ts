@@ -7,6 +7,4 @@ export { copyLabel } from './queries';
 export type { CopySummary } from './queries';
 export { lossAt, recoveryPaths } from './datastore';
 export { estimateJson, estimateJsonText, estimateText, entityHoverMarkdown } from './estimate-report';
-export { recommend, recommendedChange } from './recommend';
-export type { Recommendation, RecommendationKind } from './recommend';
 export * from './types';

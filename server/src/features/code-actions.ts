@@ -1,6 +1,7 @@
-// textDocument/codeAction. Quick fixes for the diagnostics in the request's context (one
-// fixer per diagnostic code, from the table below), and the refactor "Insert recommended
-// strategy" on any datastore or service.
+// textDocument/codeAction. Quick fixes for the diagnostics in the request's context: one
+// fixer per syntax, schema and model code (the table below); the analysis findings get
+// the engine's verified recommendations, each option once however many of the request's
+// diagnostics it resolves; and the refactor "Insert recommended strategy" on an entity's name.
 import { CodeAction, CodeActionContext, CodeActionKind, Diagnostic as LspDiagnostic, Range } from 'vscode-languageserver';
 import { Diagnostic } from '../../../grammar/src/ast';
 import { Snapshot } from '../workspace/snapshot';
@@ -8,8 +9,8 @@ import { rangesOverlap, sameRange } from './convert';
 import { DIAGNOSTIC_SOURCE, toLspDiagnostic } from './diagnostics';
 import { Fixer, FixContext } from './fixes/context';
 import { didYouMeanFixes, replacements } from './fixes/did-you-mean';
-import { missingObjectiveFixes } from './fixes/objectives';
-import { dependencyFixes, recommendationFixes, strategyRefactor } from './fixes/recommendations';
+import { recommendationActions, strategyRefactor } from './fixes/recommendations';
+import { DEPENDENCY_CODES, OBJECTIVE_CODES, WARNING_CODES } from '../recommend/recommend';
 import { duplicatePropertyFixes, missingClauseFixes } from './fixes/statements';
 import { stubFixes } from './fixes/stubs';
 
@@ -21,13 +22,11 @@ const FIXERS: Readonly<Record<string, Fixer>> = {
   'unknown-reference': (c) => [...didYouMeanFixes(c), ...stubFixes(c, replacements(c.diagnostic.data).length === 0)],
   'duplicate-property': duplicatePropertyFixes,
   'missing-value': missingClauseFixes,
-  'missing-objective': (c) => [...missingObjectiveFixes(c), ...recommendationFixes(c)],
-  'dependency-rto': dependencyFixes,
-  'dependency-rpo': dependencyFixes,
 };
 
-function fixerFor(code: string): Fixer {
-  return FIXERS[code] ?? recommendationFixes;
+/** Codes whose fixes are the engine's verified recommendations (grouped per option). */
+function recommended(code: string): boolean {
+  return OBJECTIVE_CODES.has(code) || DEPENDENCY_CODES.has(code) || WARNING_CODES.has(code);
 }
 
 function wants(context: CodeActionContext, kind: string): boolean {
@@ -56,9 +55,12 @@ export function codeActions(snapshot: Snapshot, uri: string, range: Range, conte
           })
         : fileDiagnostics.filter((d) => rangesOverlap(d.range, range)).map((engine) => ({ engine, client: toLspDiagnostic(snapshot, engine) }));
     for (const { engine, client } of pairs) {
+      const fixer = FIXERS[engine.code];
+      if (!fixer) continue;
       const fixContext: FixContext = { snapshot, view, diagnostic: engine, client };
-      actions.push(...fixerFor(engine.code)(fixContext));
+      actions.push(...fixer(fixContext));
     }
+    actions.push(...recommendationActions(snapshot, pairs.filter((p) => recommended(p.engine.code))));
   }
 
   if (wants(context, CodeActionKind.RefactorRewrite)) actions.push(...strategyRefactor(snapshot, view, range));

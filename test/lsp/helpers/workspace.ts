@@ -44,4 +44,4 @@ export function atCursor(marked: string, others: Record<string, string> = {}): {
 }
 
 /** Applies LSP text edits to a text (non-overlapping, as LSP requires): the server's own applyEdits. */
-export { applyEdits as applyTextEdits } from '../../../server/src/analysis/recommend/edits';
+export { applyEdits as applyTextEdits } from '../../../server/src/recommend/edits';

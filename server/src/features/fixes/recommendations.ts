@@ -1,36 +1,18 @@
-// Quick fixes from the engine's verified recommendations (server/src/analysis/recommend.ts:
-// each change was applied and re-checked before it is offered), titled with their effect,
-// and the refactor "Insert recommended strategy" on any datastore or service. A limit set
-// by a dependency (dependency-rto, dependency-rpo) is fixed in the dependency: its
-// recommendations are re-checked here for the service's diagnostic.
-import { CodeAction, CodeActionKind, Range, TextEdit } from 'vscode-languageserver';
+// Quick fixes from the verified recommendations (server/src/recommend/): each option is
+// offered once per entity, as one code action listed under every diagnostic of the
+// request that it resolves (same title), and the refactor "Insert recommended strategy"
+// on an entity's name.
+import { CodeAction, CodeActionKind, Diagnostic as LspDiagnostic, Range, TextEdit } from 'vscode-languageserver';
 import { Diagnostic } from '../../../../grammar/src/ast';
-import { recommend, Recommendation } from '../../analysis/recommend';
-import { applyEdits } from '../../analysis/recommend/edits';
-import { checkFiles, CheckResult, validateSource } from '../../check';
-import { Entity, findEntity } from '../../model/model';
+import { FixOption, fixesFor, recommendedStrategy } from '../../recommend/recommend';
+import { MAX_TITLE } from '../../recommend/title';
 import { FileView, Snapshot } from '../../workspace/snapshot';
 import { toRange } from '../convert';
-import { blockAt } from '../locate';
-import { FixContext, quickFix, workspaceEdit } from './context';
+import { workspaceEdit } from './context';
 
-/** Recommendations are re-checked changes, so they are computed once per snapshot and entity. */
-const cache = new WeakMap<Snapshot, Map<string, Recommendation[]>>();
-
-function recommendationsFor(snapshot: Snapshot, name: string, kind: Entity['kind']): Recommendation[] {
-  const check = snapshot.check;
-  if (!check) return [];
-  let perSnapshot = cache.get(snapshot);
-  if (!perSnapshot) cache.set(snapshot, (perSnapshot = new Map()));
-  const key = `${kind}\u0000${name}`;
-  let found = perSnapshot.get(key);
-  if (!found) perSnapshot.set(key, (found = recommend(check, name, kind)));
-  return found;
-}
-
-function editsByUri(recommendation: Recommendation): Map<string, TextEdit[]> {
+function editsByUri(option: FixOption): Map<string, TextEdit[]> {
   const out = new Map<string, TextEdit[]>();
-  for (const edit of recommendation.edits) {
+  for (const edit of option.edits) {
     const list = out.get(edit.path) ?? [];
     list.push({ range: toRange(edit.range), newText: edit.newText });
     out.set(edit.path, list);
@@ -38,68 +20,55 @@ function editsByUri(recommendation: Recommendation): Map<string, TextEdit[]> {
   return out;
 }
 
-export function recommendationFixes(context: FixContext): CodeAction[] {
-  const data = context.diagnostic.data;
-  const name = typeof data?.entity === 'string' ? data.entity : undefined;
-  const kind = data?.kind === 'datastore' || data?.kind === 'service' ? data.kind : undefined;
-  if (!name || !kind) return [];
-  return recommendationsFor(context.snapshot, name, kind)
-    .filter((r) => r.diagnosticCodes.includes(context.diagnostic.code))
-    .map((r, i) => quickFix(context, r.title, editsByUri(r), i === 0));
+/** The options of the engine for one diagnostic of the snapshot. */
+export function optionsFor(snapshot: Snapshot, diagnostic: Diagnostic): FixOption[] {
+  return snapshot.check ? fixesFor(snapshot.check, diagnostic) : [];
 }
 
-/** The pipeline's result after applying `recommendation` to the snapshot's texts. */
-function checkAfter(check: CheckResult, recommendation: Recommendation): CheckResult {
-  const changed = new Map<string, string>();
-  for (const file of check.files) {
-    const edits = recommendation.edits.filter((e) => e.path === file.file.path);
-    if (edits.length > 0) changed.set(file.file.path, applyEdits(file.file.text, edits));
+/**
+ * One code action per option over all the request's diagnostics: an option that resolves
+ * several of them is listed once, with each of them in its `diagnostics`.
+ */
+export function recommendationActions(snapshot: Snapshot, pairs: readonly { engine: Diagnostic; client: LspDiagnostic }[]): CodeAction[] {
+  const byOption = new Map<string, { option: FixOption; diagnostics: LspDiagnostic[] }>();
+  for (const { engine, client } of pairs) {
+    for (const option of optionsFor(snapshot, engine)) {
+      const key = `${option.changes.kind}\u0000${option.changes.name}\u0000${option.title}`;
+      const found = byOption.get(key);
+      if (found) found.diagnostics.push(client);
+      else byOption.set(key, { option, diagnostics: [client] });
+    }
   }
-  const files = check.files.map((f) => {
-    const text = changed.get(f.file.path);
-    return text === undefined ? f : validateSource({ path: f.file.path, text });
+  let preferred = false;
+  return [...byOption.values()].map(({ option, diagnostics }) => {
+    const isPreferred = !preferred && option.kind === 'least-cost';
+    if (isPreferred) preferred = true;
+    return {
+      title: option.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics,
+      ...(isPreferred ? { isPreferred: true } : {}),
+      edit: workspaceEdit(snapshot, editsByUri(option)),
+    };
   });
-  return checkFiles(files, { today: check.today });
 }
 
-function syntaxCount(check: CheckResult): number {
-  return [...check.diagnostics.values()].flat().filter((d) => d.code === 'syntax').length;
+/** The entity whose name is under `range`'s start. */
+function entityNamedAt(snapshot: Snapshot, view: FileView, range: Range) {
+  const offset = view.lines.offset(range.start);
+  return snapshot.model?.entities.find((e) => e.path === view.uri && e.nameNode.startOffset <= offset && offset <= e.nameNode.endOffset);
 }
 
-function sameFinding(a: Diagnostic, b: Diagnostic): boolean {
-  return a.code === b.code && a.data?.entity === b.data?.entity && a.data?.dependency === b.data?.dependency;
-}
-
-/** dependency-rto / dependency-rpo: the dependency's recommendations that, applied, lift this limit. */
-export function dependencyFixes(context: FixContext): CodeAction[] {
-  const { snapshot, diagnostic } = context;
-  const check = snapshot.check;
-  const dependency = typeof diagnostic.data?.dependency === 'string' ? diagnostic.data.dependency : undefined;
-  const target = dependency && snapshot.model ? findEntity(snapshot.model, dependency) : undefined;
-  if (!check || !target) return [];
-  const path = context.view.uri;
-  return recommendationsFor(snapshot, target.name, target.kind)
-    .filter((r) => {
-      const after = checkAfter(check, r);
-      return syntaxCount(after) <= syntaxCount(check) && !(after.diagnostics.get(path) ?? []).some((d) => sameFinding(d, diagnostic));
-    })
-    .map((r, i) => quickFix(context, `In ${target.name}: ${r.title}`, editsByUri(r), i === 0));
-}
-
-/** The entity whose block holds the start of `range`. */
-function entityAtRange(snapshot: Snapshot, view: FileView, range: Range): Entity | undefined {
-  const block = blockAt(view.file, view.lines.offset(range.start));
-  return block ? snapshot.model?.entities.find((e) => e.path === view.uri && e.block.node === block) : undefined;
-}
+const REFACTOR = 'Insert recommended strategy';
 
 export function strategyRefactor(snapshot: Snapshot, view: FileView, range: Range): CodeAction[] {
-  const entity = entityAtRange(snapshot, view, range);
-  if (!entity) return [];
-  const best = recommendationsFor(snapshot, entity.name, entity.kind)[0];
+  const entity = entityNamedAt(snapshot, view, range);
+  const best = entity && snapshot.check ? recommendedStrategy(snapshot.check, entity) : undefined;
   if (!best) return [];
+  const long = `${REFACTOR}: ${best.action.charAt(0).toLowerCase()}${best.action.slice(1)} (L${best.costTier})`;
   return [
     {
-      title: `Insert recommended strategy: ${best.title}`,
+      title: long.length <= MAX_TITLE ? long : `${REFACTOR} (L${best.costTier})`,
       kind: CodeActionKind.RefactorRewrite,
       edit: workspaceEdit(snapshot, editsByUri(best)),
     },

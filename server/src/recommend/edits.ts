@@ -1,8 +1,9 @@
 // Text edits for recommendations: rewrite one statement keeping what the user wrote, or
 // insert a new statement line at the end of a block with the block's indentation.
-import { Range } from '../../../../grammar/src/ast';
-import { LineIndex } from '../../../../grammar/src/positions';
-import { ParsedBlock, ParsedProperty } from '../../../../grammar/src/validate';
+import { Range } from '../../../grammar/src/ast';
+import { detectEol } from '../../../grammar/src/format';
+import { LineIndex } from '../../../grammar/src/positions';
+import { ParsedBlock, ParsedProperty } from '../../../grammar/src/validate';
 
 export interface TextEdit {
   path: string;
@@ -50,22 +51,31 @@ export function replaceStatement(path: string, property: ParsedProperty, newText
   return { path, range: property.statement.range, newText };
 }
 
-/** Inserts `statement` as a new line at the end of the block, indented like its statements. */
+/**
+ * Inserts `statement` as the block's last line, with the block's indentation and the
+ * file's line ending: right above a `}` on its own line (so a comment at the end of the
+ * last statement stays with it), before the `}` of a one-line block, or after the last
+ * line of an unclosed block.
+ */
 export function insertStatement(path: string, text: string, block: ParsedBlock, statement: string): TextEdit {
   const node = block.node;
   const lines = new LineIndex(text);
+  const eol = detectEol(text);
   const indent = blockIndent(text, lines, block);
-  const last = node.statements[node.statements.length - 1];
-  if (last) {
-    return { path, range: { start: last.range.end, end: last.range.end }, newText: `\n${indent}${statement}` };
-  }
-  const open = node.openBrace;
-  if (open) {
-    const sameLineClose = node.closeBrace && node.closeBrace.range.start.line === open.range.start.line;
-    return { path, range: { start: open.range.end, end: open.range.end }, newText: `\n${indent}${statement}${sameLineClose ? '\n' : ''}` };
+  const close = node.closeBrace;
+  if (close) {
+    const lineStart = lines.lineStart(close.range.start.line);
+    const beforeClose = text.slice(lineStart, close.startOffset);
+    if (/^[ \t]*$/.test(beforeClose) && close.range.start.line > node.range.start.line) {
+      const at = lines.position(lineStart);
+      return { path, range: { start: at, end: at }, newText: `${indent}${statement}${eol}` };
+    }
+    const trimmed = beforeClose.replace(/[ \t]+$/, '');
+    const from = lines.position(lineStart + trimmed.length);
+    return { path, range: { start: from, end: close.range.start }, newText: `${eol}${indent}${statement}${eol}` };
   }
   const end = lines.position(node.endOffset);
-  return { path, range: { start: end, end }, newText: ` {\n${indent}${statement}\n}` };
+  return { path, range: { start: end, end }, newText: `${eol}${indent}${statement}` };
 }
 
 /** The indentation of the block's statements that start their own line; two spaces if none. */
@@ -88,4 +98,14 @@ export function applyEdits(text: string, edits: readonly Pick<TextEdit, 'range' 
   let out = text;
   for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
+}
+
+/** Appends a block (given as lines, without line endings) at the end of the file, after one blank line. */
+export function appendBlock(path: string, text: string, blockLines: readonly string[]): TextEdit {
+  const eol = detectEol(text);
+  const end = new LineIndex(text).position(text.length);
+  const trailing = /(\r\n|\r|\n)*$/.exec(text)?.[0] ?? '';
+  const breaks = (trailing.match(/\r\n|\r|\n/g) ?? []).length;
+  const separator = text.trim() === '' ? '' : eol.repeat(Math.max(0, 2 - breaks));
+  return { path, range: { start: end, end }, newText: `${separator}${blockLines.join(eol)}${eol}` };
 }
