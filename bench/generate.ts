@@ -1,5 +1,5 @@
 // Generates a realistic workspace of N entities (half datastores, half services that
-// depend on them) spread over files of 50 entities, for benchmarks.
+// depend on them) spread over files of 50 entities (or `perFile`), for benchmarks.
 //
 // Two stress shapes check that nothing is quadratic in the number of entities:
 // - `chain`: each service also depends on the previous one, a depends-on chain N/2 deep;
@@ -14,7 +14,7 @@ export type Shape = 'plain' | 'chain' | 'unknown';
 
 const REGIONS = ['westeurope', 'northeurope', 'eastus', 'westus'];
 
-export function generateWorkspace(entities: number, shape: Shape = 'plain'): Source[] {
+export function generateWorkspace(entities: number, shape: Shape = 'plain', perFile = 50): Source[] {
   const header = [
     'plan "Benchmark" {',
     '  owner "sre"',
@@ -69,7 +69,7 @@ export function generateWorkspace(entities: number, shape: Shape = 'plain'): Sou
         '',
       ].join('\n');
     }
-    if ((i + 1) % 50 === 0 || i === entities - 1) {
+    if ((i + 1) % perFile === 0 || i === entities - 1) {
       sources.push({ path: `bench/${String(fileIndex++).padStart(3, '0')}.drspec`, text });
       text = '';
     }

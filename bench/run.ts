@@ -3,6 +3,9 @@
 // and analysis), and the re-check after a one-file edit that the language server does
 // (only the edited file is parsed again) — and how much memory a checked workspace holds;
 // then the full check of two stress shapes that would expose quadratic work (generate.ts).
+// Then parse throughput against JSON.parse (parse-ratio.ts) and the language server over
+// stdio against yaml-language-server (lsp/run.ts). `--quick` is a smoke run (tiny sizes);
+// `--full` adds the 100k-line file to the language-server runs.
 // Results go to stdout as Markdown tables (docs/benchmarks.md publishes one run).
 import * as os from 'os';
 import { PerformanceObserver } from 'perf_hooks';
@@ -12,6 +15,8 @@ import { validateFile, ValidatedFile } from '../grammar/src/validate';
 import { checkFiles, checkSources, validateSource } from '../server/src/check';
 import { measureCodeActions } from './code-actions';
 import { generateWorkspace, Shape, Source } from './generate';
+import { printLspTable, runLspBench } from './lsp/run';
+import { measureParseRatio, printParseRatios } from './parse-ratio';
 
 interface Timing {
   median: number;
@@ -119,9 +124,12 @@ function cell(t: Timing): string {
 }
 
 async function main(): Promise<void> {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const full = args.includes('--full');
+  const sizes = args.map(Number).filter((n) => n > 0);
   const rows: Row[] = [];
-  for (const size of sizes.length > 0 ? sizes : [10, 100, 1000, 5000]) rows.push(await measure(size));
+  for (const size of sizes.length > 0 ? sizes : quick ? [10] : [10, 100, 1000, 5000]) rows.push(await measure(size));
 
   const cpus = os.cpus();
   console.log(`node ${process.version}, ${process.platform}/${process.arch}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}`);
@@ -135,6 +143,11 @@ async function main(): Promise<void> {
       `| ${r.entities} | ${r.files} | ${r.lines} | ${cell(r.parse)} | ${cell(r.validate)} | ${cell(r.check)} | ${r.check.gc.toFixed(1)} | ${cell(r.edit)} | ${r.heapMB < 0.1 ? '< 0.1' : r.heapMB.toFixed(1)} |`,
     );
   }
+
+  console.log('');
+  printParseRatios(quick ? [measureParseRatio(20)] : [measureParseRatio(830), measureParseRatio(8300)]);
+  console.log('');
+  printLspTable(await runLspBench({ quick, full }));
 
   const large = rows.map((r) => r.entities).filter((n) => n >= 1000);
   if (large.length === 0) return;

@@ -1,0 +1,237 @@
+// `npm run bench:lsp [-- --quick]`: the language server as an editor feels it, over stdio,
+// against yaml-language-server on the same content as YAML with a JSON Schema generated
+// from drspec's schema table (bench/lsp/yaml.ts). Both servers run through the same driver.
+//
+// Measured per server and workspace:
+// - cold start: spawn → initialize answered → first diagnostics of the opened file;
+// - didChange → publishDiagnostics: an edit that toggles a key between `engine` and a typo
+//   (`enginx`), so every edit changes the file's diagnostics, sent after the previous
+//   publish; validation delay 0 for both (drspec `diagnostics.debounceMs` 0; yaml-language-
+//   server validates on each change without a delay);
+// - hover on a key, completion sent right after a keystroke, code actions on the finding;
+// - resident memory after opening, and its peak.
+// Workspaces: one large file (10k lines; 100k with --full), and a 1,000-file workspace of
+// about 107k lines in which one file is edited. `--quick` is a smoke run with tiny sizes.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { generateWorkspace, Source } from '../generate';
+import { LspDriver, percentile, Range, ServerCommand } from './driver';
+import { jsonSchema, specToYaml } from './yaml';
+
+const REPO = path.resolve(__dirname, '..', '..');
+
+interface Peer {
+  name: string;
+  ext: string;
+  languageId: string;
+  convert: (spec: string) => string;
+  command: (schemaUri: string) => ServerCommand;
+  codeActions: boolean;
+}
+
+const PEERS: Peer[] = [
+  {
+    name: 'drspec',
+    ext: '.drspec',
+    languageId: 'drspec',
+    convert: (spec) => spec,
+    command: () => ({
+      args: [path.join(REPO, 'bin/drspec-language-server.js'), '--stdio'],
+      settings: { drspec: { diagnostics: { debounceMs: 0 }, inlayHints: { enabled: true } } },
+      initializationOptions: { settings: { diagnostics: { debounceMs: 0 } } },
+    }),
+    codeActions: true,
+  },
+  {
+    name: 'yaml-language-server',
+    ext: '.yaml',
+    languageId: 'yaml',
+    convert: specToYaml,
+    command: (schemaUri) => ({
+      args: [path.join(__dirname, 'yaml-server.js'), '--stdio'],
+      settings: {
+        yaml: {
+          validate: true,
+          hover: true,
+          completion: true,
+          format: { enable: false },
+          schemaStore: { enable: false },
+          schemas: { [schemaUri]: ['*.yaml', '**/*.yaml'] },
+        },
+      },
+    }),
+    codeActions: false,
+  },
+];
+
+export interface Measured {
+  server: string;
+  workspace: string;
+  lines: number;
+  coldStartMs: number;
+  change: number[];
+  hover: number[];
+  completion: number[];
+  codeAction: number[];
+  rssMB: number;
+  peakMB: number;
+}
+
+interface WorkspaceSpec {
+  label: string;
+  sources: Source[];
+  /** The file that is opened and edited. */
+  edited: number;
+}
+
+/** One file holding the generated entities (about 12 lines per entity). */
+function oneFile(entities: number): Source[] {
+  const sources = generateWorkspace(entities, 'plain', entities);
+  return [{ path: 'bench/big.drspec', text: sources.map((s) => s.text).join('\n') }];
+}
+
+/** The line of the `engine` statement nearest the middle of the text (the edit target). */
+function editTarget(text: string): Range {
+  const lines = text.split('\n');
+  for (let delta = 0; delta < lines.length; delta++) {
+    for (const at of [Math.floor(lines.length / 2) + delta, Math.floor(lines.length / 2) - delta]) {
+      const match = /^(\s*)engine\b/.exec(lines[at] ?? '');
+      if (match) return { start: { line: at, character: match[1].length }, end: { line: at, character: match[1].length + 6 } };
+    }
+  }
+  throw new Error('no engine statement to edit');
+}
+
+async function measure(peer: Peer, ws: WorkspaceSpec, edits: number, requests: number): Promise<Measured> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `drspec-bench-${peer.name}-`));
+  try {
+    const schemaPath = path.join(dir, 'drspec.schema.json');
+    writeFileSync(schemaPath, JSON.stringify(jsonSchema()));
+    const texts = ws.sources.map((s) => peer.convert(s.text));
+    const uris = ws.sources.map((s, i) => {
+      const file = path.join(dir, 'ws', s.path.replace(/\.drspec$/, peer.ext));
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, texts[i]);
+      return pathToFileURL(file).href;
+    });
+    const started = performance.now();
+    const { driver } = await LspDriver.start(peer.command(pathToFileURL(schemaPath).href), pathToFileURL(path.join(dir, 'ws')).href);
+    const uri = uris[ws.edited];
+    const text = texts[ws.edited];
+    // The opened file starts with a typo (`enginx`), so that its first diagnostics are
+    // published whether or not the server publishes clean files; each edit then toggles the
+    // typo away and back, and every edit changes the file's diagnostics.
+    const target = editTarget(text);
+    const lines = text.split('\n');
+    lines[target.start.line] = lines[target.start.line].slice(0, target.start.character) + 'enginx' + lines[target.start.line].slice(target.end.character);
+    await driver.open(uri, peer.languageId, lines.join('\n'));
+    // (A server that checks the workspace folder may first publish the file as it is on disk.)
+    const withTypo = (await driver.diagnostics(uri, (n) => n > 0)).count;
+    const coldStartMs = performance.now() - started;
+    let version = 1;
+    let typo = true;
+    /** Toggles the typo; `published` resolves when the diagnostics reflecting the edit arrive. */
+    const toggle = async (): Promise<{ start: number; published: Promise<{ at: number }> }> => {
+      typo = !typo;
+      const expected = typo ? (n: number) => n === withTypo : (n: number) => n < withTypo;
+      const published = driver.nextDiagnostics(uri, expected);
+      const start = performance.now();
+      await driver.change(uri, ++version, target, typo ? 'enginx' : 'engine');
+      return { start, published };
+    };
+
+    const change: number[] = [];
+    for (let i = 0; i < edits; i++) {
+      const { start, published } = await toggle();
+      change.push((await published).at - start);
+    }
+
+    const position = { line: target.start.line, character: target.start.character + 2 };
+    const hover: number[] = [];
+    const completion: number[] = [];
+    const codeAction: number[] = [];
+    for (let i = 0; i < requests; i++) {
+      hover.push(await driver.timeRequest('textDocument/hover', { textDocument: { uri }, position }));
+      // Completion right after a keystroke: the server has a new version to account for.
+      const { published } = await toggle();
+      completion.push(await driver.timeRequest('textDocument/completion', { textDocument: { uri }, position: target.start }));
+      await published;
+      if (peer.codeActions) {
+        codeAction.push(
+          await driver.timeRequest('textDocument/codeAction', {
+            textDocument: { uri },
+            range: target,
+            context: { diagnostics: [], only: undefined },
+          }),
+        );
+      }
+    }
+    const { rssMB, peakMB } = driver.memory();
+    await driver.stop();
+    return {
+      server: peer.name,
+      workspace: ws.label,
+      lines: texts.reduce((n, t) => n + t.split('\n').length, 0),
+      coldStartMs,
+      change,
+      hover,
+      completion,
+      codeAction,
+      rssMB,
+      peakMB,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function row(m: Measured): string {
+  const p = (samples: number[], q: number): string => (samples.length ? percentile(samples, q).toFixed(1) : '–');
+  return `| ${m.server} | ${m.workspace} | ${m.lines} | ${m.coldStartMs.toFixed(0)} | ${p(m.change, 50)} / ${p(m.change, 95)} | ${p(m.hover, 95)} | ${p(m.completion, 95)} | ${p(m.codeAction, 95)} | ${m.rssMB.toFixed(0)} / ${m.peakMB.toFixed(0)} |`;
+}
+
+export async function runLspBench(options: { quick: boolean; full: boolean }): Promise<Measured[]> {
+  const edits = options.quick ? 3 : 60;
+  const requests = options.quick ? 2 : 30;
+  const workspaces: WorkspaceSpec[] = options.quick
+    ? [
+        { label: 'one file', sources: oneFile(20), edited: 0 },
+        { label: '10-file workspace', sources: generateWorkspace(90, 'plain', 9), edited: 5 },
+      ]
+    : [
+        { label: 'one file, 10k lines', sources: oneFile(830), edited: 0 },
+        { label: '1,000-file workspace', sources: generateWorkspace(8990, 'plain', 9), edited: 500 },
+        ...(options.full ? [{ label: 'one file, 100k lines', sources: oneFile(8300), edited: 0 }] : []),
+      ];
+  const results: Measured[] = [];
+  for (const ws of workspaces) for (const peer of PEERS) results.push(await measure(peer, ws, edits, requests));
+  return results;
+}
+
+export function printLspTable(results: readonly Measured[]): void {
+  console.log('Language servers over stdio (ms; didChange → publishDiagnostics p50 / p95, requests p95; RSS after the run / peak, MB):');
+  console.log('');
+  console.log('| server | workspace | lines | cold start | didChange → diagnostics | hover | completion after a keystroke | code actions | RSS / peak |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const m of results) console.log(row(m));
+  const byWorkspace = new Map<string, Measured[]>();
+  for (const m of results) byWorkspace.set(m.workspace, [...(byWorkspace.get(m.workspace) ?? []), m]);
+  console.log('');
+  for (const [label, [ours, peer]] of byWorkspace) {
+    if (!ours || !peer) continue;
+    const ratio = (q: number): string => (percentile(peer.change, q) / percentile(ours.change, q)).toFixed(1);
+    console.log(`- ${label}: drspec is ${ratio(50)}× faster than yaml-language-server at p50, ${ratio(95)}× at p95 (didChange → diagnostics).`);
+  }
+}
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  runLspBench({ quick: args.includes('--quick'), full: args.includes('--full') })
+    .then(printLspTable)
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,87 @@
+// Parse throughput against JSON.parse on the same content: lexing + parsing + building the
+// syntax tree of a spec, in MB/s, divided by JSON.parse's MB/s on the same blocks and
+// statements written as JSON (bench/lsp/yaml.ts). A ratio independent of the machine's
+// speed, so runs on different machines compare. Also the lexer alone, and the bytes the
+// parser allocates per byte of input.
+import { drspecLexer } from '../grammar/src/lexer';
+import { parseDocument } from '../grammar/src/parse';
+import { generateWorkspace } from './generate';
+import { specToJson } from './lsp/yaml';
+
+export interface ParseRatio {
+  lines: number;
+  specMB: number;
+  jsonMB: number;
+  parseMBs: number;
+  lexMBs: number;
+  jsonMBs: number;
+  allocatedPerByte: number;
+}
+
+/** Median MB/s of `run` over `bytes` (at least 5 runs and 500 ms after a warm-up). */
+function throughput(bytes: number, run: () => unknown): number {
+  for (let i = 0; i < 3; i++) run();
+  const samples: number[] = [];
+  const until = performance.now() + 500;
+  while (samples.length < 5 || performance.now() < until) {
+    const start = performance.now();
+    run();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return bytes / 1e6 / (samples[Math.floor(samples.length / 2)] / 1000);
+}
+
+/**
+ * Bytes allocated by one parse per input byte. V8 has no allocation counter, so this parses
+ * a 1,000-line piece small enough for its garbage to fit in the young generation: the heap
+ * growth from a collected heap to the end of the parse is then what the parse allocated
+ * (kept or not). The largest of several runs is taken (a run during which a collection
+ * happened shows less).
+ */
+function allocationPerByte(text: string): number {
+  const gc = (global as { gc?: () => void }).gc;
+  if (!gc) return NaN;
+  const piece = text.split('\n').slice(0, 1000).join('\n');
+  let most = 0;
+  for (let i = 0; i < 7; i++) {
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const tree = parseDocument(piece, 'ratio.drspec');
+    most = Math.max(most, process.memoryUsage().heapUsed - before);
+    void tree;
+  }
+  return most / Buffer.byteLength(piece);
+}
+
+export function measureParseRatio(entities: number): ParseRatio {
+  const text = generateWorkspace(entities, 'plain', entities).map((s) => s.text).join('\n');
+  const json = specToJson(text);
+  const specBytes = Buffer.byteLength(text);
+  const jsonBytes = Buffer.byteLength(json);
+  return {
+    lines: text.split('\n').length,
+    specMB: specBytes / 1e6,
+    jsonMB: jsonBytes / 1e6,
+    parseMBs: throughput(specBytes, () => parseDocument(text, 'ratio.drspec')),
+    lexMBs: throughput(specBytes, () => drspecLexer.tokenize(text)),
+    jsonMBs: throughput(jsonBytes, () => JSON.parse(json)),
+    allocatedPerByte: allocationPerByte(text),
+  };
+}
+
+export function printParseRatios(rows: readonly ParseRatio[]): void {
+  console.log('Parse throughput against JSON.parse on the same content (MB/s; ratio = drspec ÷ JSON.parse):');
+  console.log('');
+  console.log('| lines | spec MB | as JSON MB | lex + parse + tree | lexer alone | JSON.parse | ratio | lexer ratio | bytes allocated per input byte |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(
+      `| ${r.lines} | ${r.specMB.toFixed(2)} | ${r.jsonMB.toFixed(2)} | ${r.parseMBs.toFixed(1)} | ${r.lexMBs.toFixed(1)} | ${r.jsonMBs.toFixed(1)} | ${(r.parseMBs / r.jsonMBs).toFixed(3)} | ${(r.lexMBs / r.jsonMBs).toFixed(3)} | ${Number.isNaN(r.allocatedPerByte) ? '–' : r.allocatedPerByte.toFixed(1)} |`,
+    );
+  }
+}
+
+if (require.main === module) {
+  printParseRatios([measureParseRatio(830), measureParseRatio(8300)]);
+}
