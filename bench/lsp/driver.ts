@@ -17,11 +17,11 @@ export interface ServerCommand {
 interface Published {
   uri: string;
   at: number;
-  count: number;
+  messages: string[];
 }
 
 export class LspDriver {
-  private readonly waiters: { uri: string; accept: (count: number) => boolean; resolve: (p: Published) => void }[] = [];
+  private readonly waiters: { uri: string; accept: (messages: string[]) => boolean; resolve: (p: Published) => void }[] = [];
   /** The latest publishDiagnostics per URI. */
   readonly latest = new Map<string, Published>();
 
@@ -30,13 +30,14 @@ export class LspDriver {
     readonly connection: MessageConnection,
     readonly settings: Record<string, unknown>,
   ) {
-    connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: unknown[] }) => {
+    connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: { message: string }[] }) => {
       const at = performance.now();
-      this.latest.set(p.uri, { uri: p.uri, at, count: p.diagnostics.length });
+      const published = { uri: p.uri, at, messages: p.diagnostics.map((d) => d.message) };
+      this.latest.set(p.uri, published);
       for (let i = 0; i < this.waiters.length; i++) {
-        if (this.waiters[i].uri === p.uri && this.waiters[i].accept(p.diagnostics.length)) {
+        if (this.waiters[i].uri === p.uri && this.waiters[i].accept(published.messages)) {
           const [w] = this.waiters.splice(i, 1);
-          w.resolve({ uri: p.uri, at, count: p.diagnostics.length });
+          w.resolve(published);
           break;
         }
       }
@@ -86,11 +87,11 @@ export class LspDriver {
   }
 
   /**
-   * The next publishDiagnostics for `uri` whose number of diagnostics `accept`s: a server
-   * may publish more than once per change (an older validation finishing late), so a
-   * measurement waits for the publish that reflects the edit.
+   * The next publishDiagnostics for `uri` whose messages `accept`s: a server may publish
+   * more than once per change (an older validation or a workspace scan finishing late), so
+   * a measurement waits for the publish that reflects the edit.
    */
-  nextDiagnostics(uri: string, accept: (count: number) => boolean = () => true, timeoutMs = 120_000): Promise<Published> {
+  nextDiagnostics(uri: string, accept: (messages: string[]) => boolean = () => true, timeoutMs = 120_000): Promise<Published> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
       this.waiters.push({
@@ -104,10 +105,10 @@ export class LspDriver {
     });
   }
 
-  /** The diagnostics already published for `uri`, or else the next ones, whose number `accept`s. */
-  diagnostics(uri: string, accept: (count: number) => boolean): Promise<Published> {
+  /** The diagnostics already published for `uri`, or else the next ones, whose messages `accept`s. */
+  diagnostics(uri: string, accept: (messages: string[]) => boolean): Promise<Published> {
     const latest = this.latest.get(uri);
-    return latest && accept(latest.count) ? Promise.resolve(latest) : this.nextDiagnostics(uri, accept);
+    return latest && accept(latest.messages) ? Promise.resolve(latest) : this.nextDiagnostics(uri, accept);
   }
 
   open(uri: string, languageId: string, text: string): Promise<void> {
