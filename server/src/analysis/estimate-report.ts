@@ -50,26 +50,26 @@ export function estimateJsonText(result: Pick<CheckResult, 'analysis'>): string 
 // ---------------------------------------------------------------------------------------
 // Cells shared by the text and Markdown tables
 
-const OUTCOME_WORDS: Readonly<Record<Outcome, string>> = {
+export const OUTCOME_WORDS: Readonly<Record<Outcome, string>> = {
   recovered: 'recovered',
   'total-loss': 'total loss',
   'no-recovery': 'no recovery',
   'not-estimated': 'not estimated',
 };
 
-function seconds(value: number | null, s: ScenarioEstimate): string {
+export function seconds(value: number | null, s: ScenarioEstimate): string {
   if (s.outcome === 'not-estimated') return '–';
   if (s.outcome === 'total-loss') return 'all data';
   return value === null ? 'unknown' : fmt(value);
 }
 
-function atRisk(s: ScenarioEstimate): string {
+export function atRisk(s: ScenarioEstimate): string {
   if (s.outcome === 'total-loss') return 'all data';
   if (s.outcome === 'not-estimated') return '–';
   return s.dataAtRiskBytes === null ? 'unknown' : formatSize(s.dataAtRiskBytes);
 }
 
-function rto(s: ScenarioEstimate): string {
+export function rto(s: ScenarioEstimate): string {
   if (s.outcome === 'not-estimated') return '–';
   if (s.outcome === 'total-loss' || s.outcome === 'no-recovery') return 'never';
   const parts = s.rtoParts.length > 0 ? ` (${describeParts(s.rtoParts)})` : '';
@@ -79,12 +79,12 @@ function rto(s: ScenarioEstimate): string {
   return `${fmt(s.rtoSeconds)}${own}`;
 }
 
-function objective(s: ScenarioEstimate): string {
+export function objective(s: ScenarioEstimate): string {
   const parts = [s.objective.rpo ? `RPO ${fmt(s.objective.rpo.seconds)}` : '', s.objective.rto ? `RTO ${fmt(s.objective.rto.seconds)}` : ''].filter(Boolean);
   return parts.length > 0 ? parts.join(', ') : 'none';
 }
 
-function verdict(s: ScenarioEstimate): string {
+export function verdict(s: ScenarioEstimate): string {
   if (s.outcome === 'not-estimated') return 'not estimated';
   if (!s.objective.rpo && !s.objective.rto) return s.outcome === 'recovered' ? '–' : OUTCOME_WORDS[s.outcome];
   const missed = [s.rpoMet === false ? 'RPO' : '', s.rtoMet === false ? 'RTO' : ''].filter(Boolean);

@@ -2,13 +2,16 @@
 // table; anything else is a usage error (exit status 2).
 import { parseDateText } from '../../../grammar/src/units';
 
-export type CommandName = 'check' | 'estimate' | 'fmt';
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export type CommandName = 'check' | 'estimate' | 'report' | 'fmt';
+export type AnalysisFormat = 'text' | 'json' | 'sarif';
+export type ReportFormat = 'html' | 'markdown';
+export type OutputFormat = AnalysisFormat | ReportFormat;
 
 export type Invocation =
   | { kind: 'help'; command?: CommandName }
   | { kind: 'version' }
-  | { kind: 'check' | 'estimate'; format: OutputFormat; today?: number; paths: string[] }
+  | { kind: 'check' | 'estimate'; format: AnalysisFormat; today?: number; paths: string[] }
+  | { kind: 'report'; format: ReportFormat; output?: string; today?: number; paths: string[] }
   | { kind: 'fmt'; check: boolean; paths: string[] };
 
 /** A problem with the command line: reported as one line, exit status 2. */
@@ -16,13 +19,20 @@ export class UsageError extends Error {}
 
 interface OptionSpec {
   /** The values the option takes; absent for a flag without a value. */
-  value?: 'format' | 'date';
+  value?: 'format' | 'date' | 'file';
   formats?: readonly OutputFormat[];
+  /** The format when the option is not given (default text). */
+  defaultFormat?: OutputFormat;
 }
 
 export const COMMANDS: Readonly<Record<CommandName, Readonly<Record<string, OptionSpec>>>> = {
   check: { '--format': { value: 'format', formats: ['text', 'json', 'sarif'] }, '--today': { value: 'date' } },
   estimate: { '--format': { value: 'format', formats: ['text', 'json'] }, '--today': { value: 'date' } },
+  report: {
+    '--format': { value: 'format', formats: ['html', 'markdown'], defaultFormat: 'html' },
+    '--output': { value: 'file' },
+    '--today': { value: 'date' },
+  },
   fmt: { '--check': {} },
 };
 
@@ -35,7 +45,7 @@ function isCommand(word: string): word is CommandName {
 
 export function parseArgs(argv: readonly string[]): Invocation {
   const [first, ...rest] = argv;
-  if (first === undefined) throw new UsageError('missing command (check, estimate or fmt); run drspec --help');
+  if (first === undefined) throw new UsageError('missing command (check, estimate, report or fmt); run drspec --help');
   if (HELP_FLAGS.has(first)) return { kind: 'help' };
   if (VERSION_FLAGS.has(first)) return { kind: 'version' };
   if (first === 'help') {
@@ -45,7 +55,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
     return { kind: 'help', command: topic };
   }
   if (first.startsWith('-')) throw new UsageError(`unknown option '${first}'; run drspec --help`);
-  if (!isCommand(first)) throw new UsageError(`unknown command '${first}' (expected check, estimate or fmt); run drspec --help`);
+  if (!isCommand(first)) throw new UsageError(`unknown command '${first}' (expected check, estimate, report or fmt); run drspec --help`);
   return parseCommand(first, rest);
 }
 
@@ -81,11 +91,25 @@ function parseCommand(command: CommandName, args: readonly string[]): Invocation
   if (paths.length === 0) throw new UsageError(`${command} needs at least one PATH (a .drspec file or a directory)`);
 
   if (command === 'fmt') return { kind: 'fmt', check: values.has('--check'), paths };
-  return { kind: command, format: parseFormat(values.get('--format'), specs['--format']), today: parseToday(values.get('--today')), paths };
+  if (command === 'report') {
+    const format = parseFormat(values.get('--format'), specs['--format']);
+    const output = values.get('--output');
+    if (output === '') throw new UsageError("--output needs a file name");
+    return {
+      kind: 'report',
+      format: format === 'markdown' ? 'markdown' : 'html', // the option's formats are html and markdown
+      ...(output !== undefined ? { output } : {}),
+      today: parseToday(values.get('--today')),
+      paths,
+    };
+  }
+  const format = parseFormat(values.get('--format'), specs['--format']);
+  if (format === 'html' || format === 'markdown') throw new UsageError(`--format ${format} is for drspec report`);
+  return { kind: command, format, today: parseToday(values.get('--today')), paths };
 }
 
 function parseFormat(value: string | undefined, spec: OptionSpec): OutputFormat {
-  if (value === undefined) return 'text';
+  if (value === undefined) return spec.defaultFormat ?? 'text';
   const formats = spec.formats ?? [];
   const found = formats.find((f) => f === value);
   if (!found) throw new UsageError(`--format must be ${joinOr(formats)}, not '${value}'`);

@@ -4,6 +4,7 @@ import { parseArgs, UsageError } from './args';
 import { runAnalysis } from './analyze';
 import { InputError } from './files';
 import { runFmt } from './fmt';
+import { runReport } from './report-command';
 import { errorMessage } from '../check';
 import { CliIo, EXIT, guardProcess, processIo } from './io';
 import { usage } from './usage';
@@ -23,6 +24,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       case 'check':
       case 'estimate':
         return runAnalysis(invocation, io);
+      case 'report':
+        return runReport(invocation, io);
       case 'fmt':
         return runFmt(invocation, io);
     }

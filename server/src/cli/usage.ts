@@ -4,6 +4,7 @@ import { CommandName } from './args';
 const SYNOPSIS = `Usage:
   drspec check [--format text|json|sarif] [--today YYYY-MM-DD] PATH...
   drspec estimate [--format text|json] [--today YYYY-MM-DD] PATH...
+  drspec report [--format html|markdown] [--output FILE] [--today YYYY-MM-DD] PATH...
   drspec fmt [--check] PATH...
   drspec help [COMMAND]
   drspec --help | --version`;
@@ -15,6 +16,7 @@ ${SYNOPSIS}
 Commands:
   check      Report syntax, schema and analysis diagnostics of the model.
   estimate   Print the estimated RPO and RTO of every datastore and service per scenario.
+  report     Write the DR report: a self-contained HTML page (or Markdown) for people.
   fmt        Rewrite files in canonical form; with --check, only report files that would change.
 
 PATH is a .drspec file or a directory, searched recursively for *.drspec files
@@ -49,6 +51,22 @@ Options:
   --today DATE     the date used for the model (default: today, UTC)
 
 Exit status: 0 no error diagnostics, 1 error diagnostics, 2 usage or I/O problem.
+`,
+  report: `Usage: drspec report [--format html|markdown] [--output FILE] [--today YYYY-MM-DD] PATH...
+
+Writes the DR report of the model: the plan's summary, the dependency graph, per
+scenario a recovery timeline and the recovery order (fail over dependencies first, fail
+back in reverse), per entity the table of estimates with their assumptions, and the
+accepted-risk register.
+
+Options:
+  --format html      one self-contained page: inline CSS and SVG, no external request (default)
+  --format markdown  the same without the pictures
+  --output FILE      write the report to FILE instead of standard output
+  --today DATE       the date used for the model (default: today, UTC)
+
+Exit status: 0 no error diagnostics, 1 error diagnostics (the report is still written),
+2 usage or I/O problem.
 `,
   fmt: `Usage: drspec fmt [--check] PATH...
 

@@ -1,0 +1,498 @@
+// The report's view model (contract v1.1 §11), built from an analysis result: the plan
+// summary, one section per entity with its per-scenario table, per scenario the recovery
+// timeline and the recovery order, the dependency graph and the accepted-risk register.
+// Everything the HTML and Markdown renderers show is decided here, as plain data; the
+// renderers only lay it out.
+import { Diagnostic, Range } from '../../../grammar/src/ast';
+import { Scenario, SCENARIOS } from '../../../grammar/src/schema';
+import { formatDate } from '../../../grammar/src/units';
+import { describeParts, fmt, sumParts } from '../analysis/describe';
+import { atRisk, objective, OUTCOME_WORDS, rto, seconds, verdict } from '../analysis/estimate-report';
+import { Analysis, EntityEstimate, Outcome, RtoPartName, ScenarioEstimate } from '../analysis/types';
+import { Model } from '../model/types';
+import { AcceptanceView, acceptancesOf, AssumptionView, assumptionsOf } from './inputs';
+import { DependencyGraph, dependencyGraph, waveNumbers } from './order';
+
+/** What a report is built from: a CheckResult has all of it. */
+export interface ReportInput {
+  model: Model;
+  analysis: Analysis;
+  diagnostics: ReadonlyMap<string, readonly Diagnostic[]>;
+  /** Days since 1970-01-01 (review due dates, expired acceptances). */
+  today: number;
+}
+
+export interface ReportOptions {
+  /** How a model path is shown (the CLI prints paths as given; the server shortens URIs). */
+  displayPath?: (path: string) => string;
+}
+
+/** How an entity or a scenario fares against its objectives; also its colour. */
+export type VerdictClass = 'met' | 'missed' | 'accepted' | 'unknown' | 'none';
+
+export interface Location {
+  /** The model path (a file path in the CLI, a URI in the language server). */
+  path: string;
+  range: Range;
+}
+
+export interface ScenarioRow {
+  scenario: Scenario;
+  outcome: Outcome;
+  /** The copy (or the way) it recovers by, in words. */
+  survivor: string;
+  /** The statement that copy comes from, as written; absent for live data and nothing. */
+  survivorSource?: string;
+  worstLoss: string;
+  expectedLoss: string;
+  dataAtRisk: string;
+  rto: string;
+  objective: string;
+  verdict: string;
+  verdictClass: VerdictClass;
+  assumptions: AssumptionView[];
+}
+
+export interface EntityView {
+  /** A stable anchor: `datastore-ledger-db`. */
+  id: string;
+  kind: 'datastore' | 'service';
+  name: string;
+  displayPath: string;
+  /** 1-based line of the name. */
+  line: number;
+  location: Location;
+  verdictClass: VerdictClass;
+  /** Direct dependencies that resolved, by id. */
+  dependsOn: string[];
+  /** Its wave in the recovery order (0 first). */
+  wave: number;
+  rows: ScenarioRow[];
+}
+
+export type SegmentName = RtoPartName | 'wait';
+
+/** One bar of a timeline, in seconds from the disaster; `seconds` null when unknown. */
+export interface Segment {
+  name: SegmentName;
+  start: number;
+  seconds: number | null;
+  label: string;
+}
+
+export interface TimelineRow {
+  entity: EntityView;
+  outcome: Outcome;
+  /** When it is back, null when unknown or never. */
+  readyAt: number | null;
+  segments: Segment[];
+  /** When each direct dependency is back (known times only). */
+  dependencyReady: { name: string; at: number }[];
+  objectiveSeconds?: number;
+  verdictClass: VerdictClass;
+  /** A short end-of-bar text: `14m20s`, `never: no copy survives`. */
+  note: string;
+}
+
+export interface OrderStep {
+  entity: EntityView;
+  /** What to do, in words: "fail over to the sync replica in northeurope". */
+  action: string;
+  /** Whether it moves to another site (and so has to fail back later). */
+  failsOver: boolean;
+  ready: string;
+  outcome: Outcome;
+  verdictClass: VerdictClass;
+}
+
+export interface ScenarioView {
+  scenario: Scenario;
+  timeline: TimelineRow[];
+  /** Waves of the recovery order: wave 0 first. */
+  waves: OrderStep[][];
+  /** The entities that fail over, in fail-back order (the last wave first). */
+  failBack: OrderStep[][];
+  counts: ObjectiveCounts;
+}
+
+export interface ObjectiveCounts {
+  met: number;
+  missed: number;
+  unknown: number;
+  accepted: number;
+}
+
+export interface RiskRow {
+  entity: EntityView;
+  codes: string[];
+  scenarios: Scenario[];
+  until?: string;
+  expired: boolean;
+  reason: string;
+  from?: string;
+}
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+}
+
+export interface ReportView {
+  title: string;
+  owner?: string;
+  review?: { every: string; last?: string; due?: string; overdue: boolean };
+  today: string;
+  files: number;
+  findings: { errors: number; warnings: number };
+  counts: ObjectiveCounts;
+  entities: EntityView[];
+  edges: GraphEdge[];
+  scenarios: ScenarioView[];
+  risks: RiskRow[];
+}
+
+const DEFAULT_TITLE = 'Disaster-recovery report';
+
+export function buildReport(input: ReportInput, options: ReportOptions = {}): ReportView {
+  const display = options.displayPath ?? ((p: string) => p);
+  const estimates = input.analysis.entities;
+  const graph = dependencyGraph(estimates);
+  const waves = waveNumbers(graph);
+  const ids = entityIds(estimates);
+  const views = new Map<EntityEstimate, EntityView>();
+  for (const e of estimates) {
+    views.set(e, entityView(e, ids.get(e)!, display(e.path), waves.get(e) ?? 0, graph, ids));
+  }
+  const entities = estimates.map((e) => views.get(e)!);
+  const edges: GraphEdge[] = [];
+  for (const e of estimates) for (const d of graph.dependsOn.get(e) ?? []) edges.push({ from: ids.get(e)!, to: ids.get(d)! });
+
+  const scenarios = SCENARIOS.map((scenario, index) => scenarioView(scenario, index, estimates, views, graph));
+  const counts = emptyCounts();
+  for (const s of scenarios) addCounts(counts, s.counts);
+
+  const plan = input.model.plan;
+  const findings = { errors: 0, warnings: 0 };
+  for (const list of input.diagnostics.values()) {
+    for (const d of list) {
+      if (d.severity === 'error') findings.errors++;
+      else if (d.severity === 'warning') findings.warnings++;
+    }
+  }
+  return {
+    title: plan?.title ?? DEFAULT_TITLE,
+    owner: plan?.owner,
+    review: plan?.review ? reviewView(plan.review.every, plan.review.last?.days, input.today) : undefined,
+    today: formatDate(input.today),
+    files: input.model.files.length,
+    findings,
+    counts,
+    entities,
+    edges,
+    scenarios,
+    risks: riskRegister(estimates, views, input.today),
+  };
+}
+
+function reviewView(every: number, last: number | undefined, today: number): ReportView['review'] {
+  if (last === undefined) return { every: fmt(every), overdue: false };
+  const due = last + Math.ceil(every / 86400);
+  return { every: fmt(every), last: formatDate(last), due: formatDate(due), overdue: today > due };
+}
+
+// ---------------------------------------------------------------------------------------
+// Entities
+
+function entityIds(estimates: readonly EntityEstimate[]): Map<EntityEstimate, string> {
+  const ids = new Map<EntityEstimate, string>();
+  const used = new Set<string>();
+  for (const e of estimates) {
+    const base = `${e.kind}-${e.name}`.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    ids.set(e, id);
+  }
+  return ids;
+}
+
+function entityView(
+  e: EntityEstimate,
+  id: string,
+  displayPath: string,
+  wave: number,
+  graph: DependencyGraph,
+  ids: ReadonlyMap<EntityEstimate, string>,
+): EntityView {
+  const acceptances = acceptancesOf(e);
+  const rows = e.scenarios.map((s) => scenarioRow(e, s, acceptances));
+  const range = e.entity.nameNode.range;
+  return {
+    id,
+    kind: e.kind,
+    name: e.name,
+    displayPath,
+    line: range.start.line + 1,
+    location: { path: e.path, range },
+    verdictClass: worstClass(rows.map((r) => r.verdictClass)),
+    dependsOn: (graph.dependsOn.get(e) ?? []).map((d) => ids.get(d)!),
+    wave,
+    rows,
+  };
+}
+
+const CLASS_RANK: Readonly<Record<VerdictClass, number>> = { none: 0, met: 1, accepted: 2, unknown: 3, missed: 4 };
+
+function worstClass(classes: readonly VerdictClass[]): VerdictClass {
+  let worst: VerdictClass = 'none';
+  for (const c of classes) if (CLASS_RANK[c] > CLASS_RANK[worst]) worst = c;
+  return worst;
+}
+
+/** An acceptance covers a scenario when it names no scenario or names this one. */
+function covers(a: AcceptanceView, scenario: Scenario): boolean {
+  return a.scenarios.length === 0 || a.scenarios.includes(scenario);
+}
+
+/** The analysis codes of a missed objective (contract §6). */
+const MISSED_CODES = ['rpo-unachievable', 'rto-unachievable', 'total-loss', 'no-recovery'];
+
+function scenarioClass(s: ScenarioEstimate, acceptances: readonly AcceptanceView[]): VerdictClass {
+  const hasObjective = s.objective.rpo !== undefined || s.objective.rto !== undefined;
+  if (!hasObjective) return 'none';
+  if (s.rpoMet === false || s.rtoMet === false) {
+    const accepted = acceptances.some((a) => covers(a, s.scenario) && a.codes.some((c) => MISSED_CODES.includes(c)));
+    return accepted ? 'accepted' : 'missed';
+  }
+  if ((s.objective.rpo && s.rpoMet === null) || (s.objective.rto && s.rtoMet === null)) return 'unknown';
+  return 'met';
+}
+
+function survivor(e: EntityEstimate, s: ScenarioEstimate): { survivor: string; source?: string } {
+  switch (s.outcome) {
+    case 'total-loss':
+      return { survivor: 'nothing survives' };
+    case 'no-recovery':
+      return { survivor: s.own?.reason ? `no recovery: ${s.own.reason}` : 'no recovery' };
+    case 'not-estimated':
+      return { survivor: 'not estimated (dependency cycle)' };
+    case 'recovered':
+      break;
+  }
+  if (e.kind === 'datastore') {
+    const path = s.path;
+    if (!path) return { survivor: s.via ?? '–' };
+    return path.kind === 'live' ? { survivor: path.description } : { survivor: path.description, source: path.text };
+  }
+  const own = s.own?.description ?? 'recovered';
+  return s.via && s.via !== 'live' ? { survivor: own, source: s.via } : { survivor: own };
+}
+
+function scenarioRow(e: EntityEstimate, s: ScenarioEstimate, acceptances: readonly AcceptanceView[]): ScenarioRow {
+  const { survivor: words, source } = survivor(e, s);
+  const verdictClass = scenarioClass(s, acceptances);
+  const row: ScenarioRow = {
+    scenario: s.scenario,
+    outcome: s.outcome,
+    survivor: words,
+    worstLoss: seconds(s.rpoSeconds, s),
+    expectedLoss: seconds(s.expectedLossSeconds, s),
+    dataAtRisk: atRisk(s),
+    rto: rto(s),
+    objective: objective(s),
+    verdict: verdictClass === 'accepted' ? `${verdict(s)} (accepted)` : verdict(s),
+    verdictClass,
+    assumptions: assumptionsOf(s),
+  };
+  if (source !== undefined) row.survivorSource = source;
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------
+// Scenarios: timelines and recovery order
+
+function emptyCounts(): ObjectiveCounts {
+  return { met: 0, missed: 0, unknown: 0, accepted: 0 };
+}
+
+function addCounts(to: ObjectiveCounts, from: ObjectiveCounts): void {
+  to.met += from.met;
+  to.missed += from.missed;
+  to.unknown += from.unknown;
+  to.accepted += from.accepted;
+}
+
+/** Counts each stated objective (RPO and RTO separately) of one scenario. */
+function countObjectives(counts: ObjectiveCounts, s: ScenarioEstimate, accepted: boolean): void {
+  for (const [stated, met] of [
+    [s.objective.rpo !== undefined, s.rpoMet],
+    [s.objective.rto !== undefined, s.rtoMet],
+  ] as const) {
+    if (!stated) continue;
+    if (met === true) counts.met++;
+    else if (met === false) {
+      if (accepted) counts.accepted++;
+      else counts.missed++;
+    } else counts.unknown++;
+  }
+}
+
+function scenarioView(
+  scenario: Scenario,
+  index: number,
+  estimates: readonly EntityEstimate[],
+  views: ReadonlyMap<EntityEstimate, EntityView>,
+  graph: DependencyGraph,
+): ScenarioView {
+  const ordered = [...estimates].sort((a, b) => views.get(a)!.wave - views.get(b)!.wave);
+  const counts = emptyCounts();
+  const waves: OrderStep[][] = [];
+  const timeline: TimelineRow[] = [];
+  for (const e of ordered) {
+    const view = views.get(e)!;
+    const s = e.scenarios[index];
+    const row = view.rows[index];
+    countObjectives(counts, s, row.verdictClass === 'accepted');
+    timeline.push(timelineRow(e, s, view, row.verdictClass, graph, index));
+    while (waves.length <= view.wave) waves.push([]);
+    waves[view.wave].push(orderStep(e, s, view, row.verdictClass));
+  }
+  const nonEmpty = waves.filter((w) => w.length > 0);
+  const failBack = nonEmpty
+    .map((w) => w.filter((step) => step.failsOver))
+    .filter((w) => w.length > 0)
+    .reverse();
+  return { scenario, timeline, waves: nonEmpty, failBack, counts };
+}
+
+function timelineRow(
+  e: EntityEstimate,
+  s: ScenarioEstimate,
+  view: EntityView,
+  verdictClass: VerdictClass,
+  graph: DependencyGraph,
+  index: number,
+): TimelineRow {
+  const recovered = s.outcome === 'recovered';
+  const ownParts = e.kind === 'service' ? (s.own?.rtoParts ?? []) : s.rtoParts;
+  const segments: Segment[] = [];
+  let at: number | null = 0;
+  if (recovered) {
+    for (const part of ownParts) {
+      if (part.seconds === 0) continue;
+      segments.push({ name: part.name, start: at ?? 0, seconds: part.seconds, label: `${part.name} ${part.seconds === null ? 'unknown' : fmt(part.seconds)}` });
+      if (part.seconds === null) {
+        at = null;
+        break;
+      }
+      at = (at ?? 0) + part.seconds;
+    }
+    // A service is back when its slowest dependency is: the rest of its time is a wait.
+    const ownTotal = e.kind === 'service' ? sumParts(ownParts) : at;
+    const limit = s.limitingRto;
+    if (at !== null && ownTotal !== null && limit && s.rtoSeconds !== null && s.rtoSeconds > ownTotal) {
+      const through = limit.dependency.name === limit.entity.name ? '' : ` (through ${limit.dependency.name})`;
+      const wait = s.rtoSeconds - ownTotal;
+      segments.push({ name: 'wait', start: ownTotal, seconds: wait, label: `waits ${fmt(wait)} for ${limit.entity.name}${through}` });
+    }
+  }
+  const dependencyReady: TimelineRow['dependencyReady'] = [];
+  for (const d of graph.dependsOn.get(e) ?? []) {
+    const ds = d.scenarios[index];
+    if (ds.outcome === 'recovered' && ds.rtoSeconds !== null) dependencyReady.push({ name: d.name, at: ds.rtoSeconds });
+  }
+  const row: TimelineRow = {
+    entity: view,
+    outcome: s.outcome,
+    readyAt: recovered ? s.rtoSeconds : null,
+    segments,
+    dependencyReady,
+    verdictClass,
+    note: timelineNote(s),
+  };
+  if (s.objective.rto) row.objectiveSeconds = s.objective.rto.seconds;
+  return row;
+}
+
+function timelineNote(s: ScenarioEstimate): string {
+  switch (s.outcome) {
+    case 'recovered':
+      return s.rtoSeconds === null ? `unknown (${describeParts(s.rtoParts)})` : fmt(s.rtoSeconds);
+    case 'total-loss':
+      return 'never: no copy survives';
+    case 'no-recovery':
+      return s.limitingRto && s.own?.outcome === 'recovered' ? `never: ${s.limitingRto.entity.name} does not recover` : 'never: no recovery';
+    case 'not-estimated':
+      return 'not estimated (dependency cycle)';
+  }
+}
+
+/** Moves to another site: a non-live copy outside data corruption, or a service's strategy failover. */
+function failsOver(e: EntityEstimate, s: ScenarioEstimate): boolean {
+  if (s.outcome !== 'recovered' || s.scenario === 'data-corruption' || s.scenario === 'node-failure') return false;
+  if (e.kind === 'datastore') return s.path !== undefined && s.path.kind !== 'live';
+  return (s.own?.rtoParts ?? []).some((p) => p.name === 'switch');
+}
+
+function action(e: EntityEstimate, s: ScenarioEstimate): string {
+  switch (s.outcome) {
+    case 'total-loss':
+      return 'cannot be recovered: no copy survives';
+    case 'no-recovery':
+      return s.own?.reason ? `cannot recover: ${s.own.reason}` : `cannot recover until ${s.limitingRto?.entity.name ?? 'a dependency'} does`;
+    case 'not-estimated':
+      return 'not estimated (on a dependency cycle)';
+    case 'recovered':
+      break;
+  }
+  if (e.kind === 'datastore') {
+    const path = s.path;
+    if (!path) return 'recover';
+    switch (path.kind) {
+      case 'live':
+        return `stays on ${path.description}`;
+      case 'geo':
+      case 'replica':
+        return `fail over to ${path.description}`;
+      case 'backup':
+        return `restore from ${path.description}`;
+      case 'rebuild':
+        return `rebuild the data (${path.description.replace(/^a rebuild \((.*)\)$/, '$1')})`;
+    }
+  }
+  const own = s.own?.description ?? 'recover';
+  return s.limitingRto ? `${own}, once ${s.limitingRto.entity.name} is back` : own;
+}
+
+function orderStep(e: EntityEstimate, s: ScenarioEstimate, view: EntityView, verdictClass: VerdictClass): OrderStep {
+  return {
+    entity: view,
+    action: action(e, s),
+    failsOver: failsOver(e, s),
+    ready: s.outcome === 'recovered' ? (s.rtoSeconds === null ? 'unknown' : fmt(s.rtoSeconds)) : OUTCOME_WORDS[s.outcome],
+    outcome: s.outcome,
+    verdictClass,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// The accepted-risk register (contract §8)
+
+function riskRegister(estimates: readonly EntityEstimate[], views: ReadonlyMap<EntityEstimate, EntityView>, today: number): RiskRow[] {
+  const rows: RiskRow[] = [];
+  for (const e of estimates) {
+    for (const a of acceptancesOf(e)) {
+      const row: RiskRow = {
+        entity: views.get(e)!,
+        codes: a.codes,
+        scenarios: a.scenarios,
+        expired: a.until !== undefined && today > a.until,
+        reason: a.reason,
+      };
+      if (a.until !== undefined) row.until = formatDate(a.until);
+      if (a.from !== undefined) row.from = a.from;
+      rows.push(row);
+    }
+  }
+  return rows;
+}
