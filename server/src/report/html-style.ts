@@ -88,7 +88,6 @@ svg .seg-wait { stroke: var(--muted); stroke-width: 0.8; }
 svg .hatch-bg { fill: var(--s-wait); } svg .hatch { stroke: var(--muted); stroke-width: 2; }
 svg .seg-unknown { fill: var(--s-unknown); stroke: var(--muted); stroke-dasharray: 2 2; }
 svg .objective { stroke: var(--objective); stroke-width: 2; }
-svg .objective-far { fill: var(--objective); }
 svg .wave { stroke: var(--line); stroke-width: 1; }
 svg .wave-label { fill: var(--muted); font-size: 10.5px; }
 svg .dep-ready { fill: var(--fg); }
@@ -102,7 +101,7 @@ svg .node.v-unknown rect { fill: var(--unknown-bg); stroke: var(--unknown); }
 svg .node.v-none rect { fill: var(--none-bg); stroke: var(--none); }
 svg .node .name { font-weight: 600; font-size: 12.5px; }
 svg .node .sub { fill: var(--muted); font-size: 10.5px; }
-.step { white-space: nowrap; }
+.fail-back { margin: 4px 0 10px; padding-left: 1.6em; }
 @media print {
   :root, body {${LIGHT} }
   body { font-size: 10.5pt; }

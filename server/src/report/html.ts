@@ -151,7 +151,7 @@ function orderTables(s: ScenarioView): string {
   const failBack =
     s.failBack.length === 0
       ? '<p>Nothing fails over to another site in this scenario, so there is nothing to fail back.</p>'
-      : `<p>Fail back in reverse: ${s.failBack.map((w, i) => `<span class="step">${i + 1}. ${w.map((step) => entityRef(step.entity)).join(', ')}</span>`).join(' → ')}.</p>`;
+      : `<p>Fail back in reverse, once the home site is back:</p><ol class="fail-back">${s.failBack.map((w) => `<li>${w.map((step) => entityRef(step.entity)).join(', ')}</li>`).join('')}</ol>`;
   return `<h3>Recovery order</h3>
 <p class="hint">Dependencies first: the entities of one step can be recovered in parallel once the steps before are done.</p>
 <div class="table-wrap"><table class="order">

@@ -109,14 +109,12 @@ export function timelineSvg(view: ScenarioView): string {
     }
     let far = '';
     if (row.objectiveSeconds !== undefined) {
-      const title = `<title>${esc(`RTO objective ${fmt(row.objectiveSeconds)}`)}</title>`;
       if (row.objectiveSeconds <= max) {
+        const title = `<title>${esc(`RTO objective ${fmt(row.objectiveSeconds)}`)}</title>`;
         const ox = x(row.objectiveSeconds).toFixed(1);
         out.push(`<line class="objective" x1="${ox}" y1="${top + 2}" x2="${ox}" y2="${top + T.row - 2}">${title}</line>`);
       } else {
-        // Beyond the axis: an arrow at its end, with the objective written next to it.
-        const ex = x(max);
-        out.push(`<path class="objective-far" d="M${(ex - 7).toFixed(1)} ${top + 5}l7 6l-7 6z">${title}</path>`);
+        // Beyond the axis: written after the bar instead.
         far = ` (objective ${fmt(row.objectiveSeconds)} ▸)`;
       }
     }
