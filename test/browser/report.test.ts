@@ -32,6 +32,34 @@ function generatedReport(): string {
   return renderReport(checkSources([{ path: 'generated.drspec', text: generatedWorkspace(50) }], { today: TODAY }), { format: 'html' });
 }
 
+// Run in the page (as source text: the test is compiled without the DOM's types).
+const RECORD_VIOLATIONS = `
+  window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+`;
+
+/** Elements wider than the page or drawn outside their SVG, and tables that need scrolling. */
+const OVERFLOW_PROBLEMS = `(() => {
+  const width = document.documentElement.clientWidth;
+  const problems = [];
+  if (document.documentElement.scrollWidth > width) problems.push('page scrolls sideways: ' + document.documentElement.scrollWidth + ' > ' + width);
+  const describe = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + (e.getAttribute('class') || '') + ' "' + (e.textContent || '').slice(0, 40) + '"';
+  for (const e of document.body.querySelectorAll('*')) {
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.left < -0.5 || r.right > width + 0.5) problems.push(describe(e) + ' spans ' + Math.round(r.left) + '..' + Math.round(r.right) + ' of ' + width);
+    const svg = e.closest('svg');
+    if (svg && svg !== e && !e.closest('defs') && !e.closest('title')) {
+      const box = svg.getBoundingClientRect();
+      if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) problems.push(describe(e) + ' leaves its picture');
+    }
+  }
+  for (const wrap of document.querySelectorAll('.table-wrap')) {
+    if (wrap.scrollWidth > wrap.clientWidth + 1) problems.push('a table needs scrolling: ' + wrap.scrollWidth + ' > ' + wrap.clientWidth);
+  }
+  return problems.slice(0, 10);
+})()`;
+
 interface Loaded {
   page: Page;
   /** Requests other than the page itself (all blocked). */
@@ -71,13 +99,9 @@ describe('report in a browser (headless Chromium)', function () {
       requests.push(route.request().url());
       return route.abort();
     });
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { __violations: string[] }).__violations = seen;
-      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
+    await page.addInitScript(RECORD_VIOLATIONS);
     await page.goto(url, { waitUntil: 'load' });
-    const violations = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+    const violations = (await page.evaluate('window.__violations')) as string[];
     return { page, requests, violations };
   }
 
@@ -88,26 +112,7 @@ describe('report in a browser (headless Chromium)', function () {
     assert.equal(await page.locator('svg.graph').count(), 1, 'the dependency graph');
     assert.ok((await page.locator('svg.graph g.node').count()) > 0, 'the graph has nodes');
     // Nothing wider than the page, and nothing drawn outside its SVG.
-    const overflow = await page.evaluate(() => {
-      const width = document.documentElement.clientWidth;
-      const problems: string[] = [];
-      if (document.documentElement.scrollWidth > width) problems.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
-      const describe = (e: Element) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${e.getAttribute('class') ?? ''} "${(e.textContent ?? '').slice(0, 40)}"`;
-      for (const e of Array.from(document.body.querySelectorAll('*'))) {
-        const r = e.getBoundingClientRect();
-        if (r.width === 0 && r.height === 0) continue;
-        if (r.left < -0.5 || r.right > width + 0.5) problems.push(`${describe(e)} spans ${Math.round(r.left)}..${Math.round(r.right)} of ${width}`);
-        const svg = e.closest('svg');
-        if (svg && svg !== e && !e.closest('defs') && !e.closest('title')) {
-          const box = svg.getBoundingClientRect();
-          if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) problems.push(`${describe(e)} leaves its picture`);
-        }
-      }
-      for (const wrap of Array.from(document.querySelectorAll('.table-wrap'))) {
-        if (wrap.scrollWidth > wrap.clientWidth + 1) problems.push(`a table needs scrolling: ${wrap.scrollWidth} > ${wrap.clientWidth}`);
-      }
-      return problems.slice(0, 10);
-    });
+    const overflow = (await page.evaluate(OVERFLOW_PROBLEMS)) as string[];
     assert.deepEqual(overflow, [], `${name}: overflow`);
     assert.deepEqual(loaded.requests, [], `${name}: the page made requests`);
     assert.deepEqual(loaded.violations, [], `${name}: content security policy violations`);
