@@ -150,6 +150,15 @@ describe('report: Markdown', () => {
     }
   });
 
+  it('lists the assumptions of each estimate in its row', () => {
+    const md = renderMarkdown(buildReport(run(CHAIN)));
+    const row = md.split('\n').find((l) => l.startsWith('| region-failure | the sync replica in east'))!;
+    assert.ok(row, md);
+    assert.match(row, /\| detect 1m \(default\); decide 1h \(default for manual failover\); switch 1m \(default\) \|$/);
+    const html = renderHtml(buildReport(run(CHAIN)));
+    assert.match(html, /<li>decide 1h <span class="from">\(default for manual failover\)<\/span><\/li>/);
+  });
+
   it('escapes user text that Markdown would interpret', () => {
     const md = renderMarkdown(buildReport(run('plan "A *bold* | <b>title</b>" {\n  owner "ops_team #1"\n}\ndatastore d {\n}\n')));
     assert.match(md, /^# A \\\*bold\\\* \\\| \\<b\\>title\\<\/b\\>$/m);
@@ -167,7 +176,8 @@ describe('report: HTML', () => {
 
   it('is self-contained: no URL, no external resource, a restrictive content security policy, no script', () => {
     const html = renderHtml(buildReport(run(generatedWorkspace(50))));
-    assert.doesNotMatch(html, /https?:|\/\/[a-z]|\bsrc=|<link|@import|url\((?!#)/i);
+    assert.doesNotMatch(html, /\b(?:href|src|srcset|action|poster|data|xlink:href)\s*=\s*"(?!#)/i);
+    assert.doesNotMatch(html, /url\((?!#)|@import|<link|<iframe|<object|<embed/i);
     assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; img-src data:; style-src &#39;unsafe-inline&#39;">/);
     assert.doesNotMatch(html, /<script/);
   });

@@ -1,6 +1,6 @@
-// The seam to the advice work (contract v1.1 §5 assumptions, §8 accepted risks): the
-// report reads both through this module only, so that it renders whatever the analysis
-// provides. Until the analysis carries them, both lists are empty.
+// What the report takes from the advice work (contract v1.1 §5 assumptions, §8 accepted
+// risks), in one module: the assumptions of each estimate, and the acceptances of each
+// entity (a seam: empty until the model carries `accept` statements).
 import { Scenario } from '../../../grammar/src/schema';
 import { EntityEstimate, ScenarioEstimate } from '../analysis/types';
 
@@ -28,12 +28,13 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
 
+/** The estimate's assumptions (§5) in words; a service's own first, then its dependencies'. */
 export function assumptionsOf(estimate: ScenarioEstimate): AssumptionView[] {
-  const list = (estimate as { assumptions?: unknown }).assumptions;
-  if (!Array.isArray(list)) return [];
-  return list
-    .filter((a): a is Record<string, unknown> => typeof a === 'object' && a !== null)
-    .map((a) => ({ what: text(a.what), value: text(a.value), from: text(a.from) }));
+  return estimate.assumptions.map((a) => ({
+    what: a.entity ? `${a.entity}: ${a.what}` : a.what,
+    value: a.value,
+    from: a.from.kind === 'default' ? `default${a.note ? ` ${a.note}` : ''}` : `preset ${a.from.preset}, ${a.from.figureKind}: ${a.from.source}`,
+  }));
 }
 
 /** The acceptances that apply to an entity's findings. */
