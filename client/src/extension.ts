@@ -5,6 +5,7 @@
 // contributed in package.json.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { registerReportView } from './report-view';
 import {
   InlayHintRequest,
   LanguageClient,
@@ -114,6 +115,7 @@ export function activate(context: vscode.ExtensionContext): DrspecExtensionApi {
     return languageClient.sendRequest<EstimatesResult>(ESTIMATES_REQUEST, params);
   };
 
+  registerReportView(context, ready);
   context.subscriptions.push(
     vscode.commands.registerCommand('drspec.restartServer', async () => {
       outputChannel.appendLine('drspec: restarting the language server');

@@ -30,6 +30,7 @@ import { formatDocumentEdits, formatRange } from './features/formatting';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlay-hints';
 import { references } from './features/references';
+import { isReportParams, report, REPORT_METHOD, ReportResult } from './features/report-request';
 import { prepareRename, rename, RenameError } from './features/rename';
 import { selectionRanges } from './features/selection-range';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semantic-tokens';
@@ -332,6 +333,13 @@ connection.onRequest(
   ESTIMATES_METHOD,
   guarded<unknown, EstimatesResult>(ESTIMATES_METHOD, null, (params, snapshot) =>
     isEstimatesParams(params) ? estimates(snapshot, params) : null,
+  ),
+);
+
+connection.onRequest(
+  REPORT_METHOD,
+  guarded<unknown, ReportResult | null>(REPORT_METHOD, null, (params, snapshot) =>
+    isReportParams(params) ? report(snapshot, params, (uri) => workspace.folderOf(uri)) : null,
   ),
 );
 

@@ -25,6 +25,8 @@ export interface ReportInput {
 export interface ReportOptions {
   /** How a model path is shown (the CLI prints paths as given; the server shortens URIs). */
   displayPath?: (path: string) => string;
+  /** The path an entity's definition link carries (the language server sends the client's URI). */
+  linkPath?: (path: string) => string;
 }
 
 /** How an entity or a scenario fares against its objectives; also its colour. */
@@ -155,13 +157,14 @@ const DEFAULT_TITLE = 'Disaster-recovery report';
 
 export function buildReport(input: ReportInput, options: ReportOptions = {}): ReportView {
   const display = options.displayPath ?? ((p: string) => p);
+  const link = options.linkPath ?? ((p: string) => p);
   const estimates = input.analysis.entities;
   const graph = dependencyGraph(estimates);
   const waves = waveNumbers(graph);
   const ids = entityIds(estimates);
   const views = new Map<EntityEstimate, EntityView>();
   for (const e of estimates) {
-    views.set(e, entityView(e, ids.get(e)!, display(e.path), waves.get(e) ?? 0, graph, ids));
+    views.set(e, entityView(e, ids.get(e)!, display(e.path), link(e.path), waves.get(e) ?? 0, graph, ids));
   }
   const entities = estimates.map((e) => views.get(e)!);
   const edges: GraphEdge[] = [];
@@ -220,6 +223,7 @@ function entityView(
   e: EntityEstimate,
   id: string,
   displayPath: string,
+  linkPath: string,
   wave: number,
   graph: DependencyGraph,
   ids: ReadonlyMap<EntityEstimate, string>,
@@ -233,7 +237,7 @@ function entityView(
     name: e.name,
     displayPath,
     line: range.start.line + 1,
-    location: { path: e.path, range },
+    location: { path: linkPath, range },
     verdictClass: worstClass(rows.map((r) => r.verdictClass)),
     dependsOn: (graph.dependsOn.get(e) ?? []).map((d) => ids.get(d)!),
     wave,

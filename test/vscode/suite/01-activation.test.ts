@@ -19,7 +19,7 @@ describe('activation', () => {
 
   it('contributes its commands', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['drspec.restartServer', 'drspec.showEstimates']) {
+    for (const id of ['drspec.restartServer', 'drspec.openReport']) {
       assert.ok(commands.includes(id), `command ${id} is missing`);
     }
   });

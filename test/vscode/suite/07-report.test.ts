@@ -1,0 +1,57 @@
+// "drspec: Open DR Report": the report opens in a webview beside the editor, its script
+// runs under the view's content security policy, and it follows edits.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, openFixture, WAIT_MS } from './helpers';
+
+interface ReportViewState {
+  open: boolean;
+  renders: number;
+  ready: number;
+  revision: number;
+  html: string;
+}
+
+function state(): Promise<ReportViewState> {
+  return Promise.resolve(vscode.commands.executeCommand<ReportViewState>('drspec.reportViewState'));
+}
+
+/** Re-reads the view's state until `predicate` holds (the view renders asynchronously). */
+async function waitForState(predicate: (s: ReportViewState) => boolean, what: string): Promise<ReportViewState> {
+  const deadline = Date.now() + WAIT_MS;
+  let last = await state();
+  while (!predicate(last)) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${WAIT_MS}ms waiting for ${what}; the view has ${last.renders} render(s), ${last.ready} ready, revision ${last.revision}`);
+    await new Promise((r) => setTimeout(r, 100));
+    last = await state();
+  }
+  return last;
+}
+
+describe('report view', () => {
+  before(async () => {
+    await activateExtension();
+  });
+
+  it('opens the DR report beside the editor and re-renders it after an edit', async () => {
+    const document = await openFixture('wiki.drspec');
+    await vscode.commands.executeCommand('drspec.openReport');
+    const first = await waitForState((s) => s.open && s.renders >= 1 && s.ready >= 1, 'the report page and its script');
+    assert.match(first.html, /<svg class="graph"/);
+    assert.match(first.html, /<svg class="timeline" data-scenario="region-failure"/);
+    assert.match(first.html, /Content-Security-Policy" content="default-src &#39;none&#39;/);
+    assert.ok(first.html.includes('id="datastore-wiki"'), 'the report has the datastore of the open file');
+
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, document.positionAt(document.getText().length), '\ndatastore report-probe {\n  rto 1h\n}\n');
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the edit was not applied');
+    const after = await waitForState((s) => s.html.includes('id="datastore-report-probe"'), 'the report to show the new datastore');
+    assert.ok(after.renders > first.renders);
+    assert.ok(after.revision > first.revision);
+
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitForState((s) => !s.html.includes('id="datastore-report-probe"'), 'the report to drop the reverted datastore');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
