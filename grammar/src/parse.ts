@@ -1,8 +1,8 @@
 // parseDocument: text → FileNode. Lexes, parses (parser.ts reports lines in order), and
 // builds the AST with exact ranges, matching braces with an explicit stack. Never throws
 // on any input, and never recurses: nesting depth and the number of unclosed blocks are
-// limited by memory only. Nodes are built with explicit range and offset fields rather
-// than object spread: spread made AST building twice as slow (npm run bench).
+// limited by memory only. Nodes hold offsets; their ranges are computed when read (see
+// Located below).
 //
 // Recovery, so that one mistake costs one error and the rest of the file is analysed:
 //   - a block still open at the end of the file is reported on its '{' (one error per
@@ -14,11 +14,79 @@
 // nested at any depth in a top-level block is in that block's nestedBlocks, so the tree
 // is never deeper than two levels.
 import { IToken } from 'chevrotain';
-import { BlockNode, CommentNode, Diagnostic, FileNode, IdentifierNode, Span, StatementNode, ValueNode } from './ast';
+import { BlockNode, CommentNode, Diagnostic, FileNode, IdentifierNode, Range, Span, StatementNode, ValueKind, ValueNode } from './ast';
 import { drspecLexer, Identifier, LCurly, NumericLiteral, Semicolon, StringLiteral } from './lexer';
 import { describeToken, lineParser, LineSink } from './parser';
 import { LineIndex } from './positions';
 import { parseNumericLiteral } from './units';
+
+/**
+ * The nodes of the tree keep offsets only; a node's `range` (0-based line/character) is
+ * computed from its file's line index when it is read. Building range objects for every
+ * node at parse time was most of what the parser allocated, and most ranges are never
+ * read (only those of diagnostics, hovers, symbols). One class per node shape keeps the
+ * property accesses of the later phases monomorphic.
+ */
+class Located implements Span {
+  constructor(
+    private readonly lines: LineIndex,
+    readonly startOffset: number,
+    readonly endOffset: number,
+  ) {}
+
+  get range(): Range {
+    return this.lines.range(this.startOffset, this.endOffset);
+  }
+}
+
+class Identifier_ extends Located implements IdentifierNode {
+  constructor(lines: LineIndex, startOffset: number, endOffset: number, readonly text: string) {
+    super(lines, startOffset, endOffset);
+  }
+}
+
+class Value_ extends Located implements ValueNode {
+  constructor(
+    lines: LineIndex,
+    startOffset: number,
+    endOffset: number,
+    readonly kind: ValueKind,
+    readonly text: string,
+    readonly value: number | string,
+    readonly problem?: string,
+    readonly hint?: string,
+  ) {
+    super(lines, startOffset, endOffset);
+  }
+}
+
+class Statement_ extends Located implements StatementNode {
+  constructor(lines: LineIndex, startOffset: number, endOffset: number, readonly key: IdentifierNode, readonly values: ValueNode[]) {
+    super(lines, startOffset, endOffset);
+  }
+}
+
+class Block_ extends Located implements BlockNode {
+  readonly nestedBlocks: BlockNode[] = [];
+  constructor(
+    lines: LineIndex,
+    startOffset: number,
+    endOffset: number,
+    readonly kind: IdentifierNode,
+    readonly name: ValueNode | undefined,
+    readonly openBrace: Span | undefined,
+    readonly closeBrace: Span | undefined,
+    readonly statements: StatementNode[],
+  ) {
+    super(lines, startOffset, endOffset);
+  }
+}
+
+class Comment_ extends Located implements CommentNode {
+  constructor(lines: LineIndex, startOffset: number, endOffset: number, readonly text: string, readonly isBlock: boolean) {
+    super(lines, startOffset, endOffset);
+  }
+}
 
 export function parseDocument(text: string, path = ''): FileNode {
   const lines = new LineIndex(text);
@@ -29,7 +97,7 @@ export function parseDocument(text: string, path = ''): FileNode {
 
   const lexed = drspecLexer.tokenize(text);
   for (const e of lexed.errors) {
-    const span = lines.span(e.offset, e.offset + e.length);
+    const span = new Located(lines, e.offset, e.offset + e.length);
     error(span, `unexpected character '${text.substr(e.offset, e.length)}'`);
   }
 
@@ -38,9 +106,9 @@ export function parseDocument(text: string, path = ''): FileNode {
     const span = tokenSpan(lines, token);
     const isBlock = token.image.startsWith('/*');
     if (isBlock && !(token.image.length >= 4 && token.image.endsWith('*/'))) {
-      error(lines.span(token.startOffset, token.startOffset + 2), "block comment is not closed: expected '*/'");
+      error(new Located(lines, token.startOffset, token.startOffset + 2), "block comment is not closed: expected '*/'");
     }
-    comments.push({ range: span.range, startOffset: span.startOffset, endOffset: span.endOffset, text: token.image, isBlock });
+    comments.push(new Comment_(lines, span.startOffset, span.endOffset, token.image, isBlock));
   }
 
   const builder = new AstBuilder(lines, error);
@@ -55,7 +123,7 @@ export function parseDocument(text: string, path = ''): FileNode {
 
 function tokenSpan(lines: LineIndex, token: IToken): Span {
   const start = Number.isNaN(token.startOffset) ? 0 : token.startOffset;
-  return lines.span(start, start + token.image.length);
+  return new Located(lines, start, start + token.image.length);
 }
 
 /** A block whose '{' has been read. */
@@ -193,17 +261,7 @@ class AstBuilder implements LineSink {
     const name = pending.values.length > 0 ? this.value(pending.values[0]) : undefined;
     this.error(name ?? kind, `expected '{' after ${title(kind, name)}, on the same line`);
     const end = name ?? kind;
-    this.braceless.push({
-      range: this.lines.range(kind.startOffset, end.endOffset),
-      startOffset: kind.startOffset,
-      endOffset: end.endOffset,
-      kind,
-      name,
-      openBrace: undefined,
-      closeBrace: undefined,
-      statements: [],
-      nestedBlocks: [],
-    });
+    this.braceless.push(new Block_(this.lines, kind.startOffset, end.endOffset, kind, name, undefined, undefined, []));
   }
 
   /** `KIND NAME {` at the top level; anything else before the '{' is reported. */
@@ -233,18 +291,7 @@ class AstBuilder implements LineSink {
   }
 
   private blockNode(block: OpenBlock, closeBrace: Span | undefined, endOffset: number, statements: StatementNode[]): BlockNode {
-    const startOffset = block.kind.startOffset;
-    return {
-      range: this.lines.range(startOffset, endOffset),
-      startOffset,
-      endOffset,
-      kind: block.kind,
-      name: block.name,
-      openBrace: block.openBrace,
-      closeBrace,
-      statements,
-      nestedBlocks: [],
-    };
+    return new Block_(this.lines, block.kind.startOffset, endOffset, block.kind, block.name, block.openBrace, closeBrace, statements);
   }
 
   /**
@@ -273,30 +320,27 @@ class AstBuilder implements LineSink {
     let end = valueNodes.length > 0 ? valueNodes[valueNodes.length - 1].endOffset : keyNode.endOffset;
     const lastComma = commas[commas.length - 1];
     if (lastComma && lastComma.startOffset + 1 > end) end = lastComma.startOffset + 1;
-    return { range: this.lines.range(keyNode.startOffset, end), startOffset: keyNode.startOffset, endOffset: end, key: keyNode, values: valueNodes };
+    return new Statement_(this.lines, keyNode.startOffset, end, keyNode, valueNodes);
   }
 
   private identifier(token: IToken): IdentifierNode {
     const startOffset = token.startOffset;
-    const endOffset = startOffset + token.image.length;
-    return { range: this.lines.range(startOffset, endOffset), startOffset, endOffset, text: token.image };
+    return new Identifier_(this.lines, startOffset, startOffset + token.image.length, token.image);
   }
 
   value(token: IToken): ValueNode {
     const text = token.image;
     const startOffset = token.startOffset;
     const endOffset = startOffset + text.length;
-    const range = this.lines.range(startOffset, endOffset);
-    if (token.tokenType === Identifier) return { range, startOffset, endOffset, kind: 'identifier', text, value: text };
-    if (token.tokenType === StringLiteral) return this.stringValue({ range, startOffset, endOffset }, text);
+    const lines = this.lines;
+    if (token.tokenType === Identifier) return new Value_(lines, startOffset, endOffset, 'identifier', text, text);
+    if (token.tokenType === StringLiteral) return this.stringValue(new Located(lines, startOffset, endOffset), text);
     if (token.tokenType === NumericLiteral) {
       const literal = parseNumericLiteral(text);
-      if (literal.kind === 'invalid') {
-        return { range, startOffset, endOffset, kind: 'invalid', text, value: Number.NaN, problem: literal.problem, hint: literal.hint };
-      }
-      return { range, startOffset, endOffset, kind: literal.kind, text, value: literal.value };
+      if (literal.kind === 'invalid') return new Value_(lines, startOffset, endOffset, 'invalid', text, Number.NaN, literal.problem, literal.hint);
+      return new Value_(lines, startOffset, endOffset, literal.kind, text, literal.value);
     }
-    return { range, startOffset, endOffset, kind: 'invalid', text, value: Number.NaN, problem: `unexpected '${text}'` };
+    return new Value_(lines, startOffset, endOffset, 'invalid', text, Number.NaN, `unexpected '${text}'`);
   }
 
   private stringValue(span: Span, text: string): ValueNode {
@@ -315,13 +359,13 @@ class AstBuilder implements LineSink {
       const escaped = next === 'n' ? '\n' : next === 't' ? '\t' : next === '"' || next === '\\' ? next : undefined;
       if (escaped === undefined) {
         const at = span.startOffset + 1 + i - 1;
-        this.error(this.lines.span(at, at + 2), `unknown escape '\\${next ?? ''}' in string (use \\" \\\\ \\n or \\t)`);
+        this.error(new Located(this.lines, at, at + 2), `unknown escape '\\${next ?? ''}' in string (use \\" \\\\ \\n or \\t)`);
         value += next ?? '';
       } else {
         value += escaped;
       }
     }
-    return { range: span.range, startOffset: span.startOffset, endOffset: span.endOffset, kind: 'string', text, value };
+    return new Value_(this.lines, span.startOffset, span.endOffset, 'string', text, value);
   }
 }
 
