@@ -6,6 +6,7 @@ import { collectFiles, readInput } from './files';
 import { CliIo, EXIT } from './io';
 import { checkJson, checkText, FileReport, summarize } from './report';
 import { checkSarif } from './sarif';
+import { checkFixes } from '../recommend/fix-json';
 import { VERSION } from './version';
 
 type AnalyzeInvocation = Extract<Invocation, { kind: 'check' | 'estimate' }>;
@@ -26,7 +27,8 @@ export function runAnalysis(invocation: AnalyzeInvocation, io: CliIo): number {
   for (const f of result.failures) io.stderr(`drspec: internal error while ${f.phase} ${f.path}: ${f.message}\n`);
 
   if (invocation.kind === 'check') {
-    const render = { text: checkText, json: checkJson, sarif: (r: FileReport[]) => checkSarif(r, VERSION) }[invocation.format];
+    const fixes = invocation.fixes ? checkFixes(result) : undefined;
+    const render = { text: (r: FileReport[]) => checkText(r, fixes), json: (r: FileReport[]) => checkJson(r, fixes), sarif: (r: FileReport[]) => checkSarif(r, VERSION) }[invocation.format];
     io.stdout(render(reports));
   } else {
     const out = invocation.format === 'json' ? estimateJsonText(result) : estimateText(result);

@@ -10,7 +10,7 @@ export type OutputFormat = AnalysisFormat | ReportFormat;
 export type Invocation =
   | { kind: 'help'; command?: CommandName }
   | { kind: 'version' }
-  | { kind: 'check' | 'estimate'; format: AnalysisFormat; today?: number; paths: string[] }
+  | { kind: 'check' | 'estimate'; format: AnalysisFormat; today?: number; paths: string[]; fixes?: boolean }
   | { kind: 'report'; format: ReportFormat; output?: string; today?: number; paths: string[] }
   | { kind: 'fmt'; check: boolean; paths: string[] };
 
@@ -26,7 +26,7 @@ interface OptionSpec {
 }
 
 export const COMMANDS: Readonly<Record<CommandName, Readonly<Record<string, OptionSpec>>>> = {
-  check: { '--format': { value: 'format', formats: ['text', 'json', 'sarif'] }, '--today': { value: 'date' } },
+  check: { '--format': { value: 'format', formats: ['text', 'json', 'sarif'] }, '--fixes': {}, '--today': { value: 'date' } },
   estimate: { '--format': { value: 'format', formats: ['text', 'json'] }, '--today': { value: 'date' } },
   report: {
     '--format': { value: 'format', formats: ['html', 'markdown'], defaultFormat: 'html' },
@@ -105,7 +105,7 @@ function parseCommand(command: CommandName, args: readonly string[]): Invocation
   }
   const format = parseFormat(values.get('--format'), specs['--format']);
   if (format === 'html' || format === 'markdown') throw new UsageError(`--format ${format} is for drspec report`);
-  return { kind: command, format, today: parseToday(values.get('--today')), paths };
+  return { kind: command, format, today: parseToday(values.get('--today')), paths, ...(values.has('--fixes') ? { fixes: true } : {}) };
 }
 
 function parseFormat(value: string | undefined, spec: OptionSpec): OutputFormat {

@@ -1,6 +1,11 @@
 // Diagnostics of `drspec check` as text (1-based `path:line:col: severity code: message`
 // and a summary line) or as the contract's JSON (0-based LSP positions).
 import { Diagnostic } from '../../../grammar/src/ast';
+import { FixOption } from '../recommend/recommend';
+import { fixJson, fixLine } from '../recommend/fix-json';
+
+/** With `--fixes`: the verified fixes of each finding (findings without one are absent). */
+export type Fixes = ReadonlyMap<Diagnostic, readonly FixOption[]>;
 
 /** The diagnostics of one file, in the order they are printed. */
 export interface FileReport {
@@ -41,16 +46,19 @@ export function summaryLine(summary: Summary, fileCount: number): string {
   return `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')} in ${plural(fileCount, 'file')}`;
 }
 
-export function checkText(files: readonly FileReport[]): string {
+export function checkText(files: readonly FileReport[], fixes?: Fixes): string {
   const lines: string[] = [];
   for (const file of files) {
-    for (const d of file.diagnostics) lines.push(diagnosticLine(file.path, d));
+    for (const d of file.diagnostics) {
+      lines.push(diagnosticLine(file.path, d));
+      for (const fix of fixes?.get(d) ?? []) lines.push(`  ${fixLine(fix)}`);
+    }
   }
   lines.push(summaryLine(summarize(files), files.length));
   return lines.join('\n') + '\n';
 }
 
-export function checkJson(files: readonly FileReport[]): string {
+export function checkJson(files: readonly FileReport[], fixes?: Fixes): string {
   const json = {
     version: 1,
     files: files.map((file) => ({
@@ -63,6 +71,7 @@ export function checkJson(files: readonly FileReport[]): string {
           start: { line: d.range.start.line, character: d.range.start.character },
           end: { line: d.range.end.line, character: d.range.end.character },
         },
+        ...(fixes ? { fixes: (fixes.get(d) ?? []).map(fixJson) } : {}),
       })),
     })),
     summary: summarize(files),

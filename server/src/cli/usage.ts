@@ -2,7 +2,7 @@
 import { CommandName } from './args';
 
 const SYNOPSIS = `Usage:
-  drspec check [--format text|json|sarif] [--today YYYY-MM-DD] PATH...
+  drspec check [--format text|json|sarif] [--fixes] [--today YYYY-MM-DD] PATH...
   drspec estimate [--format text|json] [--today YYYY-MM-DD] PATH...
   drspec report [--format html|markdown] [--output FILE] [--today YYYY-MM-DD] PATH...
   drspec fmt [--check] PATH...
@@ -28,7 +28,7 @@ Exit status: 0 no error diagnostics, 1 error diagnostics (or fmt found work to d
 `;
 
 const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
-  check: `Usage: drspec check [--format text|json|sarif] [--today YYYY-MM-DD] PATH...
+  check: `Usage: drspec check [--format text|json|sarif] [--fixes] [--today YYYY-MM-DD] PATH...
 
 Checks the model made of all given files and prints its diagnostics.
 
@@ -36,6 +36,8 @@ Options:
   --format text    path:line:col: severity code: message, then a summary line (default)
   --format json    the diagnostics as JSON, with 0-based positions
   --format sarif   the diagnostics as SARIF 2.1.0 for code-scanning tools
+  --fixes          after each finding, its verified fixes (text: one indented line each;
+                   json: "fixes" with their edits on each diagnostic)
   --today DATE     the date overdue drills and reviews are judged against (default: today, UTC)
 
 Exit status: 0 no errors, 1 errors, 2 usage or I/O problem.
