@@ -56,7 +56,7 @@ describe('cli: help and version', () => {
   it('--help prints the usage', () => {
     const run = drspec(['--help']);
     assert.equal(run.status, 0);
-    assert.match(run.stdout, /drspec check \[--format text\|json\|sarif\] \[--today YYYY-MM-DD\] PATH/);
+    assert.match(run.stdout, /drspec check \[--format text\|json\|sarif\] \[--fixes\] \[--today YYYY-MM-DD\] PATH/);
     assert.match(run.stdout, /drspec estimate \[--format text\|json\]/);
     assert.match(run.stdout, /drspec fmt \[--check\] PATH/);
     assert.equal(run.stderr, '');
