@@ -18,7 +18,8 @@ export interface WordSpec {
 export type ValueType =
   | { type: 'duration' }
   | { type: 'size' }
-  | { type: 'rate' }
+  /** `nonZero`: 0 is not a meaningful value (a restore at 0B/s never ends). */
+  | { type: 'rate'; nonZero?: boolean }
   | { type: 'percent'; min?: number; max?: number }
   | { type: 'date' }
   | { type: 'string' }

@@ -213,7 +213,7 @@ export const SCHEMA: Readonly<Record<BlockKind, BlockSpec>> = {
       {
         key: 'restore-rate',
         doc: 'How fast a backup restores; with size it gives the restore time.',
-        positional: [{ name: 'rate', value: { type: 'rate' }, doc: 'A rate such as 200MB/s.' }],
+        positional: [{ name: 'rate', value: { type: 'rate', nonZero: true }, doc: 'A rate such as 200MB/s (more than 0).' }],
         default: 'unknown',
         example: 'restore-rate 200MB/s',
       },

@@ -37,9 +37,56 @@ const NUMBER = /^\d+(?:\.\d+)?/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DURATION_PART = /(\d+(?:\.\d+)?)([a-z]+)/gy;
 
+/**
+ * The largest values drspec accepts (docs/language.md, "Limits"): far beyond any real
+ * plan, and small enough that every estimate computed from them (RPO × write-rate,
+ * size ÷ restore-rate, sums over dependencies) stays a finite number that prints in
+ * plain digits. A literal beyond them is an `invalid-value`.
+ */
+export const LIMITS = {
+  /** 100 years. */
+  durationSeconds: 36500 * 86400,
+  durationText: '36500d, i.e. 100 years',
+  sizeBytes: 1e18,
+  sizeText: '1000PB',
+  /** Also the largest plain number and percent. */
+  number: 1e15,
+  numberText: '1000000000000000',
+  rateBytesPerSecond: 1e18,
+  rateText: '1000PB/s',
+  /** The smallest rate other than 0: 1B/d. */
+  minRateBytesPerSecond: 1 / 86400,
+  minRateText: '1B/d',
+} as const;
+
 /** Classifies a literal that starts with a digit (the lexer's NumericLiteral token). */
 export function parseNumericLiteral(text: string): LiteralResult {
-  return simpleLiteral(text) ?? parseLiteral(text);
+  return withinLimits(text, simpleLiteral(text) ?? parseLiteral(text));
+}
+
+function withinLimits(text: string, result: LiteralResult): LiteralResult {
+  switch (result.kind) {
+    case 'duration':
+      return result.value <= LIMITS.durationSeconds ? result : tooLarge(text, 'duration', LIMITS.durationText);
+    case 'size':
+      return result.value <= LIMITS.sizeBytes ? result : tooLarge(text, 'size', LIMITS.sizeText);
+    case 'rate':
+      if (result.value > LIMITS.rateBytesPerSecond) return tooLarge(text, 'rate', LIMITS.rateText);
+      if (result.value > 0 && result.value < LIMITS.minRateBytesPerSecond * (1 - 1e-12)) {
+        return { kind: 'invalid', problem: `'${text}' is less than the smallest rate drspec accepts other than 0 (${LIMITS.minRateText})` };
+      }
+      return result;
+    case 'number':
+    case 'percent':
+      return result.value <= LIMITS.number ? result : tooLarge(text, 'number', LIMITS.numberText);
+    default:
+      return result;
+  }
+}
+
+function tooLarge(text: string, what: string, limit: string): LiteralResult {
+  const shown = text.length > 40 ? `${text.slice(0, 20)}…${text.slice(-8)}` : text;
+  return { kind: 'invalid', problem: `'${shown}' is more than the largest ${what} drspec accepts (${limit})` };
 }
 
 const hasOwn = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
@@ -211,17 +258,22 @@ function pad2(n: number): string {
  */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return String(seconds);
-  if (seconds === 0) return '0s';
+  if (seconds <= 0) return '0s';
   let rest = Math.round(seconds * 1000);
   let out = '';
   for (const [unit, size] of [['d', 86400000], ['h', 3600000], ['m', 60000], ['s', 1000], ['ms', 1]] as const) {
     if (rest >= size) {
       const count = Math.floor(rest / size);
-      out += `${count}${unit}`;
+      out += `${plainDigits(count)}${unit}`;
       rest -= count * size;
     }
   }
-  return out;
+  return out || '0s';
+}
+
+/** A whole number in plain digits, also beyond 1e21 where String() switches to `1e+21`. */
+function plainDigits(n: number): string {
+  return Math.abs(n) < 1e21 ? String(n) : BigInt(Math.round(n)).toString();
 }
 
 /** Bytes in the largest decimal unit that keeps the number readable: 8333333 → `8.33MB`. */
@@ -240,7 +292,8 @@ export function formatRate(bytesPerSecond: number): string {
 }
 
 function trimNumber(n: number): string {
-  return String(Math.round(n * 100) / 100);
+  const rounded = Math.round(n * 100) / 100;
+  return Math.abs(rounded) < 1e21 ? String(rounded) : plainDigits(rounded);
 }
 
 /** Days since 1970-01-01 → `YYYY-MM-DD`. */

@@ -261,8 +261,13 @@ export function checkValue(type: ValueType, node: ValueNode, out: Diagnostic[], 
       if (node.kind === 'duration') return { node, value: node.value as number };
       if (node.kind === 'number') return wrongType(type, node, out, where, `; did you mean '${node.text}m'?`, `${node.text}m`);
       return wrongType(type, node, out, where);
-    case 'size':
     case 'rate':
+      if (node.kind === 'rate' && type.nonZero && node.value === 0) {
+        out.push(diag('invalid-value', node, `${where} must be more than 0B/s: at ${node.text} a restore never ends`));
+        return undefined;
+      }
+      return node.kind === 'rate' ? { node, value: node.value } : wrongType(type, node, out, where);
+    case 'size':
     case 'date':
     case 'string':
       return node.kind === type.type ? { node, value: node.value } : wrongType(type, node, out, where, type.type === 'string' && node.kind === 'identifier' ? `; write "${node.text}"` : '', type.type === 'string' && node.kind === 'identifier' ? `"${node.text}"` : undefined);

@@ -119,3 +119,47 @@ describe('units: formatting', () => {
     assert.equal(parseDateText('soon'), undefined);
   });
 });
+
+describe('units: limits', () => {
+  const invalid: [string, RegExp][] = [
+    ['9'.repeat(400) + 's', /more than the largest duration drspec accepts \(36500d, i\.e\. 100 years\)/],
+    ['99999999999w', /more than the largest duration/],
+    ['36501d', /more than the largest duration/],
+    ['999999999999PB', /more than the largest size drspec accepts \(1000PB\)/],
+    ['1001PB/s', /more than the largest rate drspec accepts \(1000PB\/s\)/],
+    ['0.5B/d', /less than the smallest rate drspec accepts other than 0 \(1B\/d\)/],
+    ['1' + '0'.repeat(16), /more than the largest number/],
+    ['1e308', /not a duration/],
+  ];
+  for (const [text, problem] of invalid) {
+    it(`${text.length > 20 ? text.slice(0, 20) + '…' : text} is invalid`, () => {
+      const result = parseNumericLiteral(text);
+      assert.equal(result.kind, 'invalid');
+      assert.match(result.kind === 'invalid' ? result.problem : '', problem);
+    });
+  }
+  it('the limits themselves, and 0B/s, are valid', () => {
+    for (const text of ['36500d', '1000PB', '1000PB/s', '1B/d', '0B/s', '1000000000000000']) assert.notEqual(parseNumericLiteral(text).kind, 'invalid', text);
+  });
+  it('the largest estimates print in plain digits', () => {
+    assert.equal(formatDuration(1e18 / (1 / 86400)), '1000000000000000000d');
+    assert.equal(formatSize(36500 * 86400 * 1e18), '3153600000000PB');
+    assert.doesNotMatch(formatSize(1e40), /e\+/);
+    assert.doesNotMatch(formatDuration(1e30), /e\+/);
+  });
+});
+
+describe('units: limits in a check', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { checkSources } = require('../../server/src/check') as typeof import('../../server/src/check');
+  it('restore-rate 0B/s is an invalid-value; write-rate 0B/s is fine; no estimate is infinite', () => {
+    const text = `datastore d {\n  rpo ${'9'.repeat(400)}s\n  size 1TB\n  restore-rate 0B/s\n  write-rate 0B/s\n  backup full every 1d to geo\n}\n`;
+    const result = checkSources([{ path: 'x.drspec', text }], { today: 20000 });
+    const invalid = (result.diagnostics.get('x.drspec') ?? []).filter((d) => d.code === 'invalid-value');
+    assert.deepEqual(invalid.map((d) => d.range.start.line), [1, 3]);
+    assert.match(invalid[1].message, /'restore-rate' must be more than 0B\/s/);
+    const numbers = JSON.stringify(result.analysis.entities.map((e) => e.scenarios.map((s) => [s.rpoSeconds, s.rtoSeconds, s.dataAtRiskBytes, s.rpoMet, s.rtoMet])));
+    assert.doesNotMatch(numbers, /null,null,null,true|Infinity|NaN/);
+    for (const s of result.analysis.entities[0].scenarios) assert.notEqual(s.rpoMet, true, 'no objective is met by an absurd value');
+  });
+});
