@@ -33,12 +33,18 @@ export class LineIndex {
     return { line: low, character: clamped - this.starts[low] };
   }
 
+  /**
+   * The offset of a position. As LSP says, a character beyond the line's length means the
+   * end of the line (before its line break); a line beyond the last means the end.
+   */
   offset(position: Position): number {
     if (position.line < 0) return 0;
     if (position.line >= this.starts.length) return this.text.length;
     const start = this.starts[position.line];
-    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
-    return Math.min(start + Math.max(0, position.character), next);
+    let end = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return Math.min(start + Math.max(0, position.character), end);
   }
 
   lineStart(line: number): number {

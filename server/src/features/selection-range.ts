@@ -6,8 +6,10 @@ import { FileView } from '../workspace/snapshot';
 import { sameRange, toRange } from './convert';
 import { blockAt, targetAt, targetSpan } from './locate';
 
-function selectionAt(view: FileView, position: Position): SelectionRange {
-  const offset = view.lines.offset(position);
+function selectionAt(view: FileView, asked: Position): SelectionRange {
+  // A position beyond its line or the document stands for the nearest one inside it.
+  const offset = view.lines.offset(asked);
+  const position = view.lines.position(offset);
   const block = blockAt(view.file, offset);
   const empty = { start: position, end: position };
   if (!block) return { range: empty };
