@@ -57,6 +57,8 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Extra environment variables for the server process (e.g. DRSPEC_FAULT). */
   env?: Record<string, string>;
+  /** Options for node before the script (e.g. `-r` a tracing preload). */
+  nodeArgs?: string[];
 }
 
 type Waiter = { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -172,7 +174,7 @@ export class TestClient {
 /** Spawns the server over stdio and runs initialize/initialized. */
 export async function startServer(options: StartOptions = {}): Promise<TestClient> {
   ensureServerBundle();
-  const child = spawn(process.execPath, [path.join(REPO, 'bin/drspec-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(REPO, 'bin/drspec-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const client = new TestClient(child, connection, options.settings ?? { diagnostics: { debounceMs: 10 } });
   connection.listen();
