@@ -11,6 +11,7 @@ import {
   ErrorCodes,
   InitializeParams,
   InitializeResult,
+  LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
   TextDocuments,
@@ -78,16 +79,54 @@ async function snapshotNow(): Promise<Snapshot> {
   return scheduler.current();
 }
 
+/** Set once the workspace folders have been read. */
+let isReady = false;
+
 function guarded<P, R>(where: string, fallback: R, run: (params: P, snapshot: Snapshot) => R): (params: P) => Promise<R> {
-  return async (params: P) => {
+  const answer = (params: P, snapshot: Snapshot): R => {
     try {
-      return run(params, await snapshotNow());
+      return run(params, snapshot);
     } catch (error) {
       if (error instanceof ResponseError) throw error;
       logError(where, error);
       return fallback;
     }
   };
+  return async (params: P) => {
+    // Once the workspace is read, answer from the texts as of this request, synchronously:
+    // awaiting first would let later edits in the same read be applied before the answer,
+    // whose ranges would then belong to a newer version than the client's.
+    if (isReady) return answer(params, currentSnapshot(where));
+    // While the folders are read: wait, and if the document changed meanwhile, say so
+    // (the client asks again) rather than answer with ranges of another version.
+    const uri = documentUriOf(params);
+    const version = uri === undefined ? undefined : documents.get(uri)?.version;
+    let snapshot: Snapshot;
+    try {
+      snapshot = await snapshotNow();
+    } catch (error) {
+      logError(where, error);
+      return fallback;
+    }
+    if (uri !== undefined && documents.get(uri)?.version !== version) {
+      throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed while the workspace was being read');
+    }
+    return answer(params, snapshot);
+  };
+}
+
+function documentUriOf(params: unknown): string | undefined {
+  const uri = (params as { textDocument?: { uri?: unknown } } | null | undefined)?.textDocument?.uri;
+  return typeof uri === 'string' ? uri : undefined;
+}
+
+function currentSnapshot(where: string): Snapshot {
+  try {
+    return scheduler.current();
+  } catch (error) {
+    logError(`${where} (building)`, error);
+    throw error;
+  }
 }
 
 function viewOf(snapshot: Snapshot, uri: string): FileView | undefined {
@@ -105,7 +144,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   ready = workspace
     .addFolders(folders)
     .catch((error: unknown) => logError('reading the workspace', error))
-    .then(() => scheduler.schedule());
+    .then(() => {
+      isReady = true;
+      scheduler.schedule();
+    });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

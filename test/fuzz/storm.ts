@@ -90,9 +90,17 @@ export async function runStorm(options: { edits: number; seed: number; requestEv
     const ask = (method: string, params: unknown): void => {
       requests++;
       const at = doc.version;
+      // TextDocument.update changes a document in place: keep the text as of the request.
+      const asked = method === 'textDocument/documentSymbol' || method === 'textDocument/selectionRange' ? TextDocument.create(uri, 'drspec', at, doc.getText()) : doc;
       pending.push(
-        withTimeout(server.request(method, params), 120000, `${method} at version ${at}`).catch((error: unknown) => {
+        withTimeout(server.request(method, params), 120000, `${method} at version ${at}`).then((answer) => {
+          // Answers are computed on the text as of the request: their ranges lie inside it.
+          const problem = rangesOutside(method, answer, asked);
+          if (problem) errors.push(`${method} at version ${at}: ${problem}`);
+        }).catch((error: unknown) => {
           const message = error instanceof Error ? error.message : String(error);
+          // ContentModified (-32801): the document changed under the request; the client asks again.
+          if ((error as { code?: number }).code === -32801) return;
           // Rename may refuse a position (InvalidRequest): an answer, not a failure.
           if (!/rename|Rename/.test(method) || !/cannot|no name|not a name|Rename|rename/.test(message)) errors.push(`${method}: ${message}`);
         }),
@@ -155,6 +163,39 @@ export async function runStorm(options: { edits: number; seed: number; requestEv
     await fresh?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+interface RangeLike {
+  start: Position;
+  end: Position;
+}
+
+function outside(range: RangeLike, doc: TextDocument): boolean {
+  for (const p of [range.start, range.end]) {
+    if (p.line < 0 || p.line >= doc.lineCount || p.character < 0) return true;
+    const lineEnd = doc.offsetAt({ line: p.line + 1, character: 0 });
+    const lineStart = doc.offsetAt({ line: p.line, character: 0 });
+    const text = doc.getText().slice(lineStart, p.line + 1 < doc.lineCount ? lineEnd : undefined).replace(/\r?\n$|\r$/, '');
+    if (p.character > text.length) return true;
+  }
+  return false;
+}
+
+/** A range in a documentSymbol or selectionRange answer that lies outside the document. */
+function rangesOutside(method: string, answer: unknown, doc: TextDocument): string | undefined {
+  const ranges: RangeLike[] = [];
+  if (method === 'textDocument/documentSymbol' && Array.isArray(answer)) {
+    const stack = [...(answer as { range: RangeLike; selectionRange: RangeLike; children?: unknown[] }[])];
+    while (stack.length > 0) {
+      const s = stack.pop()!;
+      ranges.push(s.range, s.selectionRange);
+      if (s.children) stack.push(...(s.children as typeof stack));
+    }
+  } else if (method === 'textDocument/selectionRange' && Array.isArray(answer)) {
+    for (let s = answer[0] as { range: RangeLike; parent?: unknown } | undefined; s; s = s.parent as typeof s) ranges.push(s.range);
+  }
+  const bad = ranges.find((r) => outside(r, doc));
+  return bad ? `range outside the document: ${JSON.stringify(bad)}` : undefined;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

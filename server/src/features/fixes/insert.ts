@@ -1,10 +1,16 @@
 // Text insertions that keep a file well-formed: a statement as a new line at the end of a
 // block (before its `}`, with the block's indentation), a block at the end of a file
-// (after one blank line, in the file's line ending).
+// (after one blank line), always in the file's own line ending (LF, CRLF or CR alone).
 import { TextEdit } from 'vscode-languageserver';
 import { BlockNode } from '../../../../grammar/src/ast';
-import { detectEol } from '../../../../grammar/src/format';
+import { parseDocument } from '../../../../grammar/src/parse';
 import { FileView } from '../../workspace/snapshot';
+
+/** The file's line ending: that of its first line break (a lone CR too), else LF. */
+export function lineEnding(text: string): '\n' | '\r\n' | '\r' {
+  const match = /\r\n|\r|\n/.exec(text);
+  return match ? (match[0] as '\n' | '\r\n' | '\r') : '\n';
+}
 
 function indentOf(view: FileView, block: BlockNode): string {
   const first = block.statements[0];
@@ -16,7 +22,7 @@ function indentOf(view: FileView, block: BlockNode): string {
 
 /** Inserts `statement` as the block's last line. */
 export function insertStatementEdit(view: FileView, block: BlockNode, statement: string): TextEdit {
-  const eol = detectEol(view.text);
+  const eol = lineEnding(view.text);
   const indent = indentOf(view, block);
   const close = block.closeBrace;
   if (close) {
@@ -41,13 +47,48 @@ export function insertStatementEdit(view: FileView, block: BlockNode, statement:
   return { range: { start: at, end: at }, newText: `${needsBreak ? eol : ''}${indent}${statement}${eol}` };
 }
 
-/** Appends a block (given as lines, without line endings) at the end of the file. */
+/**
+ * Appends a block (given as lines, without line endings) at the end of the file, where
+ * it stands as a top-level block of its own. A block comment left open at the end would
+ * swallow it (and the fix, offered again, would grow the file forever), so the block then
+ * goes before that comment. The result is parsed to make sure.
+ */
 export function appendBlockEdit(view: FileView, lines: readonly string[]): TextEdit {
-  const eol = detectEol(view.text);
+  const eol = lineEnding(view.text);
   const text = view.text;
-  const end = view.lines.position(text.length);
+  const atEnd = endInsertion(text, eol, lines);
+  if (standsAlone(text, atEnd.offset, atEnd.newText, lines)) return toEdit(view, atEnd);
+  const open = view.file.comments.find((c) => c.isBlock && !(c.text.length >= 4 && c.text.endsWith('*/')));
+  if (open) {
+    const before = { offset: open.startOffset, newText: `${lines.join(eol)}${eol}${eol}` };
+    const lineStart = view.lines.lineStart(view.lines.position(open.startOffset).line);
+    // Not in the middle of a line of code: on a line of its own, before the comment.
+    if (/\S/.test(text.slice(lineStart, open.startOffset))) before.newText = `${eol}${before.newText}`;
+    if (standsAlone(text, before.offset, before.newText, lines)) return toEdit(view, before);
+  }
+  return toEdit(view, atEnd);
+}
+
+interface Insertion {
+  offset: number;
+  newText: string;
+}
+
+function endInsertion(text: string, eol: string, lines: readonly string[]): Insertion {
   const trailing = /(\r\n|\r|\n)*$/.exec(text)?.[0] ?? '';
   const breaks = (trailing.match(/\r\n|\r|\n/g) ?? []).length;
   const separator = text.trim() === '' ? '' : eol.repeat(Math.max(0, 2 - breaks));
-  return { range: { start: end, end }, newText: `${separator}${lines.join(eol)}${eol}` };
+  return { offset: text.length, newText: `${separator}${lines.join(eol)}${eol}` };
+}
+
+function toEdit(view: FileView, insertion: Insertion): TextEdit {
+  const at = view.lines.position(insertion.offset);
+  return { range: { start: at, end: at }, newText: insertion.newText };
+}
+
+/** After the insertion, the file has a closed top-level block where the first line was put. */
+function standsAlone(text: string, offset: number, newText: string, lines: readonly string[]): boolean {
+  const start = offset + newText.indexOf(lines[0]);
+  const after = parseDocument(text.slice(0, offset) + newText + text.slice(offset));
+  return after.blocks.some((b) => b.startOffset === start && b.closeBrace !== undefined);
 }
