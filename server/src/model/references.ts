@@ -95,6 +95,11 @@ class Resolver {
     let cached = byName.get(name);
     if (!cached) {
       const candidates = this.candidatesOf(kinds);
+      if (candidates.names.length > SCAN_LIMIT) {
+        cached = suggest(name, nearbyCandidates(candidates, name));
+        byName.set(name, cached);
+        return cached.slice();
+      }
       const limit = Math.max(1, Math.floor(name.length / 3));
       const word = new Bag(name.toLowerCase());
       const written = characterMask(name);
@@ -136,6 +141,77 @@ interface Candidates {
   lower: string[];
   lowerMasks: Int32Array;
   masks: Int32Array;
+  /** For large sets (nearbyCandidates): indices sorted by lower-case name, and by it reversed. */
+  sorted?: SortedNames;
+}
+
+interface SortedNames {
+  forward: string[];
+  forwardIndex: Int32Array;
+  backward: string[];
+  backwardIndex: Int32Array;
+}
+
+/**
+ * Beyond this many candidates, each unknown name is compared with a bounded number of
+ * them (nearbyCandidates) rather than with all: scanning all of them for each of n
+ * near-miss references is quadratic (n = 4,000 cost a second). Below it the scan is exact.
+ */
+const SCAN_LIMIT = 512;
+
+/** How many neighbours on each side, in each order, nearbyCandidates takes. */
+const NEIGHBOURS = 24;
+
+/**
+ * The candidates next to `name` in alphabetical order, and in the order of the reversed
+ * names: a name one typo away from a candidate shares with it either everything before
+ * the typo (and sorts next to it) or everything after it (and sorts next to it reversed).
+ * O(log n) per name after one sort, so n near-miss references cost n log n. A candidate
+ * more typos away, or among more than NEIGHBOURS with the same start and end, may be
+ * missed: a suggestion, not a search.
+ */
+function nearbyCandidates(candidates: Candidates, name: string): string[] {
+  const sorted = (candidates.sorted ??= sortNames(candidates.lower));
+  const lower = name.toLowerCase();
+  const picked = new Set<number>();
+  const around = (keys: string[], index: Int32Array, key: string): void => {
+    const at = lowerBound(keys, key);
+    for (let i = Math.max(0, at - NEIGHBOURS); i < Math.min(keys.length, at + NEIGHBOURS); i++) picked.add(index[i]);
+  };
+  around(sorted.forward, sorted.forwardIndex, lower);
+  around(sorted.backward, sorted.backwardIndex, reverse(lower));
+  return [...picked].sort((a, b) => a - b).map((i) => candidates.names[i]);
+}
+
+function sortNames(lower: readonly string[]): SortedNames {
+  const order = (keys: readonly string[]): Int32Array => Int32Array.from(keys.keys()).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b));
+  const reversed = lower.map(reverse);
+  const forwardIndex = order(lower);
+  const backwardIndex = order(reversed);
+  return {
+    forward: Array.from(forwardIndex, (i) => lower[i]),
+    forwardIndex,
+    backward: Array.from(backwardIndex, (i) => reversed[i]),
+    backwardIndex,
+  };
+}
+
+function reverse(text: string): string {
+  let out = '';
+  for (let i = text.length - 1; i >= 0; i--) out += text[i];
+  return out;
+}
+
+/** The first index whose key is not below `key`. */
+function lowerBound(keys: readonly string[], key: string): number {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (keys[mid] < key) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Which characters occur, by code mod 32 (a coarser set only weakens the bounds below). */
