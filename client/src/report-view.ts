@@ -8,8 +8,9 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 
 export const OPEN_REPORT_COMMAND = 'drspec.openReport';
-/** For tests: what the view shows (not in the command palette). */
+/** For tests (not contributed): what the view shows, and a message as if the page sent it. */
 export const REPORT_STATE_COMMAND = 'drspec.reportViewState';
+export const REPORT_MESSAGE_COMMAND = 'drspec.reportViewMessage';
 const REPORT_REQUEST = 'drspec/report';
 const VIEW_TYPE = 'drspec.report';
 /** How long after the last edit the report is rendered again. */
@@ -27,7 +28,7 @@ interface ReportResult {
 }
 
 /** What the webview posts (see WEBVIEW_SCRIPT in server/src/report/html.ts). */
-type ViewMessage = { type: 'ready' } | { type: 'reveal'; path: string; line: number; character: number };
+type ViewMessage = { type: 'ready' } | { type: 'reveal'; path: string; line: number; character: number; endLine?: number; endCharacter?: number };
 
 export interface ReportViewState {
   open: boolean;
@@ -141,7 +142,7 @@ class ReportView {
     this.state = { ...this.state, renders: this.state.renders + 1, revision, html };
   }
 
-  private async onMessage(message: unknown): Promise<void> {
+  async onMessage(message: unknown): Promise<void> {
     if (!isViewMessage(message)) return;
     if (message.type === 'ready') {
       this.state = { ...this.state, ready: this.state.ready + 1 };
@@ -149,11 +150,12 @@ class ReportView {
     }
     try {
       const uri = vscode.Uri.parse(message.path, true);
-      const position = new vscode.Position(message.line, message.character);
+      const start = new vscode.Position(message.line, message.character);
+      const end = Number.isInteger(message.endLine) && Number.isInteger(message.endCharacter) ? new vscode.Position(message.endLine!, message.endCharacter!) : start;
       const document = await vscode.workspace.openTextDocument(uri);
       // In the editor group the report is not in (the first one when it is alone).
       const column = this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
-      await vscode.window.showTextDocument(document, { viewColumn: column, selection: new vscode.Range(position, position) });
+      await vscode.window.showTextDocument(document, { viewColumn: column, selection: new vscode.Range(start, end) });
     } catch (error) {
       void vscode.window.showErrorMessage(`drspec: cannot open the definition: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -179,6 +181,7 @@ export function registerReportView(context: vscode.ExtensionContext, client: () 
     watcher,
     vscode.commands.registerCommand(OPEN_REPORT_COMMAND, () => view.open()),
     vscode.commands.registerCommand(REPORT_STATE_COMMAND, () => view.snapshot()),
+    vscode.commands.registerCommand(REPORT_MESSAGE_COMMAND, (message: unknown) => view.onMessage(message)),
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (isDrspec(event.document) && event.contentChanges.length > 0) view.schedule();
     }),

@@ -178,18 +178,25 @@ function entityArticle(e: EntityView, report: ReportView, webview: boolean): str
   const byId = new Map(report.entities.map((x) => [x.id, x]));
   const where = `${esc(e.displayPath)}:${e.line}`;
   const place = webview
-    ? `<a class="reveal" href="#${esc(e.id)}" data-path="${esc(e.location.path)}" data-line="${e.location.range.start.line}" data-character="${e.location.range.start.character}" title="Go to the definition">${where}</a>`
+    ? `<a class="reveal" href="#${esc(e.id)}" ${revealData(e)} title="Go to the definition">${where}</a>`
     : where;
+  const name = webview ? `<a class="reveal" href="#${esc(e.id)}" ${revealData(e)} title="Go to the definition">${esc(e.name)}</a>` : esc(e.name);
   const deps = e.dependsOn.map((id) => byId.get(id)).filter((d): d is EntityView => d !== undefined);
   const depends = deps.length > 0 ? ` · depends on ${deps.map(entityRef).join(', ')}` : '';
   return `<article id="${esc(e.id)}" class="entity">
-<h3><span class="kind">${esc(e.kind)}</span> ${esc(e.name)} <span class="badge v-${e.verdictClass}">${esc(VERDICT_WORDS[e.verdictClass])}</span></h3>
+<h3><span class="kind">${esc(e.kind)}</span> ${name} <span class="badge v-${e.verdictClass}">${esc(VERDICT_WORDS[e.verdictClass])}</span></h3>
 <p class="where">${place}${depends}</p>
 <div class="table-wrap"><table class="estimates">
 <thead><tr><th>scenario</th><th>recovers from</th><th>worst loss</th><th>expected loss</th><th>data at risk</th><th>RTO and its parts</th><th>objective</th><th>verdict</th><th>assumptions</th></tr></thead>
 <tbody>${e.rows.map(scenarioRowHtml).join('')}</tbody>
 </table></div>
 </article>`;
+}
+
+/** Where the webview's script sends the editor: the file and the range of the entity's name. */
+function revealData(e: EntityView): string {
+  const r = e.location.range;
+  return `data-path="${esc(e.location.path)}" data-line="${r.start.line}" data-character="${r.start.character}" data-end-line="${r.end.line}" data-end-character="${r.end.character}"`;
 }
 
 function scenarioRowHtml(r: ScenarioRow): string {
@@ -234,7 +241,8 @@ const WEBVIEW_SCRIPT = `(function () {
     if (!link) return;
     event.preventDefault();
     if (link.dataset && link.dataset.path) {
-      vscode.postMessage({ type: 'reveal', path: link.dataset.path, line: Number(link.dataset.line), character: Number(link.dataset.character) });
+      const d = link.dataset;
+      vscode.postMessage({ type: 'reveal', path: d.path, line: Number(d.line), character: Number(d.character), endLine: Number(d.endLine), endCharacter: Number(d.endCharacter) });
       return;
     }
     const href = link.getAttribute('href') || '';

@@ -42,6 +42,25 @@ describe('report view', () => {
     assert.match(first.html, /Content-Security-Policy" content="default-src &#39;none&#39;/);
     assert.ok(first.html.includes('id="datastore-wiki"'), 'the report has the datastore of the open file');
 
+    // The page's link under the heading of wiki: the extension reveals the name's range.
+    const link = /<a class="reveal" href="#datastore-wiki" data-path="([^"]+)" data-line="(\d+)" data-character="(\d+)" data-end-line="(\d+)" data-end-character="(\d+)"/.exec(first.html);
+    assert.ok(link, 'no definition link for wiki');
+    const [, uri, line, character, endLine, endCharacter] = link;
+    const before = await vscode.window.showTextDocument(document);
+    before.selection = new vscode.Selection(0, 0, 0, 0);
+    await vscode.commands.executeCommand('drspec.reportViewMessage', {
+      type: 'reveal',
+      path: uri.replace(/&amp;/g, '&'),
+      line: Number(line),
+      character: Number(character),
+      endLine: Number(endLine),
+      endCharacter: Number(endCharacter),
+    });
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'no editor after the reveal');
+    assert.strictEqual(editor.document.uri.toString(), document.uri.toString());
+    assert.strictEqual(editor.document.getText(editor.selection), 'wiki');
+
     const edit = new vscode.WorkspaceEdit();
     edit.insert(document.uri, document.positionAt(document.getText().length), '\ndatastore report-probe {\n  rto 1h\n}\n');
     assert.ok(await vscode.workspace.applyEdit(edit), 'the edit was not applied');
@@ -49,8 +68,12 @@ describe('report view', () => {
     assert.ok(after.renders > first.renders);
     assert.ok(after.revision > first.revision);
 
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    // Undo the edit (the workspace is a temporary copy: saving it back is harmless).
+    const undo = new vscode.WorkspaceEdit();
+    const start = document.getText().indexOf('\ndatastore report-probe');
+    undo.delete(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(document.getText().length)));
+    assert.ok(await vscode.workspace.applyEdit(undo), 'the undo edit was not applied');
+    await document.save();
     await waitForState((s) => !s.html.includes('id="datastore-report-probe"'), 'the report to drop the reverted datastore');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
