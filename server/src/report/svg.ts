@@ -74,7 +74,7 @@ export function timelineSvg(view: ScenarioView): string {
     out.push(`<line class="grid" x1="${tx}" y1="${T.axis - 4}" x2="${tx}" y2="${height - 4}"/>`);
     out.push(`<text class="tick" x="${tx}" y="${T.axis - 9}" text-anchor="middle">${esc(fmt(t))}</text>`);
   }
-  out.push(`<text class="tick" x="${T.label - 8}" y="${T.axis - 9}" text-anchor="end">after the disaster</text>`);
+  out.push(`<text class="tick" x="${T.label - 14}" y="${T.axis - 9}" text-anchor="end">after the disaster</text>`);
   rows.forEach((row, i) => {
     const top = T.axis + i * T.row;
     if (i === 0 || rows[i - 1].entity.wave !== row.entity.wave) {
