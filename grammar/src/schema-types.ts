@@ -67,6 +67,8 @@ export interface PropertySpec {
   default?: string;
   /** An example of a complete statement, for completion snippets and hovers. */
   example: string;
+  /** Validated by its own module rather than by positional values and clauses (`preset`). */
+  custom?: 'preset';
 }
 
 export interface BlockSpec {

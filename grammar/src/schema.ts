@@ -232,6 +232,14 @@ export const SCHEMA: Readonly<Record<BlockKind, BlockSpec>> = {
         example: 'rebuild 2h',
       },
       {
+        key: 'preset',
+        doc: "A managed service's documented behaviour (contract §9): stands for the backup, redundancy, replica and failover statements the provider documents; the block's own statements win.",
+        repeatable: true,
+        positional: [{ name: 'name', value: { type: 'identifier' }, doc: 'A preset name such as azure-sql-db.' }],
+        custom: 'preset',
+        example: 'preset azure-sql-db backup-storage geo',
+      },
+      {
         key: 'provision',
         doc: 'Time to obtain infrastructure to restore onto when the home site is lost (racks, hardware, a new cluster): added to restores and rebuilds in zone-failure without zone redundancy and in region-failure.',
         positional: [{ name: 'duration', value: D, doc: 'How long it takes to have somewhere to restore onto.' }],

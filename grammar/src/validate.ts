@@ -18,6 +18,9 @@ import {
   ValueType,
 } from './schema';
 import { didYouMean, suggest } from './suggest';
+import { checkPreset } from './presets/check';
+import type { PresetStatement } from './presets/check';
+import type { ImpliedOrigin } from './presets/implied';
 import { formatDuration } from './units';
 
 /** A checked value: its node and its meaning (canonical word, name, number or text). */
@@ -35,6 +38,10 @@ export interface ParsedProperty {
   clauseWords: Map<string, ValueNode>;
   /** Valid list items (`depends-on a, b`). */
   list: ParsedValue[];
+  /** A valid `preset` statement: the preset and its parameters (contract §9). */
+  preset?: PresetStatement;
+  /** A statement implied by a preset rather than written (see presets/implied.ts). */
+  implied?: ImpliedOrigin;
 }
 
 export interface ParsedBlock {
@@ -128,6 +135,7 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
     out.push(unknownProperty(block, statement.key));
     return undefined;
   }
+  if (spec.custom === 'preset') return checkPreset(spec, statement, out);
   const property: ParsedProperty = { statement, spec, args: new Map(), clauseWords: new Map(), list: [] };
   const values = statement.values;
   let index = 0;

@@ -3,7 +3,7 @@
 // Runs for every datastore on every check: plain loops and literals, no spreads.
 import { Scenario, SCENARIOS } from '../../../grammar/src/schema';
 import { Backup, DatastoreEntity, Replica } from '../model/types';
-import { describeBackup, fmt, statementText, sumParts } from './describe';
+import { describeBackup, fmt, propertyText, sumParts, withOrigin } from './describe';
 import { differentRegion } from './regions';
 import { RecoveryPath, RtoPart, Unverdicted } from './types';
 import { unrecoveredScenario } from './unrecovered';
@@ -49,8 +49,8 @@ function geoPath(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath | und
   return {
     kind: 'geo',
     property,
-    text: statementText(ctx.text, property.statement),
-    description: `the geo copy (lag ${fmt(lag)})`,
+    text: propertyText(ctx.text, property),
+    description: withOrigin(`the geo copy (lag ${fmt(lag)})`, property),
     survives,
     usable: survives,
     rpoSeconds: lag,
@@ -67,9 +67,11 @@ function replicaPath(ds: DatastoreEntity, replica: Replica, ctx: DatastoreContex
   return {
     kind: 'replica',
     property: replica.property,
-    text: statementText(ctx.text, replica.property.statement),
-    description:
+    text: propertyText(ctx.text, replica.property),
+    description: withOrigin(
       replica.mode === 'sync' ? `the sync replica in ${replica.region.name}` : `the async replica in ${replica.region.name} (lag ${fmt(replica.lag)})`,
+      replica.property,
+    ),
     survives,
     usable: survives,
     rpoSeconds: replica.lag,
@@ -115,8 +117,8 @@ function backupPaths(ds: DatastoreEntity, ctx: DatastoreContext, out: RecoveryPa
     const path: RecoveryPath = {
       kind: 'backup',
       property: backup.property,
-      text: statementText(ctx.text, backup.property.statement),
-      description: describeBackup(backup),
+      text: propertyText(ctx.text, backup.property),
+      description: withOrigin(describeBackup(backup), backup.property),
       survives,
       usable,
       rpoSeconds: backup.every + backup.takes + backup.copyLag,
@@ -161,7 +163,7 @@ function rebuildPath(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath |
   const path: RecoveryPath = {
     kind: 'rebuild',
     property: ds.rebuild.property,
-    text: statementText(ctx.text, ds.rebuild.property.statement),
+    text: propertyText(ctx.text, ds.rebuild.property),
     description: `a rebuild (${fmt(ds.rebuild.seconds)})`,
     survives: ALL.slice(),
     usable: ALL.slice(),

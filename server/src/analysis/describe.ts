@@ -1,6 +1,7 @@
 // Plain words for messages and hovers: durations in compound notation, copies by what they
 // are ("hourly backups"), RTO parts as "detect 1m + provision 20m + switch 1m".
 import { StatementNode } from '../../../grammar/src/ast';
+import { ParsedProperty } from '../../../grammar/src/validate';
 import { Scenario } from '../../../grammar/src/schema';
 import { formatDuration } from '../../../grammar/src/units';
 import { Backup, BackupType } from '../model/types';
@@ -15,6 +16,16 @@ export function fmt(seconds: number): string {
 export function statementText(text: string, statement: StatementNode): string {
   const slice = text.slice(statement.startOffset, statement.endOffset);
   return isCollapsed(slice) ? slice : slice.replace(/\s*,\s*/g, ', ').replace(/\s+/g, ' ').trim();
+}
+
+/** A path's `via`: the statement's source text, or `preset NAME: STATEMENT` when a preset implies it. */
+export function propertyText(text: string, property: ParsedProperty): string {
+  return property.implied ? property.implied.via : statementText(text, property.statement);
+}
+
+/** A copy's description, naming the implied statement when a preset implies it (contract §6). */
+export function withOrigin(description: string, property: ParsedProperty | undefined): string {
+  return property?.implied ? `${description} (${property.implied.via})` : description;
 }
 
 /**

@@ -7,6 +7,7 @@
 import { ValueNode } from '../../../grammar/src/ast';
 import { DEFAULTS, SCENARIOS, STRATEGY_DEFAULTS } from '../../../grammar/src/schema';
 import { ParsedBlock, ParsedProperty } from '../../../grammar/src/validate';
+import { resolvePresets } from '../../../grammar/src/presets/implied';
 import {
   Backup,
   BackupLocation,
@@ -102,7 +103,10 @@ export function objectives(block: ParsedBlock, path: string): ObjectiveStatement
 }
 
 function failover(block: ParsedBlock): FailoverSettings {
-  const p = property(block, 'failover');
+  return failoverOf(property(block, 'failover'));
+}
+
+function failoverOf(p: ParsedProperty | undefined): FailoverSettings {
   const mode = word(p, 'mode') === 'automatic' ? 'automatic' : 'manual';
   const out: FailoverSettings = {
     mode,
@@ -156,8 +160,18 @@ function entityBase<K extends Entity['kind']>(kind: K, block: ParsedBlock, nameN
   };
 }
 
+/** A written statement, else the one the block's presets imply (they never imply both). */
+function ownOrImplied(block: ParsedBlock, implied: readonly ParsedProperty[], key: string): ParsedProperty | undefined {
+  const own = property(block, key);
+  if (own) return own;
+  for (const p of implied) if (p.spec.key === key) return p;
+  return undefined;
+}
+
 function datastore(block: ParsedBlock, nameNode: ValueNode, path: string): DatastoreEntity {
-  const redundancyProperty = property(block, 'redundancy');
+  const presets = resolvePresets(block);
+  const implied = presets.implied;
+  const redundancyProperty = ownOrImplied(block, implied, 'redundancy');
   const level = (word(redundancyProperty, 'level') ?? 'local') as RedundancyLevel;
   const redundancy: Redundancy = { level, lag: level === 'geo' || level === 'geo-zone' ? (num(redundancyProperty, 'lag') ?? DEFAULTS.geoLag) : 0 };
   if (redundancyProperty) redundancy.property = redundancyProperty;
@@ -167,18 +181,25 @@ function datastore(block: ParsedBlock, nameNode: ValueNode, path: string): Datas
   const rebuild = num(rebuildProperty, 'duration');
   const backups: Backup[] = [];
   const replicas: Replica[] = [];
-  for (const p of block.properties) {
-    if (p.spec.key === 'backup') {
-      const b = backup(p);
-      if (b) backups.push(b);
-    } else if (p.spec.key === 'replica') {
-      const r = replica(p);
-      if (r) replicas.push(r);
+  // Written statements first, then the implied ones (ties between paths keep this order).
+  for (const list of implied.length > 0 ? [block.properties, implied] : [block.properties]) {
+    for (const p of list) {
+      if (p.spec.key === 'backup') {
+        const b = backup(p);
+        if (b) backups.push(b);
+      } else if (p.spec.key === 'replica') {
+        const r = replica(p);
+        if (r) replicas.push(r);
+      }
     }
   }
   // After the shared fields, in the entity's key order (the optional `rebuild` before
   // `references`); assigned rather than spread into a literal.
   const entity = entityBase('datastore', block, nameNode, path) as DatastoreEntity;
+  if (implied.length > 0 && !entity.failover.property) {
+    const impliedFailover = ownOrImplied(block, implied, 'failover');
+    if (impliedFailover) entity.failover = failoverOf(impliedFailover);
+  }
   entity.engine = word(property(block, 'engine'), 'engine');
   entity.redundancy = redundancy;
   entity.size = num(sizeProperty, 'size');
@@ -194,6 +215,7 @@ function datastore(block: ParsedBlock, nameNode: ValueNode, path: string): Datas
   const provision = num(provisionProperty, 'duration');
   if (provisionProperty && provision !== undefined) entity.provision = { seconds: provision, property: provisionProperty };
   entity.references = listRefs(block, 'references');
+  entity.presets = presets;
   return entity;
 }
 

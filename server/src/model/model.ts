@@ -79,6 +79,7 @@ export function buildModel(files: readonly ValidatedFile[]): Model {
         case 'datastore':
           model.datastores.push(declaration);
           model.entities.push(declaration);
+          for (const d of declaration.presets.diagnostics) report(path, d);
           break;
         case 'service':
           model.services.push(declaration);

@@ -4,6 +4,7 @@
 import { Diagnostic, ValueNode } from '../../../grammar/src/ast';
 import { Scenario } from '../../../grammar/src/schema';
 import { ParsedBlock, ParsedProperty, ValidatedFile } from '../../../grammar/src/validate';
+import type { ResolvedPresets } from '../../../grammar/src/presets/implied';
 
 export type DeclarationKind = 'plan' | 'region' | 'policy' | 'datastore' | 'service';
 export type ReferenceKind = 'datastore' | 'service' | 'policy' | 'region';
@@ -141,6 +142,8 @@ export interface DatastoreEntity extends EntityBase {
   /** `provision D`: time to get infrastructure to restore onto once the home site is lost. */
   provision?: { seconds: number; property: ParsedProperty };
   references: NameRef[];
+  /** The block's `preset` statements and the statements they imply (contract §9). */
+  presets: ResolvedPresets;
 }
 
 export type StrategyKind = 'none' | 'backup-restore' | 'pilot-light' | 'warm-standby' | 'active-active';

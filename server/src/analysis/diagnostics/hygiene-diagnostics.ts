@@ -7,7 +7,8 @@ import { DatastoreEntity, Entity, Model, Schedule, ServiceEntity } from '../../m
 import { BASE, CHAINED } from '../datastore';
 import { describeBackup, fmt } from '../describe';
 import { AnalyzeOptions, EntityEstimate, ScenarioEstimate } from '../types';
-import { makeDiagnostic, Report } from './common';
+import { DiagnosticInput, groupBy, makeDiagnostic, rangeKey, Report } from './common';
+import { writtenNode } from '../../../../grammar/src/presets/implied';
 
 function sameRegion(ds: DatastoreEntity | ServiceEntity, region: string): boolean {
   return ds.region !== undefined && ds.region.name === region;
@@ -45,6 +46,19 @@ function sameRegionFailover(entity: Entity, report: Report): void {
   }
 }
 
+/** One backup finding before findings on the same preset statement are merged. */
+interface BackupFinding {
+  code: 'backup-chain-broken' | 'pitr-gap' | 'retention-too-short';
+  range: Range;
+  /** "log backups of orders-db"; with `rest` the message. */
+  subject: string;
+  rest: string;
+  /** The implied statement, for backups a preset implies. */
+  via?: string;
+  scenarios?: Scenario[];
+  data?: Record<string, unknown>;
+}
+
 function backupDiagnostics(ds: DatastoreEntity, estimate: EntityEstimate, corruptionDetection: number, report: Report): void {
   let bases = 0;
   let longestBase = 0;
@@ -53,42 +67,54 @@ function backupDiagnostics(ds: DatastoreEntity, estimate: EntityEstimate, corrup
     bases++;
     longestBase = Math.max(longestBase, b.every);
   }
+  const findings: BackupFinding[] = [];
   for (const path of estimate.paths) {
     const backup = path.backup;
     if (!backup || !path.property) continue;
     const range = path.property.statement.range;
+    const via = path.property.implied?.via;
+    const retainRange = writtenNode(backup.property, 'retain')?.range;
     if (CHAINED.has(backup.type)) {
       const broken: Scenario[] = path.survives.filter((s) => !path.usable.includes(s));
       if (broken.length > 0) {
         const why = bases === 0 ? 'there is no full or snapshot backup at all' : `no full or snapshot backup survives ${broken.join(', ')}`;
-        report(ds.path, makeDiagnostic({
-          code: 'backup-chain-broken',
-          entity: ds,
-          range,
-          message: `${describeBackup(backup)} of ${ds.name} cannot be restored in ${broken.join(', ')}: ${why} to restore them on`,
-          scenarios: broken,
-        }));
+        findings.push({ code: 'backup-chain-broken', range, via, subject: `${describeBackup(backup)} of ${ds.name}`, rest: `cannot be restored in ${broken.join(', ')}: ${why} to restore them on`, scenarios: broken });
       }
     }
     if (backup.type === 'log' && bases > 0 && backup.retain < longestBase) {
-      report(ds.path, makeDiagnostic({
+      findings.push({
         code: 'pitr-gap',
-        entity: ds,
         range,
-        message: `log backups of ${ds.name} are kept ${fmt(backup.retain)} but full backups run only every ${fmt(longestBase)}: point-in-time recovery has gaps; keep logs at least ${fmt(longestBase)}`,
-        data: { retain: backup.retain, needed: longestBase, valueRange: backup.property.args.get('retain')?.node.range },
-      }));
+        via,
+        subject: `log backups of ${ds.name}`,
+        rest: `are kept ${fmt(backup.retain)} but full backups run only every ${fmt(longestBase)}: point-in-time recovery has gaps; keep logs at least ${fmt(longestBase)}`,
+        data: { retain: backup.retain, needed: longestBase, valueRange: retainRange },
+      });
     }
     if (backup.retain < corruptionDetection) {
-      report(ds.path, makeDiagnostic({
+      findings.push({
         code: 'retention-too-short',
-        entity: ds,
         range,
-        message: `${describeBackup(backup)} of ${ds.name} are kept ${fmt(backup.retain)}, less than the ${fmt(corruptionDetection)} corruption may go unnoticed: they do not survive data-corruption`,
+        via,
+        subject: `${describeBackup(backup)} of ${ds.name}`,
+        rest: `are kept ${fmt(backup.retain)}, less than the ${fmt(corruptionDetection)} corruption may go unnoticed: they do not survive data-corruption`,
         scenarios: ['data-corruption'],
-        data: { retain: backup.retain, needed: corruptionDetection, valueRange: backup.property.args.get('retain')?.node.range },
-      }));
+        data: { retain: backup.retain, needed: corruptionDetection, valueRange: retainRange },
+      });
     }
+  }
+  // One diagnostic per (code, range): the copies a preset implies share its statement's range.
+  for (const group of groupBy(findings, (f) => `${f.code}#${rangeKey(f.range)}`)) {
+    const first = group[0];
+    const sentences = groupBy(group, (f) => `${f.subject}#${f.rest}`).map((same) => {
+      const vias = same.flatMap((f) => (f.via ? [f.via] : []));
+      return `${same[0].subject}${vias.length > 0 ? ` (${vias.join('; ')})` : ''} ${same[0].rest}`;
+    });
+    const scenarios = [...new Set(group.flatMap((f) => f.scenarios ?? []))];
+    const input: DiagnosticInput = { code: first.code, entity: ds, range: first.range, message: sentences.join('; ') };
+    if (first.scenarios) input.scenarios = scenarios;
+    if (first.data) input.data = first.data;
+    report(ds.path, makeDiagnostic(input));
   }
 }
 

@@ -1,0 +1,182 @@
+// The statements the presets of a datastore block imply, as parsed properties that take part
+// in the model exactly as written ones (contract §9), except that the block's own statements
+// win: an implied backup of type T gives way to the block's own backup of type T; an implied
+// redundancy, failover, or replica to the same region to the block's own. Where two presets
+// imply the same thing the first wins and the second is a `duplicate-property`.
+//
+// Implied properties point at the `preset` statement: their statement, key and values carry
+// its range, except values that come from a parameter written there, which keep that node
+// (so a finding about `replica-region westeurope` points at `westeurope`).
+import type { Diagnostic, Span, StatementNode, ValueNode } from '../ast';
+import { parseDocument } from '../parse';
+import type { ParsedBlock, ParsedProperty, ParsedValue } from '../validate';
+import { validateFile } from '../validate';
+import { expandPreset, ImpliedStatement } from './expand';
+import type { PresetSpec } from './types';
+
+/** Where an implied property comes from. */
+export interface ImpliedOrigin {
+  preset: PresetSpec;
+  /** The `preset` statement that implies it. */
+  from: ParsedProperty;
+  statement: ImpliedStatement;
+  /** `preset azure-sql-db: backup log every 10m retain 7d to geo copy-lag 1h` (the path's `via`). */
+  via: string;
+}
+
+/** An implied statement the block does not get, and why. */
+export interface DroppedStatement {
+  statement: ImpliedStatement;
+  /** The statement that wins: the block's own, or an earlier preset. */
+  by: ParsedProperty;
+  reason: 'own' | 'preset';
+}
+
+/** One `preset` statement of a block with what it implies there. */
+export interface PresetUse {
+  property: ParsedProperty;
+  spec: PresetSpec;
+  /** Everything the preset implies with its parameters, in order. */
+  statements: ImpliedStatement[];
+  /** The implied properties the block gets. */
+  kept: ParsedProperty[];
+  dropped: DroppedStatement[];
+}
+
+export interface ResolvedPresets {
+  uses: PresetUse[];
+  /** Every implied property the block gets, in preset order. */
+  implied: ParsedProperty[];
+  /** `duplicate-property` for presets that imply what an earlier one does. */
+  diagnostics: Diagnostic[];
+}
+
+const EMPTY: ResolvedPresets = { uses: [], implied: [], diagnostics: [] };
+
+// Parsed implied statements by text; each use relocates a copy onto its `preset` statement.
+const templates = new Map<string, ParsedProperty | undefined>();
+const TEMPLATE_LIMIT = 1000;
+
+function template(text: string): ParsedProperty | undefined {
+  if (templates.has(text)) return templates.get(text);
+  const validated = validateFile(parseDocument(`datastore implied {\n  ${text}\n}\n`));
+  const property = validated.diagnostics.length === 0 && validated.file.syntaxErrors.length === 0 ? validated.blocks[0]?.properties[0] : undefined;
+  if (templates.size >= TEMPLATE_LIMIT) templates.clear();
+  templates.set(text, property);
+  return property;
+}
+
+/** Parses an implied statement's text; undefined if it is not a valid statement (a data error). */
+export function parseImplied(statement: ImpliedStatement): ParsedProperty | undefined {
+  return template(statement.text);
+}
+
+function relocate<T extends Span>(node: T, span: Span): T {
+  return { ...node, range: span.range, startOffset: span.startOffset, endOffset: span.endOffset };
+}
+
+function impliedProperty(statement: ImpliedStatement, from: ParsedProperty): ParsedProperty | undefined {
+  const parsed = template(statement.text);
+  if (!parsed) return undefined;
+  const at = from.statement;
+  const values = new Map<ValueNode, ValueNode>();
+  parsed.statement.values.forEach((node, i) => {
+    const origin = statement.tokens[i + 1]?.origin;
+    const written = origin?.from === 'param' ? origin.param.node : undefined;
+    values.set(node, written && written.text === node.text ? written : relocate(node, at));
+  });
+  const node = (v: ValueNode): ValueNode => values.get(v) ?? relocate(v, at);
+  const args = new Map<string, ParsedValue>();
+  for (const [name, value] of parsed.args) args.set(name, { node: node(value.node), value: value.value });
+  const clauseWords = new Map<string, ValueNode>();
+  for (const [word, value] of parsed.clauseWords) clauseWords.set(word, node(value));
+  const synthetic: StatementNode = { range: at.range, startOffset: at.startOffset, endOffset: at.endOffset, key: relocate(parsed.statement.key, at), values: parsed.statement.values.map(node) };
+  const via = `preset ${statement.preset.name}: ${statement.text}`;
+  return { statement: synthetic, spec: parsed.spec, args, clauseWords, list: [], implied: { preset: statement.preset, from, statement, via } };
+}
+
+/**
+ * The node of a value as written in the source, for edits: for an implied property only
+ * a value given as a parameter of the `preset` statement (a figure or default has no text
+ * of its own to edit).
+ */
+export function writtenNode(property: ParsedProperty, arg: string): ValueNode | undefined {
+  const node = property.args.get(arg)?.node;
+  if (!node || !property.implied) return node;
+  const at = property.statement;
+  return node.startOffset === at.startOffset && node.endOffset === at.endOffset ? undefined : node;
+}
+
+/** The slot a written statement takes (as ImpliedStatement.slot), if presets imply such a thing. */
+function ownSlot(p: ParsedProperty): string | undefined {
+  switch (p.spec.key) {
+    case 'backup': {
+      const type = p.args.get('type')?.value;
+      return type === undefined ? undefined : `backup ${type}`;
+    }
+    case 'replica': {
+      const region = p.args.get('region')?.value;
+      return region === undefined ? undefined : `replica ${region}`;
+    }
+    case 'redundancy':
+    case 'failover':
+      return p.spec.key;
+    default:
+      return undefined;
+  }
+}
+
+/** The presets of a datastore block and the implied properties the block gets. */
+export function resolvePresets(block: ParsedBlock): ResolvedPresets {
+  let any = false;
+  for (const p of block.properties) if (p.preset) any = true;
+  if (!any) return EMPTY;
+  const own = new Map<string, ParsedProperty>();
+  for (const p of block.properties) {
+    const slot = ownSlot(p);
+    if (slot && !own.has(slot)) own.set(slot, p);
+  }
+  const claimed = new Map<string, ParsedProperty>();
+  const result: ResolvedPresets = { uses: [], implied: [], diagnostics: [] };
+  for (const p of block.properties) {
+    if (!p.preset) continue;
+    const spec = p.preset.spec;
+    const statements = expandPreset(spec, p.preset.values);
+    const use: PresetUse = { property: p, spec, statements, kept: [], dropped: [] };
+    const clashes: { slot: string; first: ParsedProperty }[] = [];
+    const mine = new Set<string>();
+    for (const statement of statements) {
+      const earlier = claimed.get(statement.slot);
+      if (earlier && earlier !== p) {
+        if (!clashes.some((c) => c.slot === statement.slot)) clashes.push({ slot: statement.slot, first: earlier });
+        use.dropped.push({ statement, by: earlier, reason: 'preset' });
+        continue;
+      }
+      mine.add(statement.slot);
+      const written = own.get(statement.slot);
+      if (written) {
+        use.dropped.push({ statement, by: written, reason: 'own' });
+        continue;
+      }
+      const implied = impliedProperty(statement, p);
+      if (implied) {
+        use.kept.push(implied);
+        result.implied.push(implied);
+      }
+    }
+    for (const slot of mine) claimed.set(slot, p);
+    if (clashes.length > 0) {
+      const first = clashes[0].first;
+      const firstName = first.preset?.spec.name ?? 'an earlier preset';
+      result.diagnostics.push({
+        code: 'duplicate-property',
+        severity: 'error',
+        message: `preset ${spec.name} implies ${clashes.map((c) => `'${c.slot}'`).join(', ')}, already implied by preset ${firstName} on line ${first.statement.range.start.line + 1}; the first preset wins`,
+        range: p.statement.key.range,
+        data: { preset: spec.name, slots: clashes.map((c) => c.slot), first: first.statement.range },
+      });
+    }
+    result.uses.push(use);
+  }
+  return result;
+}
