@@ -12,7 +12,7 @@ import { parseDocument } from '../parse';
 import type { ParsedBlock, ParsedProperty, ParsedValue } from '../validate';
 import { validateFile } from '../validate';
 import { expandPreset, ImpliedStatement } from './expand';
-import type { PresetSpec } from './types';
+import type { FigureKind, PresetSpec } from './types';
 
 /** Where an implied property comes from. */
 export interface ImpliedOrigin {
@@ -105,6 +105,32 @@ export function writtenNode(property: ParsedProperty, arg: string): ValueNode | 
   if (!node || !property.implied) return node;
   const at = property.statement;
   return node.startOffset === at.startOffset && node.endOffset === at.endOffset ? undefined : node;
+}
+
+/** Where the value of a clause word of an implied statement comes from. */
+export type ImpliedValueSource =
+  /** A parameter written in the `preset` statement: stated by the user. */
+  | { from: 'written' }
+  /** A figure of the preset, or a parameter's documented default. */
+  | { from: 'preset'; kind: FigureKind; url: string }
+  /** Not in the implied statement: the language's default applies. */
+  | { from: 'absent' };
+
+export function impliedValueSource(origin: ImpliedOrigin, word: string): ImpliedValueSource {
+  const tokens = origin.statement.tokens;
+  // Positional values (a redundancy level, a replica's mode) have no clause word before them.
+  const index = tokens.findIndex((t, i) => i > 0 && t.origin.from === 'keyword' && t.text === word);
+  const value = index >= 0 ? tokens[index + 1] : undefined;
+  if (!value) return { from: 'absent' };
+  const preset = origin.preset;
+  if (value.origin.from === 'figure') return { from: 'preset', kind: value.origin.figure.kind, url: preset.sources[value.origin.figure.source]?.url ?? '' };
+  if (value.origin.from === 'param') {
+    const param = value.origin.param;
+    if (param.node) return { from: 'written' };
+    const d = param.spec.default;
+    return d ? { from: 'preset', kind: d.kind, url: preset.sources[d.source]?.url ?? '' } : { from: 'absent' };
+  }
+  return { from: 'absent' };
 }
 
 /** The slot a written statement takes (as ImpliedStatement.slot), if presets imply such a thing. */

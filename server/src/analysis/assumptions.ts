@@ -5,6 +5,7 @@
 // first (lag, takes, copy-lag, retain, corruption-detection), then the RTO parts.
 import { DEFAULTS, Scenario, STRATEGY_DEFAULTS } from '../../../grammar/src/schema';
 import { ParsedProperty } from '../../../grammar/src/validate';
+import { impliedValueSource } from '../../../grammar/src/presets/implied';
 import { DatastoreEntity, FailoverSettings, PlanEntity, ServiceEntity } from '../model/types';
 import { fmt } from './describe';
 import { failoverParts as serviceFailoverParts } from './service';
@@ -18,6 +19,12 @@ const DEFAULT: AssumptionSource = { kind: 'default' };
  * `{ kind: 'preset', … }`.)
  */
 export function sourceOf(property: ParsedProperty | undefined, word: string): AssumptionSource | undefined {
+  if (property?.implied) {
+    const source = impliedValueSource(property.implied, word);
+    if (source.from === 'written') return undefined;
+    if (source.from === 'preset') return { kind: 'preset', preset: property.implied.preset.name, figureKind: source.kind, source: source.url };
+    return DEFAULT;
+  }
   return property?.args.has(word) ? undefined : DEFAULT;
 }
 
@@ -69,6 +76,8 @@ export function datastoreAssumptions(ds: DatastoreEntity, s: Pick<ScenarioEstima
       break;
     case 'backup': {
       const b = path.backup!;
+      // A written backup states its interval; a preset's comes from the provider's figure.
+      add(out, b.property, 'every', b.every);
       add(out, b.property, 'takes', b.takes);
       add(out, b.property, 'copy-lag', b.copyLag);
       if (s.scenario === 'data-corruption') {

@@ -13,6 +13,7 @@ import { recommendationActions, strategyRefactor } from './fixes/recommendations
 import { DEPENDENCY_CODES, OBJECTIVE_CODES, WARNING_CODES } from '../recommend/recommend';
 import { duplicatePropertyFixes, missingClauseFixes } from './fixes/statements';
 import { stubFixes } from './fixes/stubs';
+import { usePresetActions } from './fixes/presets';
 
 /** The fixes of each diagnostic code. Codes without an entry have no mechanical fix. */
 const FIXERS: Readonly<Record<string, Fixer>> = {
@@ -61,6 +62,7 @@ export function codeActions(snapshot: Snapshot, uri: string, range: Range, conte
       actions.push(...fixer(fixContext));
     }
     actions.push(...recommendationActions(snapshot, pairs.filter((p) => recommended(p.engine.code))));
+    actions.push(...usePresetActions(snapshot, view, range));
   }
 
   if (wants(context, CodeActionKind.RefactorRewrite)) actions.push(...strategyRefactor(snapshot, view, range));

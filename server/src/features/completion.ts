@@ -20,6 +20,7 @@ import { blockAt } from './locate';
 import { CompletionContext, completionContext, Word } from './completion-context';
 import { blockMarkdown, clauseMarkdown, propertyMarkdown, wordMarkdown } from './schema-docs';
 import { interpretValues, Slot, slotValueType, WrittenValue } from './slots';
+import { presetCompletion } from './preset-completion';
 
 export interface CompletionOptions {
   /** The client accepts snippets (completionItem.snippetSupport). */
@@ -45,6 +46,7 @@ export function completion(snapshot: Snapshot, uri: string, position: Position, 
     case 'value': {
       if (!isBlockKind(context.block)) return [];
       const spec = propertySpec(context.block, context.key);
+      if (spec?.custom === 'preset') return presetCompletion(snapshot, context.values, range);
       return spec ? valueItems(snapshot, view, context.block, spec, context.values, context.word, range) : [];
     }
   }

@@ -15,8 +15,9 @@ import { CopyOf, pathsOfStatement } from './copies';
 import { targetAt, targetSpan } from './locate';
 import { nameAt } from './names';
 import { blockMarkdown, clauseMarkdown, propertyMarkdown, wordMarkdown } from './schema-docs';
-import { interpretValues, Slot } from './slots';
+import { interpretValues, Slot, statementSpec } from './slots';
 import { valueMarkdown } from './value-docs';
+import { presetHoverMarkdown } from './preset-hover';
 
 export function hover(snapshot: Snapshot, uri: string, position: Position): Hover | null {
   const view = snapshot.files.get(uri);
@@ -27,6 +28,10 @@ export function hover(snapshot: Snapshot, uri: string, position: Position): Hove
   const markdown = ((): string | undefined => {
     const name = nameAt(snapshot, view, offset);
     if (name && (target.type === 'block-name' || target.type === 'value')) return nameMarkdown(snapshot, name);
+    if ((target.type === 'key' || target.type === 'value') && target.statement.key.text === 'preset') {
+      const preset = presetHoverMarkdown(snapshot, uri, target.statement);
+      if (preset) return preset;
+    }
     switch (target.type) {
       case 'block-kind':
         return isBlockKind(target.block.kind.text) ? blockMarkdown(target.block.kind.text) : undefined;
@@ -145,7 +150,7 @@ function valueHover(snapshot: Snapshot, block: BlockNode, statement: StatementNo
   const role = found
     ? interpretValues(found.spec, statement.values.map((v) => ({ text: v.text, identifier: v.kind === 'identifier' }))).roles[index]
     : undefined;
-  if (found && role?.type === 'clause-word') return clauseMarkdown(found.spec, role.clause);
+  if (found && role?.type === 'clause-word') return clauseMarkdown(statementSpec(found.spec, statement.values.map((v) => ({ text: v.text, identifier: v.kind === 'identifier' }))), role.clause);
   if (found && value.kind === 'identifier') {
     const what = role?.type === 'positional' ? `${found.spec.key} ${role.positional.name}` : role?.type === 'clause-value' ? `${found.spec.key} ${role.clause.word}` : found.spec.key;
     const type = role?.type === 'positional' ? role.positional.value : role?.type === 'clause-value' ? role.clause.value : undefined;

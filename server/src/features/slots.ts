@@ -3,6 +3,7 @@
 // rules mirror grammar/src/validate.ts so hovers, semantic tokens and completion read a
 // statement exactly as validation does, and this works on incomplete lines too.
 import { ClauseSpec, PositionalSpec, PropertySpec, ValueType } from '../../../grammar/src/schema';
+import { presetPropertySpec } from '../../../grammar/src/presets/schema';
 
 export type Slot =
   | { type: 'positional'; positional: PositionalSpec }
@@ -33,7 +34,13 @@ function clauseOf(spec: PropertySpec, value: WrittenValue | undefined): ClauseSp
   return (spec.clauses ?? []).find((c) => c.word === value.text);
 }
 
-export function interpretValues(spec: PropertySpec, values: readonly WrittenValue[]): Interpretation {
+/** The spec a statement is read with: a `preset` statement's clauses are its preset's parameters. */
+export function statementSpec(spec: PropertySpec, values: readonly WrittenValue[]): PropertySpec {
+  return spec.custom === 'preset' ? presetPropertySpec(spec, values[0]?.text) : spec;
+}
+
+export function interpretValues(written: PropertySpec, values: readonly WrittenValue[]): Interpretation {
+  const spec = statementSpec(written, values);
   const roles: Slot[] = [];
   const usedClauses = new Set<string>();
   let index = 0;
