@@ -300,3 +300,65 @@ describe('several presets in one block', () => {
     assert.equal(withCode(check(['preset aws-s3', 'preset aws-s3 class one-zone']), 'duplicate-property').length, 1);
   });
 });
+
+describe('recommendations respect presets', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { recommendFor } = require('../../server/src/recommend/recommend') as typeof import('../../server/src/recommend/recommend');
+  const recommend = (result: CheckResult, name: string): ReturnType<typeof recommendFor> => recommendFor(result, { kind: 'datastore', name });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { validateFile } = require('../../grammar/src/validate') as typeof import('../../grammar/src/validate');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseDocument } = require('../../grammar/src/parse') as typeof import('../../grammar/src/parse');
+
+  /** Every `preset` line a recommendation writes, checked against the preset's table. */
+  function presetEdits(result: CheckResult, name = 'db'): string[] {
+    const texts = recommend(result, name).flatMap((r) => r.edits.map((e) => e.newText.trim())).filter((t) => t.startsWith('preset '));
+    for (const text of texts) assert.deepEqual(validateFile(parseDocument(`datastore x {\n  ${text}\n}\n`)).diagnostics, [], text);
+    return texts;
+  }
+
+  it('never makes a preset-implied backup more frequent than the service runs it', () => {
+    const result = check(['preset azure-sql-db', 'rpo 5m']);
+    for (const r of recommend(result, 'db')) {
+      for (const e of r.edits) {
+        assert.doesNotMatch(e.newText, /backup log every/, r.title);
+        assert.doesNotMatch(e.newText, /^preset .*\bevery\b/, r.title);
+      }
+    }
+  });
+
+  it('proposes preset parameters as moves with their tier, inside the documented ranges', () => {
+    const cosmos = check(['preset azure-cosmos-db', 'rpo 4h']);
+    const edits = presetEdits(cosmos);
+    assert.ok(edits.some((t) => /retain (1d|7d)/.test(t)), JSON.stringify(edits));
+    const r = recommend(cosmos, 'db').find((x) => x.edits.some((e) => e.newText.startsWith('preset')))!;
+    assert.equal(r.costTier, 1);
+    const sql = check(['preset azure-sql-db backup-storage local', 'rpo 2h']);
+    assert.ok(presetEdits(sql).some((t) => t.includes('backup-storage geo')), 'backup-storage geo');
+    const zone = check(['preset azure-sql-db', 'size 1TB', 'restore-rate 100MB/s', 'zone-failure rto 5m']);
+    const redundant = recommend(zone, 'db').find((x) => x.edits.some((e) => e.newText === 'preset azure-sql-db redundancy zone'));
+    assert.ok(redundant, JSON.stringify(recommend(zone, 'db').map((x) => x.title)));
+    assert.equal(redundant.costTier, 2);
+    assert.match(redundant.title, /redundancy zone/);
+    assert.match(redundant.title, /\(L2\)$/);
+  });
+
+  it('clamps a retention to the documented maximum and never writes an own redundancy over a preset', () => {
+    const result = run(`plan "p" {\n  corruption-detection 40d\n}\n${spec(['preset azure-sql-db', 'rpo 1d'])}`);
+    for (const r of recommend(result, 'db')) {
+      for (const e of r.edits) {
+        assert.doesNotMatch(e.newText, /retain (3[6-9]|[4-9]\d)d/, r.title);
+        assert.doesNotMatch(e.newText.trim(), /^redundancy /, r.title);
+      }
+    }
+  });
+
+  it('adds the second region of Cosmos DB through its parameter', () => {
+    const result = check(['preset azure-cosmos-db mode continuous-7d', 'rpo 1h']);
+    assert.ok(presetEdits(result).some((t) => t.includes('replica-region northeurope')), JSON.stringify(recommend(result, 'db').map((r) => r.title)));
+  });
+
+  it('a preset log backup shorter than the full interval is no pitr-gap (the service keeps what it needs)', () => {
+    assert.deepEqual(withCode(check(['preset azure-sql-db retain 1d']), 'pitr-gap'), []);
+  });
+});

@@ -15,6 +15,7 @@ const ON_OFF = (on: string, off: string) => [
 
 export const AWS_RDS = {
   name: 'aws-rds',
+  ownReplicas: true,
   title: 'Amazon RDS (not Aurora)',
   provider: 'aws',
   doc: 'Daily automated snapshots and transaction logs every five minutes kept in Amazon S3; optional Multi-AZ deployment.',

@@ -20,6 +20,7 @@ const REDUNDANCY_LOCAL_ZONE = [
 
 export const AZURE_SQL_DB = {
   name: 'azure-sql-db',
+  ownReplicas: true,
   title: 'Azure SQL Database (single database or elastic pool, not Hyperscale)',
   provider: 'azure',
   doc: 'Automated full, differential and log backups with point-in-time restore; optional zone redundancy.',
@@ -95,6 +96,7 @@ export const AZURE_SQL_DB = {
 
 export const AZURE_POSTGRES_FLEXIBLE = {
   name: 'azure-postgres-flexible',
+  ownReplicas: true,
   title: 'Azure Database for PostgreSQL flexible server',
   provider: 'azure',
   doc: 'Daily snapshots plus write-ahead log backups for point-in-time restore; optional zone-redundant high availability.',
@@ -156,6 +158,7 @@ export const AZURE_POSTGRES_FLEXIBLE = {
 
 export const AZURE_MYSQL_FLEXIBLE = {
   name: 'azure-mysql-flexible',
+  ownReplicas: true,
   title: 'Azure Database for MySQL flexible server',
   provider: 'azure',
   doc: 'Snapshots plus binary log backups every five minutes; optional zone-redundant high availability.',

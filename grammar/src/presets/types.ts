@@ -81,6 +81,11 @@ export interface PresetSpec {
   provider: 'azure' | 'aws';
   /** One sentence for completion and hovers. */
   doc: string;
+  /**
+   * The service can also keep replicas in other regions that the preset does not model
+   * (read replicas, active geo-replication): recommendations may add a `replica` line.
+   */
+  ownReplicas?: boolean;
   /** `engine` words that name this service, for the "Use preset" quick fix. */
   engines: readonly string[];
   sources: Readonly<Record<string, SourceSpec>>;

@@ -9,6 +9,7 @@ import { fmt } from '../analysis/describe';
 import { Backup, DatastoreEntity, Replica } from '../model/types';
 import { insertStatement, replaceStatement, rewrittenStatement, StatementChange } from './edits';
 import { intervalAtMost, Move, MOVE_COST, MoveContext, needed, pairOf, tightestRpo } from './moves';
+import { impliedBackupMove, presetBacksUp, presetParamMoves } from './preset-moves';
 
 const DAY = 86400;
 const HOUR = 3600;
@@ -85,6 +86,8 @@ function describeChange(b: Backup, c: BackupChange): { action: string; short: st
 }
 
 function rewriteBackup(ctx: MoveContext, ds: DatastoreEntity, b: Backup, index: number, c: BackupChange): Move | undefined {
+  // A backup a preset implies changes only through the preset's parameters, within range.
+  if (b.property.implied) return impliedBackupMove(ds, b, c);
   const set: Record<string, string> = {};
   if (c.every !== undefined) set.every = fmt(c.every);
   if (c.to !== undefined) set.to = c.to;
@@ -146,7 +149,8 @@ function logStatement(base: Backup, every: number, to: string | undefined): stri
 
 /** Log backups on a base that survives the scenarios (moving the base first if it must). */
 function addLogs(ctx: MoveContext, ds: DatastoreEntity): Move[] {
-  if (ds.backups.some((b) => b.type === 'log')) return [];
+  // A preset's backups are the service's: its log backups are those it documents.
+  if (ds.backups.some((b) => b.type === 'log') || presetBacksUp(ds) || ds.presets.uses.length > 0) return [];
   const data = dataScenarios(ctx).filter((s) => ctx.needs[s]?.rpo !== undefined);
   if (data.length === 0) return [];
   const moves: Move[] = [];
@@ -193,7 +197,7 @@ function addLogs(ctx: MoveContext, ds: DatastoreEntity): Move[] {
 
 /** A full backup where there is no base at all (with log backups if daily is not enough). */
 function addFull(ctx: MoveContext, ds: DatastoreEntity): Move[] {
-  if (ds.backups.some((b) => BASE.has(b.type))) return [];
+  if (ds.backups.some((b) => BASE.has(b.type)) || presetBacksUp(ds)) return [];
   const data = dataScenarios(ctx);
   const chain = ds.backups.find((b) => CHAINED.has(b.type));
   if (data.length === 0 && !chain) return [];
@@ -215,7 +219,7 @@ function addFull(ctx: MoveContext, ds: DatastoreEntity): Move[] {
     changes: 1,
     ...(storage ? { storage } : {}),
   }];
-  if (!chain && target !== undefined && target < every) {
+  if (!chain && target !== undefined && target < every && ds.presets.uses.length === 0) {
     const logEvery = intervalAtMost(target, 60);
     if (logEvery !== undefined) {
       const log = `backup log every ${fmt(logEvery)} retain ${retain}${where(to)}`;
@@ -252,6 +256,8 @@ function redundancyMoves(ctx: MoveContext, ds: DatastoreEntity): Move[] {
   if (region && options.region && (region.rpo === undefined || region.rpo >= DEFAULT_LAG)) levels.push(options.region);
   if (zone && region && ds.redundancy.level === 'local' && (region.rpo === undefined || region.rpo >= DEFAULT_LAG)) levels.push('geo-zone');
   const property = ds.redundancy.property;
+  // With a preset, redundancy is what the service offers through its parameters (presetParamMoves).
+  if (ds.presets.uses.length > 0) return [];
   return [...new Set(levels)]
     .filter((level) => ctx.allowed(ds, 'redundancy', undefined, level))
     .map((level) => ({
@@ -323,7 +329,8 @@ export function replicaToPair(ctx: MoveContext, ds: DatastoreEntity): Move[] {
   if (!pair || replicaIn(ds, pair)) return [];
   const home = ds.region?.name;
   return ds.replicas.flatMap((r, index) => {
-    if (r.region.name !== home) return [];
+    // A replica a preset implies moves through its parameter (presetParamMoves).
+    if (r.region.name !== home || r.property.implied) return [];
     return [{
       slots: [`replica:${index}`],
       action: `Move the replica to ${pair}`,
@@ -368,6 +375,7 @@ export function datastoreMoves(ctx: MoveContext, ds: DatastoreEntity): Move[] {
     ...addFull(ctx, ds),
     ...redundancyMoves(ctx, ds),
     ...replicaMoves(ctx, ds),
+    ...presetParamMoves(ctx, ds),
   ];
 }
 

@@ -13,6 +13,7 @@ import { TextEdit } from './edits';
 import { affectedKeys, entityKey, evaluate, Evaluation, findingsOf, indexOf } from './evaluate';
 import { ALLOW_ALL, CostTier, Move, MoveContext, Needs, ValueGate } from './moves';
 import { policyMoves } from './policy-moves';
+import { presetGate } from './preset-moves';
 import { drillMove, serviceMoves, standbyToPair } from './service-moves';
 import { effectOf, storageDetail, titleOf } from './title';
 
@@ -56,6 +57,12 @@ export interface RecommendOptions {
 }
 
 /** Findings a change to the entity targets (LANGUAGE.md §10). */
+/** The presets' limits, and the caller's where it gives some. */
+function gateOf(options: RecommendOptions): ValueGate {
+  const extra = options.allowed ?? ALLOW_ALL;
+  return (entity, key, clause, value) => presetGate(entity, key, clause, value) && extra(entity, key, clause, value);
+}
+
 export const OBJECTIVE_CODES: ReadonlySet<string> = new Set(['rpo-unachievable', 'rto-unachievable', 'total-loss', 'no-recovery']);
 export const DEPENDENCY_CODES: ReadonlySet<string> = new Set(['dependency-rto', 'dependency-rpo']);
 /** Warnings with a fix of their own (one statement each). */
@@ -468,7 +475,7 @@ function entityOptions(check: CheckResult, entity: Entity, options: RecommendOpt
   const key = entityKey(entity);
   let found = perCheck.get(key);
   if (!found) {
-    const allowed = options.allowed ?? ALLOW_ALL;
+    const allowed = gateOf(options);
     const findings = findingsOf(check).get(key) ?? [];
     const objective = objectiveOptions(check, entity, findings, allowed);
     // A warning's own fix that an objective option already makes is listed once, as that option.
@@ -509,7 +516,7 @@ export function fixesFor(check: CheckResult, d: Diagnostic, options: RecommendOp
     let perCheck = dependencyCache.get(check);
     if (!perCheck) dependencyCache.set(check, (perCheck = new Map()));
     let found = perCheck.get(d);
-    if (!found) perCheck.set(d, (found = dependencyOptions(check, entity, d, options.allowed ?? ALLOW_ALL)));
+    if (!found) perCheck.set(d, (found = dependencyOptions(check, entity, d, gateOf(options))));
     return found;
   }
   if (!OBJECTIVE_CODES.has(d.code) && !WARNING_CODES.has(d.code)) return [];

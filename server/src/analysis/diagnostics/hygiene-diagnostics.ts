@@ -81,7 +81,9 @@ function backupDiagnostics(ds: DatastoreEntity, estimate: EntityEstimate, corrup
         findings.push({ code: 'backup-chain-broken', range, via, subject: `${describeBackup(backup)} of ${ds.name}`, rest: `cannot be restored in ${broken.join(', ')}: ${why} to restore them on`, scenarios: broken });
       }
     }
-    if (backup.type === 'log' && bases > 0 && backup.retain < longestBase) {
+    // A preset's log backups restore over its whole retention: the service keeps the full
+    // backups its point-in-time window needs, however its cadences compare.
+    if (backup.type === 'log' && bases > 0 && backup.retain < longestBase && !backup.property.implied) {
       findings.push({
         code: 'pitr-gap',
         range,
