@@ -362,26 +362,30 @@ describe('cli: the examples', () => {
       'services.drspec dependency-rto',
       'stores.drspec pitr-gap',
       'stores.drspec rto-unachievable',
+      'azure.drspec rpo-unachievable',
+      'azure.drspec total-loss',
+      'azure.drspec retention-too-short',
       'services.drspec no-recovery',
       'services.drspec same-region-failover',
       'shop.drspec drill-overdue',
       'shop.drspec no-recovery',
     ]);
-    assert.equal(json.files.length, 8);
+    assert.equal(json.files.length, 11);
   });
   it('each example gives the same findings on its own', () => {
-    const summaries = ['webshop', 'payments', 'data-platform'].map((d) => drspec(['check', '--today', '2026-11-20', `examples/${d}`]).stdout.trimEnd().split('\n').pop());
+    const summaries = ['webshop', 'payments', 'data-platform', 'managed'].map((d) => drspec(['check', '--today', '2026-11-20', `examples/${d}`]).stdout.trimEnd().split('\n').pop());
     assert.deepEqual(summaries, [
       '1 error, 1 warning, 0 infos in 1 file',
       '1 error, 1 warning, 0 infos in 5 files',
       '2 errors, 1 warning, 0 infos in 2 files',
+      '2 errors, 1 warning, 0 infos in 3 files',
     ]);
   });
   it('estimate covers every datastore and service of the examples', () => {
     const run = drspec(['estimate', '--format', 'json', '--today', '2026-11-20', 'examples']);
     const json = JSON.parse(run.stdout) as { entities: { kind: string; name: string }[] };
-    assert.equal(json.entities.length, 20);
-    assert.match(run.stderr, /^drspec: the model has 4 errors/);
+    assert.equal(json.entities.length, 27);
+    assert.match(run.stderr, /^drspec: the model has 6 errors/);
   });
   it('only the line with `;` separators is not in canonical form', () => {
     const run = drspec(['fmt', '--check', 'examples']);
