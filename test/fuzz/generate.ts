@@ -155,12 +155,17 @@ export type MutationKind =
   | 'bom'
   | 'deep-nesting'
   | 'unclosed'
-  | 'duplicate-line';
+  | 'duplicate-line'
+  | 'comments'
+  | 'separators';
 
 export const MUTATIONS: readonly MutationKind[] = [
   'delete-token', 'duplicate-token', 'swap-tokens', 'random-bytes', 'truncate', 'huge-number',
-  'unicode', 'crlf', 'bom', 'deep-nesting', 'unclosed', 'duplicate-line',
+  'unicode', 'crlf', 'bom', 'deep-nesting', 'unclosed', 'duplicate-line', 'comments', 'separators',
 ];
+
+const COMMENTS = ['/* c */', '/**/', '// c\n', '/* two\nlines */', '//\n', '/* } { , ; */'];
+const SEPARATORS = [';', ',', ',\n', ';\n', '\n\n', ' ; ', ',;', ', // c\n'];
 
 function tokenSpans(text: string): { start: number; end: number; numeric: boolean }[] {
   const lexed = drspecLexer.tokenize(text);
@@ -220,6 +225,25 @@ export function mutate(r: Rng, text: string, kind: MutationKind): string {
     case 'unclosed': {
       const count = 1 + int(r, 300);
       return 'datastore d {\n'.repeat(count) + text;
+    }
+    case 'comments':
+    case 'separators': {
+      // At token boundaries, where the formatter has to keep them in place.
+      const spans = tokenSpans(text);
+      let out = text;
+      const count = 1 + int(r, 6);
+      for (let i = 0; i < count && spans.length > 0; i++) {
+        const s = spans[int(r, spans.length)];
+        const at = r() < 0.5 ? s.start : s.end;
+        const piece = (r() < 0.5 ? ' ' : '') + pick(r, kind === 'comments' ? COMMENTS : SEPARATORS);
+        out = out.slice(0, at) + piece + out.slice(at);
+        const shift = piece.length;
+        for (const t of spans) {
+          if (t.start >= at) t.start += shift;
+          if (t.end >= at) t.end += shift;
+        }
+      }
+      return out;
     }
     case 'duplicate-line': {
       const lines = text.split('\n');
