@@ -12,6 +12,7 @@ import { findDrspecFiles } from '../../server/src/workspace/scan';
 import { BuildScheduler } from '../../server/src/workspace/scheduler';
 import { buildSnapshot, Snapshot } from '../../server/src/workspace/snapshot';
 import { canonicalUri, fileUri } from '../../server/src/workspace/uris';
+import { nodeWorkspaceFiles } from '../../server/src/workspace/node-files';
 import { Workspace } from '../../server/src/workspace/workspace';
 import { TODAY } from './helpers/workspace';
 
@@ -43,7 +44,7 @@ describe('lsp workspace', () => {
   });
 
   it('lets open documents win over the disk and falls back on close', async () => {
-    const workspace = new Workspace();
+    const workspace = new Workspace(nodeWorkspaceFiles());
     await workspace.addFolders([fileUri(dir)]);
     const uri = fileUri(path.join(dir, 'plan.drspec'));
     const onDisk = workspace.store.get(uri)!.text;
@@ -55,7 +56,7 @@ describe('lsp workspace', () => {
   });
 
   it('keeps files outside the workspace only while they are open', async () => {
-    const workspace = new Workspace();
+    const workspace = new Workspace(nodeWorkspaceFiles());
     await workspace.addFolders([fileUri(dir)]);
     const outside = 'untitled:Untitled-1';
     workspace.open(outside, 'datastore x {\n}\n', 1);
@@ -65,7 +66,7 @@ describe('lsp workspace', () => {
   });
 
   it('follows created, changed and deleted files, and deleted folders', async () => {
-    const workspace = new Workspace();
+    const workspace = new Workspace(nodeWorkspaceFiles());
     await workspace.addFolders([fileUri(dir)]);
     const created = path.join(dir, 'data', 'new.drspec');
     fs.writeFileSync(created, 'datastore fresh {\n}\n');

@@ -7,12 +7,7 @@
 // (a FIFO would block the server).
 import { constants, promises as fs } from 'fs';
 import * as path from 'path';
-
-const SKIPPED_DIRECTORIES = new Set(['node_modules']);
-
-function skipDirectory(name: string): boolean {
-  return name.startsWith('.') || SKIPPED_DIRECTORIES.has(name);
-}
+import { skipDirectory, withoutBom } from './files';
 
 /** Absolute paths of every `*.drspec` file under `root`, sorted. Unreadable folders are skipped. */
 export async function findDrspecFiles(root: string): Promise<string[]> {
@@ -63,8 +58,7 @@ export async function readText(fsPath: string, root: string): Promise<string | u
     handle = await fs.open(real, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = await handle.stat();
     if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
-    const text = await handle.readFile('utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return withoutBom(await handle.readFile('utf8'));
   } catch {
     return undefined;
   } finally {

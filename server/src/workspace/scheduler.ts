@@ -18,7 +18,7 @@ export interface SchedulerOptions {
 export class BuildScheduler {
   private snapshot: Snapshot | undefined;
   private readonly cache: ParseCache = new Map();
-  private timer: NodeJS.Timeout | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
   private lastFailure: string | undefined;
   private lastFileFailures = new Set<string>();
@@ -73,7 +73,8 @@ export class BuildScheduler {
     const snapshot = this.current();
     // Let notifications that arrived during the build be processed first: if one of
     // them changed a text, this result is stale and the newer change has its own timer.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    // (setTimeout rather than setImmediate: the server also runs in a web worker.)
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
     if (this.disposed || snapshot.revision !== this.store.revision || this.timer) return;
     this.options.publish(snapshot);
   }

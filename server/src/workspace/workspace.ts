@@ -3,11 +3,15 @@
 // and publishing are the scheduler's business.
 import { FileChangeType, FileEvent } from 'vscode-languageserver';
 import { SourceStore } from './documents';
-import { findDrspecFiles, isSkippedPath, readText } from './scan';
-import { canonicalUri, fileUri, isDrspecUri, isUnder, uriToFsPath } from './uris';
+import { isSkippedUri, WorkspaceFiles } from './files';
+import { canonicalUri, isDrspecUri, isUnder } from './uris';
 
 export class Workspace {
   readonly store = new SourceStore();
+
+  /** `files` lists and reads the folders' files: Node's fs, or the editor (see files.ts). */
+  constructor(private readonly files: WorkspaceFiles) {}
+
   private readonly folders = new Set<string>();
   /** Documents being closed, while their disk file is read. */
   private readonly closing = new Map<string, symbol>();
@@ -28,13 +32,11 @@ export class Workspace {
       uris.map(async (uri) => {
         const folder = canonicalUri(uri);
         this.folders.add(folder);
-        const root = uriToFsPath(folder);
-        if (!root) return;
-        const paths = await findDrspecFiles(root);
-        const texts = await Promise.all(paths.map((p) => readText(p, root)));
-        paths.forEach((path, i) => {
+        const uris = await this.files.findDrspecFiles(folder);
+        const texts = await this.files.readTexts(folder, uris);
+        uris.forEach((uri, i) => {
           const text = texts[i];
-          if (text !== undefined) this.store.setDisk(fileUri(path), text);
+          if (text !== undefined) this.store.setDisk(uri, text);
         });
       }),
     );
@@ -52,15 +54,18 @@ export class Workspace {
   }
 
   /**
-   * The folder's path when a disk file belongs to the model: a .drspec file in a folder,
-   * outside skipped directories (readText then checks where it really is).
+   * The workspace folder of a disk file that belongs to the model: a .drspec file in a
+   * folder, outside skipped directories (reading it then checks where it really is).
    */
-  private rootOf(uri: string): string | undefined {
+  private folderTracking(uri: string): string | undefined {
     const folder = this.folderOf(uri);
-    if (!folder || !isDrspecUri(uri)) return undefined;
-    const root = uriToFsPath(folder);
-    const path = uriToFsPath(uri);
-    return root !== undefined && path !== undefined && !isSkippedPath(root, path) ? root : undefined;
+    return folder !== undefined && isDrspecUri(uri) && !isSkippedUri(folder, canonicalUri(uri)) ? folder : undefined;
+  }
+
+  /** The text of a file the model tracks; undefined for any other file or when it cannot be read. */
+  private async readTracked(uri: string): Promise<string | undefined> {
+    const folder = this.folderTracking(uri);
+    return folder === undefined ? undefined : (await this.files.readTexts(folder, [uri]))[0];
   }
 
   async fileEvents(changes: readonly FileEvent[]): Promise<void> {
@@ -72,10 +77,8 @@ export class Workspace {
         else if (!isDrspecUri(uri)) this.store.deleteDiskUnder(uri);
         continue;
       }
-      const root = this.rootOf(uri);
-      if (root === undefined) continue;
-      const path = uriToFsPath(uri);
-      const text = path === undefined ? undefined : await readText(path, root);
+      if (this.folderTracking(uri) === undefined) continue;
+      const text = await this.readTracked(change.uri);
       if (text === undefined) this.store.deleteDisk(uri);
       else this.store.setDisk(uri, text);
     }
@@ -95,9 +98,7 @@ export class Workspace {
     const key = canonicalUri(uri);
     const token = Symbol('close');
     this.closing.set(key, token);
-    const root = this.rootOf(key);
-    const path = root === undefined ? undefined : uriToFsPath(key);
-    const text = path === undefined || root === undefined ? undefined : await readText(path, root);
+    const text = await this.readTracked(uri);
     // Reopened while the disk was read: the open document stands.
     if (this.closing.get(key) !== token) return;
     this.closing.delete(key);

@@ -1,0 +1,428 @@
+// The drspec language server, whatever carries its messages: the Node entry (server.ts:
+// stdio, node IPC or a socket) and the web-worker entry (server-browser.ts, VS Code for
+// the Web) create the connection and say how workspace files are read, then call
+// startLanguageServer. The model is the whole workspace (every .drspec file under the
+// workspace folders, overlaid by open documents); every request is answered from an
+// up-to-date snapshot of it, and no handler ever throws on bad input.
+import {
+  ClientCapabilities,
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  InitializeParams,
+  InitializeResult,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  WatchKind,
+  type Connection,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions } from './features/code-actions';
+import { completion } from './features/completion';
+import { definition } from './features/definition';
+import { DiagnosticsPublisher } from './features/diagnostics';
+import { documentHighlight } from './features/document-highlight';
+import { documentSymbols } from './features/document-symbols';
+import { estimates, ESTIMATES_METHOD, EstimatesResult, isEstimatesParams } from './features/estimates-request';
+import { foldingRanges } from './features/folding';
+import { formatDocumentEdits, formatRange } from './features/formatting';
+import { hover } from './features/hover';
+import { inlayHints } from './features/inlay-hints';
+import { references } from './features/references';
+import { isReportParams, report, REPORT_METHOD, ReportResult } from './features/report-request';
+import { prepareRename, rename, RenameError } from './features/rename';
+import { selectionRanges } from './features/selection-range';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semantic-tokens';
+import { DEFAULT_SETTINGS, parseSettings, Settings } from './features/settings';
+import { workspaceSymbols } from './features/workspace-symbols';
+import { BuildScheduler } from './workspace/scheduler';
+import { FileView, Snapshot } from './workspace/snapshot';
+import { canonicalUri } from './workspace/uris';
+import { clientWorkspaceFiles } from './workspace/client-files';
+import { WorkspaceFilesOptions } from './workspace/file-requests';
+import { WorkspaceFiles } from './workspace/files';
+import { Workspace } from './workspace/workspace';
+
+export const VERSION = '0.1.0';
+
+export interface ServerPlatform {
+  /**
+   * How the workspace folders' files are listed and read. `clientFiles` is given when the
+   * client offered (initializationOptions.workspaceFiles) to list and read files for the
+   * server through the editor's file-system API.
+   */
+  workspaceFiles(clientFiles: WorkspaceFiles | undefined): WorkspaceFiles;
+}
+
+/** Installs every handler on `connection` and starts listening. */
+export function startLanguageServer(connection: Connection, platform: ServerPlatform): void {
+  const documents = new TextDocuments(TextDocument);
+  // Chosen in onInitialize, once the client said whether it reads files for the server.
+  let files: WorkspaceFiles = platform.workspaceFiles(undefined);
+  const workspace = new Workspace({
+    findDrspecFiles: (folderUri) => files.findDrspecFiles(folderUri),
+    readTexts: (folderUri, uris) => files.readTexts(folderUri, uris),
+  });
+  let settings: Settings = DEFAULT_SETTINGS;
+  let capabilities: ClientCapabilities = {};
+
+  function log(message: string): void {
+    if (settings.trace.server !== 'off') connection.console.log(message);
+  }
+
+  function logError(where: string, error: unknown): void {
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    connection.console.error(`drspec: ${where} failed: ${text}`);
+  }
+
+  const publisher = new DiagnosticsPublisher((params) => void connection.sendDiagnostics(params));
+  const scheduler = new BuildScheduler(workspace.store, {
+    debounceMs: () => settings.diagnostics.debounceMs,
+    publish: (snapshot) => publisher.publish(snapshot),
+    log,
+    error: (message) => connection.console.error(`drspec: ${message}`),
+  });
+
+  /** Resolves once the workspace folders have been read (requests wait for it). */
+  let ready: Promise<void> = Promise.resolve();
+  /** Reads the workspace folders (once); set up by onInitialize. */
+  let startScan: () => void = () => undefined;
+
+  // ---------------------------------------------------------------------------------------
+  // Handler plumbing: every handler waits for the workspace, reads one snapshot and never
+  // throws; a failure is logged and answered with the empty result.
+
+  async function snapshotNow(): Promise<Snapshot> {
+    await ready;
+    return scheduler.current();
+  }
+
+  /** Set once the workspace folders have been read. */
+  let isReady = false;
+
+  function guarded<P, R>(where: string, fallback: R, run: (params: P, snapshot: Snapshot) => R): (params: P) => Promise<R> {
+    const answer = (params: P, snapshot: Snapshot): R => {
+      try {
+        return run(params, snapshot);
+      } catch (error) {
+        if (error instanceof ResponseError) throw error;
+        logError(where, error);
+        return fallback;
+      }
+    };
+    return async (params: P) => {
+      // Once the workspace is read, answer from the texts as of this request, synchronously:
+      // awaiting first would let later edits in the same read be applied before the answer,
+      // whose ranges would then belong to a newer version than the client's.
+      if (isReady) return answer(params, currentSnapshot(where));
+      // While the folders are read: wait, and if the document changed meanwhile, say so
+      // (the client asks again) rather than answer with ranges of another version.
+      const uri = documentUriOf(params);
+      const version = uri === undefined ? undefined : documents.get(uri)?.version;
+      let snapshot: Snapshot;
+      try {
+        snapshot = await snapshotNow();
+      } catch (error) {
+        logError(where, error);
+        return fallback;
+      }
+      if (uri !== undefined && documents.get(uri)?.version !== version) {
+        throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed while the workspace was being read');
+      }
+      return answer(params, snapshot);
+    };
+  }
+
+  function documentUriOf(params: unknown): string | undefined {
+    const uri = (params as { textDocument?: { uri?: unknown } } | null | undefined)?.textDocument?.uri;
+    return typeof uri === 'string' ? uri : undefined;
+  }
+
+  function currentSnapshot(where: string): Snapshot {
+    try {
+      return scheduler.current();
+    } catch (error) {
+      logError(`${where} (building)`, error);
+      throw error;
+    }
+  }
+
+  function clientFilesFrom(options: unknown): WorkspaceFiles | undefined {
+    const offered = (options as WorkspaceFilesOptions | null | undefined)?.workspaceFiles === true;
+    return offered ? clientWorkspaceFiles(connection, logError) : undefined;
+  }
+
+  function viewOf(snapshot: Snapshot, uri: string): FileView | undefined {
+    return snapshot.files.get(canonicalUri(uri));
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Lifecycle
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = params.capabilities ?? {};
+    settings = parseSettings(params.initializationOptions, DEFAULT_SETTINGS);
+    const clientFiles = clientFilesFrom(params.initializationOptions);
+    files = platform.workspaceFiles(clientFiles);
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    // Requests and watched-file events wait for the scan. It starts now when the server
+    // reads the disk itself; when the editor may be asked for files, once it is
+    // initialized (vscode-languageclient installs its request handlers only then).
+    let scanned: () => void = () => undefined;
+    ready = new Promise<void>((resolve) => (scanned = resolve));
+    startScan = () => {
+      startScan = () => undefined;
+      void workspace
+        .addFolders(folders)
+        .catch((error: unknown) => logError('reading the workspace', error))
+        .then(() => {
+          isReady = true;
+          scheduler.schedule();
+        })
+        .finally(scanned);
+    };
+    if (!clientFiles) startScan();
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { resolveProvider: false },
+        definitionProvider: true,
+        declarationProvider: true,
+        selectionRangeProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        documentSymbolProvider: { label: 'drspec' },
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        renameProvider: { prepareProvider: true },
+        foldingRangeProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: false },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        inlayHintProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'drspec-language-server', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    startScan();
+    try {
+      if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [
+            { globPattern: '**/*.drspec' },
+            // A deleted folder is reported as one event for the folder.
+            { globPattern: '**/*', kind: WatchKind.Delete },
+          ],
+        });
+      }
+      if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: 'drspec' });
+      }
+      if (capabilities.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+          try {
+            workspace.removeFolders(event.removed.map((f) => f.uri));
+            await workspace.addFolders(event.added.map((f) => f.uri));
+          } catch (error) {
+            logError('workspace folder change', error);
+          }
+          scheduler.schedule();
+        });
+      }
+    } catch (error) {
+      logError('registration', error);
+    }
+    await pullSettings();
+    scheduler.schedule();
+  });
+
+  connection.onShutdown(() => scheduler.dispose());
+
+  // ---------------------------------------------------------------------------------------
+  // Settings
+
+  async function pullSettings(): Promise<void> {
+    if (!capabilities.workspace?.configuration) return;
+    try {
+      const section: unknown = await connection.workspace.getConfiguration('drspec');
+      settings = parseSettings(section, settings);
+    } catch (error) {
+      logError('workspace/configuration', error);
+    }
+  }
+
+  connection.onDidChangeConfiguration(async (change) => {
+    const pushed = (change.settings as Record<string, unknown> | null | undefined)?.drspec;
+    if (pushed !== undefined) settings = parseSettings(pushed, settings);
+    else await pullSettings();
+    log(`settings: ${JSON.stringify(settings)}`);
+    if (capabilities.workspace?.inlayHint?.refreshSupport) {
+      connection.languages.inlayHint.refresh().catch((error: unknown) => logError('inlay hint refresh', error));
+    }
+    scheduler.schedule();
+  });
+
+  // ---------------------------------------------------------------------------------------
+  // Documents and files
+
+  documents.onDidChangeContent((event) => {
+    workspace.open(event.document.uri, event.document.getText(), event.document.version);
+    scheduler.schedule();
+  });
+
+  documents.onDidClose(async (event) => {
+    try {
+      await workspace.close(event.document.uri);
+    } catch (error) {
+      logError('close', error);
+    }
+    scheduler.schedule();
+  });
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    try {
+      await ready;
+      await workspace.fileEvents(params.changes);
+    } catch (error) {
+      logError('watched files', error);
+    }
+    scheduler.schedule();
+  });
+
+  // ---------------------------------------------------------------------------------------
+  // Requests
+
+  connection.onHover(
+    guarded('hover', null, (params, snapshot) => hover(snapshot, canonicalUri(params.textDocument.uri), params.position)),
+  );
+
+  connection.onCompletion(
+    guarded('completion', [], (params, snapshot) =>
+      completion(snapshot, canonicalUri(params.textDocument.uri), params.position, {
+        snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
+      }),
+    ),
+  );
+
+  connection.onDefinition(
+    guarded('definition', null, (params, snapshot) => definition(snapshot, canonicalUri(params.textDocument.uri), params.position)),
+  );
+
+  // A declaration is where the name is defined: the same answer as definition.
+  connection.onDeclaration(
+    guarded('declaration', null, (params, snapshot) => definition(snapshot, canonicalUri(params.textDocument.uri), params.position)),
+  );
+
+  connection.onSelectionRanges(
+    guarded('selectionRange', [], (params, snapshot) => {
+      const view = viewOf(snapshot, params.textDocument.uri);
+      return view ? selectionRanges(view, params.positions) : [];
+    }),
+  );
+
+  connection.onReferences(
+    guarded('references', [], (params, snapshot) =>
+      references(snapshot, canonicalUri(params.textDocument.uri), params.position, params.context?.includeDeclaration !== false),
+    ),
+  );
+
+  connection.onDocumentHighlight(
+    guarded('documentHighlight', [], (params, snapshot) => documentHighlight(snapshot, canonicalUri(params.textDocument.uri), params.position)),
+  );
+
+  connection.onDocumentSymbol(
+    guarded('documentSymbol', [], (params, snapshot) => {
+      const view = viewOf(snapshot, params.textDocument.uri);
+      return view ? documentSymbols(view) : [];
+    }),
+  );
+
+  connection.onWorkspaceSymbol(guarded('workspace/symbol', [], (params, snapshot) => workspaceSymbols(snapshot, params.query ?? '')));
+
+  connection.onCodeAction(
+    guarded('codeAction', [], (params, snapshot) => codeActions(snapshot, canonicalUri(params.textDocument.uri), params.range, params.context)),
+  );
+
+  function renameFailure(error: unknown): never {
+    if (error instanceof RenameError) throw new ResponseError(ErrorCodes.InvalidRequest, error.message);
+    throw error;
+  }
+
+  connection.onPrepareRename(
+    guarded('prepareRename', null, (params, snapshot) => {
+      try {
+        return prepareRename(snapshot, canonicalUri(params.textDocument.uri), params.position);
+      } catch (error) {
+        return renameFailure(error);
+      }
+    }),
+  );
+
+  connection.onRenameRequest(
+    guarded('rename', null, (params, snapshot) => {
+      try {
+        return rename(snapshot, canonicalUri(params.textDocument.uri), params.position, params.newName);
+      } catch (error) {
+        return renameFailure(error);
+      }
+    }),
+  );
+
+  connection.onFoldingRanges(
+    guarded('foldingRange', [], (params, snapshot) => {
+      const view = viewOf(snapshot, params.textDocument.uri);
+      return view ? foldingRanges(view) : [];
+    }),
+  );
+
+  connection.languages.semanticTokens.on(
+    guarded('semanticTokens', { data: [] }, (params, snapshot) => {
+      const view = viewOf(snapshot, params.textDocument.uri);
+      return view ? semanticTokens(view) : { data: [] };
+    }),
+  );
+
+  connection.onDocumentFormatting(
+    guarded('formatting', [], (params, snapshot) => {
+      const view = viewOf(snapshot, params.textDocument.uri);
+      return view ? formatDocumentEdits(view) : [];
+    }),
+  );
+
+  connection.onDocumentRangeFormatting(
+    guarded('rangeFormatting', [], (params, snapshot) => {
+      const view = viewOf(snapshot, params.textDocument.uri);
+      return view ? formatRange(view, params.range) : [];
+    }),
+  );
+
+  connection.languages.inlayHint.on(
+    guarded('inlayHint', [], (params, snapshot) =>
+      settings.inlayHints.enabled ? inlayHints(snapshot, canonicalUri(params.textDocument.uri), params.range) : [],
+    ),
+  );
+
+  connection.onRequest(
+    ESTIMATES_METHOD,
+    guarded<unknown, EstimatesResult>(ESTIMATES_METHOD, null, (params, snapshot) =>
+      isEstimatesParams(params) ? estimates(snapshot, params) : null,
+    ),
+  );
+
+  connection.onRequest(
+    REPORT_METHOD,
+    guarded<unknown, ReportResult | null>(REPORT_METHOD, null, (params, snapshot) =>
+      isReportParams(params) ? report(snapshot, params, (uri) => workspace.folderOf(uri)) : null,
+    ),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
