@@ -1,5 +1,6 @@
-// The esbuild settings every Node bundle of the project uses (the CLI, the language
-// server, the extension), shared by scripts/bundle.mjs and the tests that rebuild a bundle.
+// The esbuild settings every bundle of the project uses, shared by scripts/bundle.mjs and
+// the tests that rebuild a bundle: Node bundles (the CLI, the language server, the desktop
+// extension) and browser bundles (the web extension and the server in its web worker).
 'use strict';
 
 /** @type {import('esbuild').BuildOptions} */
@@ -12,4 +13,26 @@ const nodeBundle = {
   logLevel: 'warning',
 };
 
-module.exports = { nodeBundle };
+/**
+ * VS Code for the Web: no Node built-in may be imported (esbuild fails to resolve `fs`,
+ * `path`… on this platform), and packages resolve to their `browser` builds
+ * (vscode-languageclient/browser, vscode-languageserver/browser).
+ * @type {import('esbuild').BuildOptions}
+ */
+const browserBundle = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  sourcemap: true,
+  logLevel: 'warning',
+  define: { global: 'globalThis' },
+};
+
+/** The web extension: loaded by the web-worker extension host as a CommonJS module. */
+const browserExtension = { ...browserBundle, format: 'cjs', external: ['vscode'] };
+
+/** The language server in its own web worker: a plain script. */
+const browserWorker = { ...browserBundle, format: 'iife' };
+
+module.exports = { nodeBundle, browserBundle, browserExtension, browserWorker };
