@@ -20,3 +20,16 @@ await build({
   logLevel: 'error',
 });
 console.log(`bundled the VS Code suite: index.js + ${tests.length} test file(s) in ${outdir}/`);
+
+// The web extension's suite (test/vscode/web-suite): a browser bundle that runs in the
+// web-worker extension host, without Node (see its index.ts).
+const webOutdir = 'out/vscode-web-suite';
+rmSync(webOutdir, { recursive: true, force: true });
+await build({
+  ...esbuildOptions.browserExtension,
+  entryPoints: ['test/vscode/web-suite/index.ts'],
+  outfile: join(webOutdir, 'index.js'),
+  sourcemap: 'inline',
+  logLevel: 'error',
+});
+console.log(`bundled the VS Code web suite in ${webOutdir}/`);

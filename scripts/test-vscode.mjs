@@ -4,7 +4,15 @@
 // (Debian's, driven by playwright-core) opens it with the extension under development and
 // the suite, and the suite's exit code comes back through `codeAutomationExit`.
 //
-//   npm run test:vscode [-- --no-build] [-- --grep PATTERN] [-- --keep]
+//   npm run test:vscode [-- --no-build] [-- --grep PATTERN] [-- --keep] [-- --no-web]
+//   npm run screenshots    (the same run, then copies the screenshots the README shows
+//                           from test-results/ to docs/images/)
+//
+// Two sessions run in the same code-server: the desktop build in the Node extension host
+// (test/vscode/suite, mocha), then the web build in the web-worker extension host
+// (test/vscode/web-suite, loaded from a copy of the manifest without `main`), which must
+// publish the same diagnostics as `drspec check --format json` on a fresh copy of the
+// workspace. Screenshots go to test-results/ only; tests never write tracked files.
 //
 // First use installs code-server@4.100.3 into .vscode-test/code-server/ (about two
 // minutes; needs the Debian packages libkrb5-dev, ripgrep and chromium); later runs reuse
@@ -14,7 +22,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, copyFileSync, symlinkSync, createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,7 +33,16 @@ const CODE_SERVER = join(CACHE, 'node_modules', 'code-server');
 const VSCODE_DIR = join(CODE_SERVER, 'lib', 'vscode');
 const CHROMIUM = process.env.DRSPEC_CHROMIUM || '/usr/bin/chromium';
 const RESULTS = join(ROOT, 'test-results');
-const SCREENSHOT = join(ROOT, 'docs', 'images', 'vscode-e2e.png');
+/** Screenshots taken during the run (test-results/, ignored by git). */
+const SCREENSHOTS = {
+  editor: join(RESULTS, 'vscode-editor.png'),
+  web: join(RESULTS, 'vscode-web.png'),
+};
+/** What `--update-images` (npm run screenshots) copies into docs/images/ for the README. */
+const DOCS_IMAGES = [
+  [SCREENSHOTS.editor, join(ROOT, 'docs', 'images', 'vscode-e2e.png')],
+  [SCREENSHOTS.web, join(ROOT, 'docs', 'images', 'vscode-web.png')],
+];
 
 const SUITE_TIMEOUT_MS = Number(process.env.DRSPEC_E2E_TIMEOUT_MS) || 10 * 60_000;
 const STEP_TIMEOUT_MS = 10 * 60_000;
@@ -35,6 +52,8 @@ const options = {
   build: !args.includes('--no-build'),
   keep: args.includes('--keep'),
   grep: args.includes('--grep') ? args[args.indexOf('--grep') + 1] : undefined,
+  web: !args.includes('--no-web'),
+  updateImages: args.includes('--update-images'),
 };
 
 const log = (message) => console.log(`[test:vscode] ${message}`);
@@ -180,6 +199,127 @@ function readReport() {
   return { text, counts };
 }
 
+/** The fixture workspace, copied fresh (the suites edit documents in it). */
+function freshWorkspace(dir) {
+  cpSync(join(ROOT, 'test', 'vscode', 'workspace'), dir, { recursive: true });
+  return dir;
+}
+
+/** What the CLI reports for `workspace`: the web suite must see the same diagnostics. */
+function cliDiagnostics(workspace) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'drspec.js'), 'check', '--format', 'json', '.'], {
+    cwd: workspace,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`drspec check failed (${result.status}): ${result.stderr}`);
+  const report = JSON.parse(result.stdout);
+  return {
+    files: report.files.map((file) => ({
+      path: relative(workspace, resolve(workspace, file.path)).split(sep).join('/'),
+      diagnostics: file.diagnostics,
+    })),
+  };
+}
+
+/**
+ * The web extension as the browser workbench must see it: the manifest without `main`
+ * (so the web-worker host runs it), the files it contributes, and the web suite inside
+ * its folder (VS Code runs a suite in the host of the extension that contains it).
+ */
+function webExtension(dir, workspace) {
+  mkdirSync(dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  delete manifest.main;
+  delete manifest.scripts;
+  delete manifest.devDependencies;
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  for (const entry of ['dist', 'syntaxes', 'snippets', 'icons', 'language-configuration.json', 'icon.png', 'LICENSE', 'README.md']) {
+    if (existsSync(join(ROOT, entry))) symlinkSync(join(ROOT, entry), join(dir, entry));
+  }
+  cpSync(join(ROOT, 'out', 'vscode-web-suite'), join(dir, 'suite'), { recursive: true });
+  writeFileSync(join(dir, 'expected-diagnostics.json'), JSON.stringify(cliDiagnostics(workspace), null, 2));
+  return dir;
+}
+
+/**
+ * Opens the workbench on `workspace` with a development extension and a suite, and waits
+ * for the suite's exit code (codeAutomationExit). `onTick` runs every 200 ms meanwhile
+ * (screenshots on the suite's signal). Resolves with the code, or undefined on timeout.
+ */
+async function runSession(browser, { base, remote, workspace, extensionPath, suitePath, name, onTick, onConsole }) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const browserLog = createWriteStream(join(RESULTS, `browser-console-${name}.log`));
+  page.on('console', (message) => {
+    browserLog.write(`[${message.type()}] ${message.text()}\n`);
+    onConsole?.(message.text());
+  });
+  page.on('pageerror', (error) => browserLog.write(`[pageerror] ${error.message}\n`));
+  let reportExit;
+  const exited = new Promise((resolveExit) => {
+    reportExit = resolveExit;
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => {
+    reportExit(Number(code));
+  });
+  const payload = [
+    ['extensionDevelopmentPath', remote(extensionPath)],
+    ['extensionTestsPath', remote(suitePath)],
+  ];
+  const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  log(`${name}: opening the workbench with the suite (timeout ${SUITE_TIMEOUT_MS / 1000}s)`);
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  const deadline = Date.now() + SUITE_TIMEOUT_MS;
+  let code;
+  const exitedOrUndefined = exited.then((c) => {
+    code = c;
+  });
+  while (code === undefined && Date.now() < deadline) {
+    await onTick?.(page);
+    await Promise.race([exitedOrUndefined, sleep(200)]);
+  }
+  if (code === undefined) {
+    log(`${name}: the suite did not finish within ${SUITE_TIMEOUT_MS / 1000}s`);
+    await page.screenshot({ path: join(RESULTS, `timeout-${name}.png`), timeout: 10_000 }).catch(() => undefined);
+  }
+  await page.close().catch(() => undefined);
+  browserLog.end();
+  return code;
+}
+
+/** Takes a screenshot once the suite signals (a file appears); tells it when done. */
+function screenshotOnSignal({ ready, done, file, waitFor }) {
+  let taken = false;
+  return async (page) => {
+    if (taken || !existsSync(ready)) return;
+    taken = true;
+    try {
+      // The suite asked for the hover; wait (briefly) until the workbench shows it.
+      if (waitFor) {
+        await page.waitForSelector(waitFor, { state: 'visible', timeout: 10_000 }).catch(() => {
+          log(`${waitFor} did not show up: taking the screenshot anyway`);
+        });
+      }
+      await page.screenshot({ path: file, timeout: 30_000 });
+      log(`screenshot saved: ${relative(ROOT, file)}`);
+    } catch (error) {
+      log(`screenshot failed: ${error.message}`);
+    }
+    writeFileSync(done, 'done\n');
+  };
+}
+
+/** The web suite's results: web-results.json, or the console lines when it wrote none. */
+function readWebResults(extensionDir, consoleLines) {
+  try {
+    return JSON.parse(readFileSync(join(extensionDir, 'web-results.json'), 'utf8')).results;
+  } catch {
+    return consoleLines
+      .filter((line) => /^\[drspec-web\] [✔✘] /u.test(line))
+      .map((line) => ({ title: line.slice(15).split('\n')[0], ok: line.startsWith('[drspec-web] ✔'), error: line.split('\n').slice(1).join('\n') }));
+  }
+}
+
 async function main() {
   checkPrerequisites(false);
   installCodeServer();
@@ -190,15 +330,15 @@ async function main() {
     killCodeServer('SIGKILL');
     console.log('0 passed, 1 failed');
     process.exit(1);
-  }, SUITE_TIMEOUT_MS + 5 * 60_000);
+  }, 2 * SUITE_TIMEOUT_MS + 5 * 60_000);
   watchdog.unref();
 
   if (options.build) {
-    log('building the extension, the server and the suite');
+    log('building the extension, the server and the suites');
     run('node', ['scripts/bundle.mjs'], ROOT);
     run('node', ['scripts/bundle-vscode-suite.mjs'], ROOT);
   }
-  for (const file of ['dist/extension.js', 'dist/server.js', 'out/vscode-suite/index.js']) {
+  for (const file of ['dist/extension.js', 'dist/server.js', 'dist/browser/extension.js', 'dist/browser/server.js', 'out/vscode-suite/index.js', 'out/vscode-web-suite/index.js']) {
     if (!existsSync(join(ROOT, file))) throw new Error(`${file} is missing: build first`);
   }
 
@@ -207,12 +347,10 @@ async function main() {
   const temp = mkdtempSync(join(tmpdir(), 'drspec-vscode-e2e-'));
   const userData = join(temp, 'user-data');
   const extensions = join(temp, 'extensions');
-  const workspace = join(temp, 'workspace');
+  const workspace = freshWorkspace(join(temp, 'workspace'));
   const signals = join(temp, 'signals');
   for (const dir of [userData, extensions, signals]) mkdirSync(dir, { recursive: true });
   mkdirSync(join(userData, 'User'), { recursive: true });
-  // A fresh copy of the fixture workspace: the suite edits documents in it.
-  cpSync(join(ROOT, 'test', 'vscode', 'workspace'), workspace, { recursive: true });
   writeFileSync(
     join(userData, 'User', 'settings.json'),
     JSON.stringify(
@@ -307,6 +445,7 @@ async function main() {
   process.once('SIGTERM', onSignal);
 
   let exitCode = 1;
+  let web;
   try {
     await waitForHttp(`${base}/healthz`, 60_000, () => codeServerAlive);
 
@@ -320,63 +459,61 @@ async function main() {
       60_000,
       'starting Chromium',
     );
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const browserLog = createWriteStream(join(RESULTS, 'browser-console.log'));
-    page.on('console', (message) => browserLog.write(`[${message.type()}] ${message.text()}\n`));
-    page.on('pageerror', (error) => browserLog.write(`[pageerror] ${error.message}\n`));
+    const alive = () => {
+      if (!codeServerAlive) throw new Error('code-server exited while a suite was running');
+    };
 
-    let reportExit;
-    const exited = new Promise((resolveExit) => {
-      reportExit = resolveExit;
+    // 1. The desktop build in the Node extension host, with mocha.
+    const editorShot = screenshotOnSignal({
+      ready: join(signals, 'screenshot-ready'),
+      done: join(signals, 'screenshot-done'),
+      file: SCREENSHOTS.editor,
+      waitFor: '.monaco-hover:not(.hidden) table',
     });
-    await page.exposeFunction('codeAutomationExit', (code) => {
-      reportExit(Number(code));
+    const desktopCode = await runSession(browser, {
+      base,
+      remote,
+      workspace,
+      extensionPath: ROOT,
+      suitePath: join(ROOT, 'out', 'vscode-suite', 'index.js'),
+      name: 'desktop',
+      onTick: async (page) => {
+        alive();
+        await editorShot(page);
+      },
     });
+    exitCode = desktopCode === 0 ? 0 : 1;
 
-    const payload = [
-      ['extensionDevelopmentPath', remote(ROOT)],
-      ['extensionTestsPath', remote(join(ROOT, 'out', 'vscode-suite', 'index.js'))],
-    ];
-    const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    log(`opening the workbench with the suite (timeout ${SUITE_TIMEOUT_MS / 1000}s)`);
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-
-    // While the suite runs: when it says the editor shows what we want, take the screenshot.
-    let screenshotDone = false;
-    const deadline = Date.now() + SUITE_TIMEOUT_MS;
-    let code;
-    const exitedOrUndefined = exited.then((c) => {
-      code = c;
-    });
-    while (code === undefined && Date.now() < deadline) {
-      if (!codeServerAlive) throw new Error('code-server exited while the suite was running');
-      if (!screenshotDone && existsSync(join(signals, 'screenshot-ready'))) {
-        mkdirSync(dirname(SCREENSHOT), { recursive: true });
-        try {
-          // The suite asked for the hover; wait (briefly) until the workbench shows it.
-          await page.waitForSelector('.monaco-hover:not(.hidden) table', { state: 'visible', timeout: 10_000 }).catch(() => {
-            log('the hover did not show up: taking the screenshot anyway');
-          });
-          await page.screenshot({ path: SCREENSHOT, timeout: 30_000 });
-          log(`screenshot saved: ${SCREENSHOT.slice(ROOT.length + 1)}`);
-        } catch (error) {
-          log(`screenshot failed: ${error.message}`);
-        }
-        screenshotDone = true;
-        writeFileSync(join(signals, 'screenshot-done'), 'done\n');
-      }
-      await Promise.race([exitedOrUndefined, sleep(200)]);
-    }
-    if (code === undefined) {
-      log(`the suite did not finish within ${SUITE_TIMEOUT_MS / 1000}s`);
-      try {
-        await page.screenshot({ path: join(RESULTS, 'timeout.png'), timeout: 10_000 });
-      } catch {
-        // nothing more to show
-      }
-      exitCode = 1;
-    } else {
-      exitCode = code === 0 ? 0 : 1;
+    // 2. The web build in the web-worker extension host, on a fresh copy of the workspace.
+    if (options.web) {
+      const webWorkspace = freshWorkspace(join(temp, 'web-workspace'));
+      const extensionDir = webExtension(join(temp, 'web-extension'), webWorkspace);
+      const consoleLines = [];
+      const webShot = screenshotOnSignal({
+        ready: join(extensionDir, 'screenshot-ready'),
+        done: join(extensionDir, 'screenshot-done'),
+        file: SCREENSHOTS.web,
+        waitFor: '.monaco-hover:not(.hidden)',
+      });
+      const webCode = await runSession(browser, {
+        base,
+        remote,
+        workspace: webWorkspace,
+        extensionPath: extensionDir,
+        suitePath: join(extensionDir, 'suite', 'index.js'),
+        name: 'web',
+        onConsole: (text) => {
+          // The workbench prefixes the worker's console lines (`%c INFO color: … [drspec-web] …`).
+          const at = text.indexOf('[drspec-web] ');
+          if (at >= 0) consoleLines.push(text.slice(at));
+        },
+        onTick: async (page) => {
+          alive();
+          await webShot(page);
+        },
+      });
+      web = { code: webCode, results: readWebResults(extensionDir, consoleLines) };
+      if (webCode !== 0) exitCode = 1;
     }
   } finally {
     await stopAll();
@@ -384,11 +521,37 @@ async function main() {
 
   const { text, counts } = readReport();
   console.log('');
-  console.log(text.trimEnd() || '(the suite wrote no report: see test-results/code-server.log and browser-console.log)');
+  console.log(text.trimEnd() || '(the suite wrote no report: see test-results/code-server.log and browser-console-desktop.log)');
+  if (web) {
+    console.log('');
+    console.log('web extension (web-worker extension host)');
+    for (const result of web.results) {
+      console.log(`  ${result.ok ? '✔' : '✘'} ${result.title}${result.ms !== undefined ? ` (${result.ms}ms)` : ''}`);
+      if (!result.ok && result.error) for (const line of result.error.split('\n')) console.log(`      ${line}`);
+    }
+    if (web.results.length === 0) console.log('  (no result: see test-results/browser-console-web.log)');
+    counts.passed += web.results.filter((r) => r.ok).length;
+    counts.failed += web.results.filter((r) => !r.ok).length;
+    if (web.code !== 0 && !web.results.some((r) => !r.ok)) counts.failed += 1;
+  }
   console.log('');
   if (counts.incomplete) exitCode = 1;
   if (exitCode !== 0 && counts.failed === 0) counts.failed = 1; // a run that broke outside any test
   console.log(`${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
+  if (options.updateImages) {
+    if (exitCode !== 0) {
+      log('not updating docs/images: the run failed');
+    } else {
+      for (const [from, to] of DOCS_IMAGES) {
+        if (!existsSync(from)) {
+          log(`no ${relative(ROOT, from)}: ${relative(ROOT, to)} left as it is`);
+          continue;
+        }
+        copyFileSync(from, to);
+        log(`updated ${relative(ROOT, to)}`);
+      }
+    }
+  }
   return exitCode;
 }
 

@@ -1,5 +1,6 @@
 // Last: leaves a .drspec file on screen with its squiggles and a hover, and lets the
-// code-server runner take docs/images/vscode-e2e.png (it sets DRSPEC_E2E_SIGNAL_DIR; the
+// code-server runner take test-results/vscode-editor.png (`npm run screenshots` copies it
+// to docs/images/vscode-e2e.png for the README; it sets DRSPEC_E2E_SIGNAL_DIR; the
 // suite writes `screenshot-ready` there and waits for `screenshot-done`).
 import * as assert from 'assert';
 import * as fs from 'fs';
