@@ -4,6 +4,7 @@
 // process over IPC, or a web worker.
 import * as vscode from 'vscode';
 import { type BaseLanguageClient, InlayHintRequest, type LanguageClientOptions } from 'vscode-languageclient';
+import { OPEN_REPORT_COMMAND } from '../../server/src/features/open-report';
 import { registerReportView } from './report-view';
 import { serveWorkspaceFiles } from './workspace-files';
 
@@ -72,8 +73,16 @@ export function activateDrspec(context: vscode.ExtensionContext, createClient: C
       configurationSection: 'drspec',
     },
     // `workspaceFiles`: this client lists and reads files for the server (workspace-files.ts).
-    initializationOptions: { settings: drspecSettings(), workspaceFiles: true },
+    // `docsBaseUri`: the diagnostics' codes link to the extension's own docs/diagnostics.md.
+    initializationOptions: {
+      settings: drspecSettings(),
+      workspaceFiles: true,
+      docsBaseUri: vscode.Uri.joinPath(context.extensionUri, 'docs').toString(),
+    },
     outputChannel,
+    // The entity hover links to "drspec: Open DR Report": its Markdown may run that
+    // command, and no other (VS Code ignores every other `command:` link in it).
+    markdown: { isTrusted: { enabledCommands: [OPEN_REPORT_COMMAND] } },
     // The client id is `drspec`, so the client itself reads `drspec.trace.server`.
     middleware: {
       // `drspec.inlayHints.enabled` switches the hints off on the client side as well, so

@@ -55,6 +55,11 @@ export interface ServerPlatform {
    * server through the editor's file-system API.
    */
   workspaceFiles(clientFiles: WorkspaceFiles | undefined): WorkspaceFiles;
+  /**
+   * The docs folder (a URI) the diagnostics' `codeDescription.href` links into, unless the
+   * client names one (`initializationOptions.docsBaseUri`: the extension's own copy).
+   */
+  docsBaseUri?: string;
 }
 
 /** Installs every handler on `connection` and starts listening. */
@@ -78,7 +83,11 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     connection.console.error(`drspec: ${where} failed: ${text}`);
   }
 
-  const publisher = new DiagnosticsPublisher((params) => void connection.sendDiagnostics(params));
+  let docsBase = platform.docsBaseUri;
+  const publisher = new DiagnosticsPublisher(
+    (params) => void connection.sendDiagnostics(params),
+    () => docsBase,
+  );
   const scheduler = new BuildScheduler(workspace.store, {
     debounceMs: () => settings.diagnostics.debounceMs,
     publish: (snapshot) => publisher.publish(snapshot),
@@ -165,6 +174,8 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities ?? {};
     settings = parseSettings(params.initializationOptions, DEFAULT_SETTINGS);
+    const docsBaseUri = (params.initializationOptions as { docsBaseUri?: unknown } | null | undefined)?.docsBaseUri;
+    if (typeof docsBaseUri === 'string' && docsBaseUri !== '') docsBase = docsBaseUri;
     const clientFiles = clientFilesFrom(params.initializationOptions);
     files = platform.workspaceFiles(clientFiles);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);

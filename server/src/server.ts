@@ -2,9 +2,11 @@
 // `createConnection(ProposedFeatures.all)` picks the transport from argv (--stdio,
 // --node-ipc, --socket=N); `file:` folders are read with Node's fs, other schemes through
 // the editor when it offers (see workspace/node-files.ts).
+import * as path from 'path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startLanguageServer } from './language-server';
 import { nodeWorkspaceFiles } from './workspace/node-files';
+import { fileUri } from './workspace/uris';
 
 const connection = createConnection(ProposedFeatures.all);
 
@@ -16,4 +18,8 @@ function logError(where: string, error: unknown): void {
 process.on('uncaughtException', (error) => logError('uncaught exception', error));
 process.on('unhandledRejection', (error) => logError('unhandled rejection', error));
 
-startLanguageServer(connection, { workspaceFiles: (clientFiles) => nodeWorkspaceFiles(clientFiles) });
+startLanguageServer(connection, {
+  workspaceFiles: (clientFiles) => nodeWorkspaceFiles(clientFiles),
+  // The package's docs/ (the server runs from dist/server.js).
+  docsBaseUri: fileUri(path.resolve(__dirname, '..', 'docs')),
+});

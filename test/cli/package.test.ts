@@ -8,7 +8,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildSync } from 'esbuild';
 
-const { nodeBundle } = require('../../scripts/esbuild-options.js') as { nodeBundle: import('esbuild').BuildOptions };
+const { nodeBundle, browserExtension, browserWorker } = require('../../scripts/esbuild-options.js') as Record<
+  'nodeBundle' | 'browserExtension' | 'browserWorker',
+  import('esbuild').BuildOptions
+>;
 
 const ROOT = path.resolve(__dirname, '../..');
 const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string; files: string[] };
@@ -27,13 +30,15 @@ function run(command: string, args: string[], options: SpawnSyncOptions = {}): s
 }
 
 function buildBundles(): void {
-  const bundles: [string, string, string[]][] = [
-    ['server/src/cli/main.ts', 'dist/cli.js', []],
-    ['server/src/server.ts', 'dist/server.js', []],
-    ['client/src/extension.ts', 'dist/extension.js', ['vscode']],
+  const bundles: [string, string, import('esbuild').BuildOptions][] = [
+    ['server/src/cli/main.ts', 'dist/cli.js', nodeBundle],
+    ['server/src/server.ts', 'dist/server.js', nodeBundle],
+    ['client/src/extension.ts', 'dist/extension.js', { ...nodeBundle, external: ['vscode'] }],
+    ['client/src/browser.ts', 'dist/browser/extension.js', browserExtension],
+    ['server/src/server-browser.ts', 'dist/browser/server.js', browserWorker],
   ];
-  for (const [entry, out, external] of bundles) {
-    buildSync({ ...nodeBundle, entryPoints: [path.join(ROOT, entry)], outfile: path.join(ROOT, out), external, logLevel: 'error' });
+  for (const [entry, out, options] of bundles) {
+    buildSync({ ...options, entryPoints: [path.join(ROOT, entry)], outfile: path.join(ROOT, out), logLevel: 'error' });
   }
 }
 
@@ -98,7 +103,7 @@ describe('package: npm pack and a global install from the tarball', function () 
   });
 
   it('the tarball holds what runs and what the README links, and no sources or tests', () => {
-    for (const required of ['package.json', 'README.md', 'LICENSE', 'bin/drspec.js', 'bin/drspec-language-server.js', 'dist/cli.js', 'dist/server.js', 'dist/extension.js', 'docs/cli.md', 'examples/webshop/shop.drspec']) {
+    for (const required of ['package.json', 'README.md', 'LICENSE', 'bin/drspec.js', 'bin/drspec-language-server.js', 'dist/cli.js', 'dist/server.js', 'dist/extension.js', 'dist/browser/extension.js', 'dist/browser/server.js', 'icons/drspec-file-light.svg', 'icons/drspec-file-dark.svg', 'docs/cli.md', 'examples/webshop/shop.drspec']) {
       assert.ok(tarballFiles.includes(required), `${required} is in the tarball`);
     }
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -190,5 +195,12 @@ describe('package: the .vsix', function () {
     for (const link of links) assert.ok(zip.has(`extension/${link}`), `link ${link} resolves inside the .vsix`);
     assert.match(zip.get('extension.vsixmanifest') ?? '', /Content\.Details" Path="extension\/readme\.md"/);
     for (const name of zip.keys()) assert.doesNotMatch(name, /^extension\/(test|server|grammar|client|node_modules)\//);
+    // The web extension (VS Code for the Web) and the language's file icons are packed.
+    const manifest = JSON.parse(zip.get('extension/package.json') ?? '{}') as { browser?: string; contributes?: { languages?: { icon?: Record<string, string> }[] } };
+    assert.equal(manifest.browser, './dist/browser/extension.js');
+    for (const file of ['dist/browser/extension.js', 'dist/browser/server.js']) assert.ok(zip.has(`extension/${file}`), `${file} is in the .vsix`);
+    for (const icon of Object.values(manifest.contributes?.languages?.[0]?.icon ?? {})) {
+      assert.ok(zip.has(`extension/${icon.replace(/^\.\//, '')}`), `the file icon ${icon} is in the .vsix`);
+    }
   });
 });

@@ -39,6 +39,15 @@ describe('lsp completion', () => {
     expectCompletion('datastore a {\n}\n\nserv|', { includes: ['service', 'datastore'] });
   });
 
+  it('offers no block kinds inside a block: after "backup log ", on an empty line, at a key', () => {
+    const blocks = ['plan', 'region', 'policy', 'datastore', 'service'];
+    for (const marked of ['datastore db {\n  backup log |\n}\n', 'datastore db {\n  |\n}\n', 'service s {\n  d|\n}\n', 'datastore db {\n  backup log every 5m retain 7d |']) {
+      const items = complete(marked);
+      assert.ok(!items.some((i) => i.kind === CompletionItemKind.Snippet && blocks.includes(i.label)), `no block snippet at ${JSON.stringify(marked)}: ${labels(items).join(', ')}`);
+    }
+    expectCompletion('datastore db {\n  backup log |\n}\n', { includes: ['every'], excludes: blocks });
+  });
+
   it('offers nothing for the name of a new block', () => {
     expectCompletion('datastore |', { exactly: [] });
   });

@@ -24,14 +24,53 @@ describe('lsp hover', () => {
     const { value, range } = expectHover(WIKI.replace('wiki {', 'wi|ki {'));
     assert.match(value, /\*\*datastore wiki\*\*/);
     assert.match(value, /\| node-failure \|/);
-    assert.match(value, /\| data-corruption \| 1d \| 12h \|/);
+    assert.match(value, /\| data-corruption \| 1d \| 1h8m40s \| RPO missed \|/);
     assert.deepStrictEqual(range, { start: { line: 0, character: 10 }, end: { line: 0, character: 14 } });
   });
 
   it('shows the estimate of the entity a depends-on name refers to, across files', () => {
     const { value } = expectHover('service shop {\n  depends-on |wiki\n}\n', { 'wiki.drspec': WIKI });
     assert.match(value, /\*\*datastore wiki\*\*/);
-    assert.match(value, /\| zone-failure \| all data \|/);
+    assert.match(value, /\| zone-failure \| all data lost \| never \|/);
+  });
+
+  it('is compact: a one-line verdict, four columns, a link to the DR report, then the assumptions', () => {
+    const { value, uri } = (() => {
+      const { snapshot, uri, position } = atCursor(WIKI.replace('wiki {', 'wi|ki {'));
+      return { value: ((hover(snapshot, uri, position)?.contents ?? { value: '' }) as MarkupContent).value, uri };
+    })();
+    const lines = value.split('\n');
+    assert.strictEqual(lines[0], '**datastore wiki** · ✗ misses its objectives in 3 of 4 scenarios');
+    assert.strictEqual(lines[2], '| scenario | worst loss | RTO | verdict |');
+    const rows = lines.filter((l) => l.startsWith('| ') && !l.startsWith('| scenario'));
+    assert.strictEqual(rows.length, 4);
+    for (const row of rows) assert.strictEqual(row.split(' | ').length, 4, `four cells: ${row}`);
+    assert.ok(!value.includes('Recovers from'), 'the recovery paths are in the report, not the hover');
+    assert.ok(lines.some((l) => l.startsWith('Assumes: ')), `the assumptions line:\n${value}`);
+    const link = /^\[Open DR Report\]\(command:drspec\.openReport\?([^ )]+) "[^"]+"\)$/m.exec(value);
+    assert.ok(link, `a command link to the report:\n${value}`);
+    assert.ok(value.indexOf('[Open DR Report]') < value.indexOf('Assumes: '), 'the link comes before the notes');
+    assert.deepStrictEqual(JSON.parse(decodeURIComponent(link[1])), [{ uri, entity: 'wiki' }]);
+  });
+
+  it('names the dependency that limits a service: "all data lost via wiki"', () => {
+    const { value } = expectHover('service sh|op {\n  depends-on wiki\n  rto 1d\n}\n', { 'wiki.drspec': WIKI });
+    assert.match(value, /^\*\*service shop\*\* · ✗ misses its objectives in 2 of 4 scenarios\n/);
+    // The data is lost with wiki; the service itself has no way to recover from a zone failure.
+    assert.match(value, /\| zone-failure \| all data lost via wiki \| never \| RTO missed \|/);
+    assert.match(value, /\| data-corruption \| 1d via wiki \| 1h8m40s via wiki \| met \|/);
+  });
+
+  it('names the scenario when only one misses its objectives', () => {
+    const one = expectHover('datastore d|b {\n  redundancy geo lag 5m\n  failover automatic\n  rpo 1h\n}\n').value;
+    assert.match(one.split('\n')[0], /^\*\*datastore db\*\* · ✗ misses its objectives in data-corruption$/);
+  });
+
+  it('says when every objective is met, and when there are none', () => {
+    const met = expectHover('datastore d|b {\n  redundancy geo lag 5m\n  failover automatic\n  backup snapshot every 30m retain 30d to geo\n  rpo 1h\n}\n').value;
+    assert.match(met.split('\n')[0], /^\*\*datastore db\*\* · ✓ meets its objectives in every scenario/);
+    const none = expectHover('datastore d|b {\n  redundancy geo lag 5m\n}\n').value;
+    assert.match(none.split('\n')[0], /^\*\*datastore db\*\* · no objectives/);
   });
 
   it('explains a name that refers to nothing', () => {

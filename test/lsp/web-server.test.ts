@@ -35,6 +35,8 @@ const REPO = path.resolve(__dirname, '..', '..');
 const FIXTURE = path.join(REPO, 'test', 'fixtures', 'lsp', 'workspace');
 const BROWSER_SERVER = path.join(REPO, 'dist', 'browser', 'server.js');
 const VIRTUAL_ROOT = 'memfs:/project';
+/** Where the client says the docs are (the VS Code extension sends its own docs folder). */
+const DOCS = 'memfs:/extension/docs';
 
 function tempWorkspace(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drspec-web-'));
@@ -95,13 +97,17 @@ class Session {
     connection.listen();
   }
 
-  async initialize(folderUri: string): Promise<void> {
+  async initialize(folderUri: string, docsBaseUri: string | null = DOCS): Promise<void> {
     await this.connection.sendRequest('initialize', {
       processId: null,
       rootUri: folderUri,
       workspaceFolders: [{ uri: folderUri, name: 'project' }],
       capabilities: CAPABILITIES,
-      initializationOptions: { settings: { diagnostics: { debounceMs: 10 } }, ...(this.files ? { workspaceFiles: true } : {}) },
+      initializationOptions: {
+        settings: { diagnostics: { debounceMs: 10 } },
+        ...(this.files ? { workspaceFiles: true } : {}),
+        ...(docsBaseUri !== null ? { docsBaseUri } : {}),
+      },
     });
     this.initialized = true;
     await this.connection.sendNotification('initialized', {});
@@ -237,6 +243,24 @@ describe('lsp without Node fs (virtual workspaces, the web-worker server)', func
       const published = byRelativePath(await session.published(3), VIRTUAL_ROOT);
       assert.deepStrictEqual(published, expected);
       assert.deepStrictEqual([...new Set(session.fileRequests)], [FIND_FILES_METHOD, READ_FILES_METHOD]);
+    } finally {
+      await session.stop();
+    }
+  });
+
+  it('links every diagnostic to its section of docs/diagnostics.md (codeDescription.href)', async () => {
+    const all = Object.values(expected).flat() as Diagnostic[];
+    assert.ok(all.length > 0);
+    for (const d of all) assert.strictEqual(d.codeDescription?.href, `${DOCS}/diagnostics.md#${d.code}`);
+    // Without a docs folder from the client: the docs shipped with the server.
+    const session = nodeServer();
+    try {
+      const root = URI.file(dir).toString();
+      await session.initialize(root, null);
+      const own = [...(await session.published(3)).values()].flat();
+      assert.ok(own.length > 0);
+      const docs = URI.file(path.join(REPO, 'docs')).toString();
+      for (const d of own) assert.strictEqual(d.codeDescription?.href, `${docs}/diagnostics.md#${d.code}`);
     } finally {
       await session.stop();
     }

@@ -14,7 +14,16 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
 
 export const DIAGNOSTIC_SOURCE = 'drspec';
 
-export function toLspDiagnostic(snapshot: Snapshot, diagnostic: Diagnostic): LspDiagnostic {
+/**
+ * Where a code is documented: its section of docs/diagnostics.md under `docsBase` (the
+ * docs folder shipped with the server or the extension, as a URI).
+ */
+export function diagnosticDocsHref(docsBase: string, code: string): string {
+  return `${docsBase.replace(/\/+$/, '')}/diagnostics.md#${encodeURIComponent(code)}`;
+}
+
+/** `docsBase`: see diagnosticDocsHref; without it the diagnostic has no codeDescription. */
+export function toLspDiagnostic(snapshot: Snapshot, diagnostic: Diagnostic, docsBase?: string): LspDiagnostic {
   const related: DiagnosticRelatedInformation[] | undefined = diagnostic.relatedInformation?.map((r) => ({
     location: { uri: clientUriOf(snapshot, r.path), range: toRange(r.range) },
     message: r.message,
@@ -23,6 +32,7 @@ export function toLspDiagnostic(snapshot: Snapshot, diagnostic: Diagnostic): Lsp
     range: toRange(diagnostic.range),
     severity: SEVERITY[diagnostic.severity] ?? DiagnosticSeverity.Error,
     code: diagnostic.code,
+    ...(docsBase !== undefined ? { codeDescription: { href: diagnosticDocsHref(docsBase, diagnostic.code) } } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: diagnostic.message,
     ...(diagnostic.data !== undefined ? { data: diagnostic.data } : {}),
@@ -31,10 +41,10 @@ export function toLspDiagnostic(snapshot: Snapshot, diagnostic: Diagnostic): Lsp
 }
 
 /** The LSP diagnostics of one file, in document order. */
-export function fileDiagnostics(snapshot: Snapshot, uri: string): LspDiagnostic[] {
+export function fileDiagnostics(snapshot: Snapshot, uri: string, docsBase?: string): LspDiagnostic[] {
   const list = snapshot.diagnostics.get(uri) ?? [];
   return list
-    .map((d) => toLspDiagnostic(snapshot, d))
+    .map((d) => toLspDiagnostic(snapshot, d, docsBase))
     .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
@@ -53,11 +63,16 @@ interface Published {
 export class DiagnosticsPublisher {
   private readonly published = new Map<string, Published>();
 
-  constructor(private readonly send: (params: PublishParams) => void) {}
+  constructor(
+    private readonly send: (params: PublishParams) => void,
+    /** The docs folder the diagnostics' codeDescription links into (see diagnosticDocsHref). */
+    private readonly docsBase: () => string | undefined = () => undefined,
+  ) {}
 
   publish(snapshot: Snapshot): void {
+    const docsBase = this.docsBase();
     for (const [uri, view] of snapshot.files) {
-      const diagnostics = fileDiagnostics(snapshot, uri);
+      const diagnostics = fileDiagnostics(snapshot, uri, docsBase);
       const content = JSON.stringify(diagnostics);
       const previous = this.published.get(uri);
       const versionMoved = view.open && view.version !== previous?.version;

@@ -1,4 +1,5 @@
-// textDocument/hover. On a datastore or service name: the analysis's per-scenario table.
+// textDocument/hover. On a datastore or service name: a compact verdict and per-scenario
+// table (entity-hover.ts).
 // On a policy or region name: its objectives or its pair. On a backup, replica,
 // redundancy or rebuild line: the scenarios that copy survives and the data it can lose.
 // On a block kind, key, enum word or clause word: the schema's docs. On a literal: its
@@ -7,11 +8,11 @@ import { Hover, MarkupKind, Position } from 'vscode-languageserver';
 import { BlockNode, StatementNode, ValueNode } from '../../../grammar/src/ast';
 import { BlockKind, canonicalWord, isBlockKind, propertySpec, PropertySpec, SCENARIOS, ValueType } from '../../../grammar/src/schema';
 import { formatDuration } from '../../../grammar/src/units';
-import { entityHoverMarkdown } from '../analysis/estimate-report';
 import { NameReference, PolicyEntity, RegionEntity } from '../model/model';
-import { Snapshot } from '../workspace/snapshot';
+import { clientUriOf, Snapshot } from '../workspace/snapshot';
 import { sameRange, toRange } from './convert';
 import { CopyOf, pathsOfStatement } from './copies';
+import { entityHover } from './entity-hover';
 import { targetAt, targetSpan } from './locate';
 import { nameAt } from './names';
 import { blockMarkdown, clauseMarkdown, propertyMarkdown, wordMarkdown } from './schema-docs';
@@ -89,7 +90,7 @@ function nameMarkdown(snapshot: Snapshot, ref: NameReference): string | undefine
     case 'service': {
       const target = ref.target;
       const estimate = target ? snapshot.analysis?.entities.find((e) => e.entity === target) : undefined;
-      if (estimate) return entityHoverMarkdown(estimate);
+      if (estimate) return entityHover(estimate, clientUriOf(snapshot, estimate.path));
       return `**${ref.name}**: no ${expectedKinds(snapshot, ref)} of this name is declared.`;
     }
     case 'policy':

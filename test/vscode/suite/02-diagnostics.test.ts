@@ -23,6 +23,17 @@ describe('diagnostics', () => {
     assert.match(rpo.message, /data-corruption/, 'the message names the scenario');
   });
 
+  it('links each code to its section of the docs shipped with the extension (codeDescription)', async () => {
+    const document = await openFixture('wiki.drspec');
+    const diagnostic = await waitForCode(document.uri, 'total-loss', 1);
+    const code = diagnostic.code as { value: string | number; target: vscode.Uri };
+    assert.strictEqual(typeof code, 'object', 'the code comes with a target');
+    assert.strictEqual(code.value, 'total-loss');
+    const docs = vscode.Uri.joinPath(vscode.extensions.getExtension('drspec.drspec')!.extensionUri, 'docs', 'diagnostics.md');
+    assert.strictEqual(code.target.with({ fragment: '' }).toString(), docs.toString());
+    assert.strictEqual(code.target.fragment, 'total-loss');
+  });
+
   it('analyses across files: a service limited by a datastore declared in another file (shop.drspec, catalog.drspec)', async () => {
     const shop = await openFixture('shop.drspec');
     const dependency = await waitForCode(shop.uri, 'dependency-rpo', 5);

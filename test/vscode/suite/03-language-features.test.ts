@@ -27,6 +27,47 @@ describe('language features', () => {
     assert.ok(text.length > 0, 'no hover on the datastore name');
     assert.match(text, /\|\s*-{3,}/, `the hover has no markdown table:\n${text}`);
     for (const scenario of SCENARIOS) assert.ok(text.includes(scenario), `the hover does not mention ${scenario}:\n${text}`);
+    assert.match(text, /^\| scenario \| worst loss \| RTO \| verdict \|$/m, `the compact four-column table:\n${text}`);
+  });
+
+  it('the entity hover links to "Open DR Report", trusted for that command only', async () => {
+    const document = await openFixture('wiki.drspec');
+    const hovers = await withTimeout(
+      vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, 'wiki', 0, 1)),
+      WAIT_MS,
+      'for the hover',
+    );
+    const contents = (hovers ?? []).flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString);
+    const linked = contents.find((c) => c.value.includes('command:drspec.openReport?'));
+    assert.ok(linked, `no Open DR Report link:\n${hoverText(hovers ?? [])}`);
+    assert.deepStrictEqual(linked.isTrusted, { enabledCommands: ['drspec.openReport'] });
+    const args = /command:drspec\.openReport\?([^ )]+)/.exec(linked.value)![1];
+    assert.deepStrictEqual(JSON.parse(decodeURIComponent(args)), [{ uri: document.uri.toString(), entity: 'wiki' }]);
+  });
+
+  it('completion inside a block offers no block snippets (after "backup log ")', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'drspec', content: 'datastore db {\n  backup log \n}\n' });
+    const list = await withTimeout(
+      vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(1, 13)),
+      WAIT_MS,
+      'for completion',
+    );
+    const offered = labels(list);
+    assert.ok(offered.includes('every'), `the clause words of a log backup: ${offered.join(', ')}`);
+    for (const kind of ['plan', 'region', 'policy', 'datastore', 'service']) {
+      assert.ok(!offered.includes(kind), `${kind} offered inside a block: ${offered.join(', ')}`);
+    }
+  });
+
+  it('contributes a file icon for the language (light and dark)', async () => {
+    const extension = vscode.extensions.getExtension('drspec.drspec')!;
+    const languages = (extension.packageJSON as { contributes: { languages: { id: string; icon?: { light: string; dark: string } }[] } }).contributes.languages;
+    const icon = languages.find((l) => l.id === 'drspec')?.icon;
+    assert.ok(icon, 'contributes.languages[drspec].icon');
+    for (const file of [icon.light, icon.dark]) {
+      const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, file));
+      assert.ok(stat.size > 0, `${file} is empty`);
+    }
   });
 
   it('completion inside a datastore block offers its keys', async () => {

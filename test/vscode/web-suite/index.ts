@@ -149,7 +149,7 @@ const tests: { title: string; run: () => Promise<void> }[] = [
     },
   },
   {
-    title: 'answers hovers and offers quick fixes',
+    title: 'answers hovers (with the report link), links codes to their docs and offers quick fixes',
     run: async () => {
       const expected = await readJson<{ files: ExpectedFile[] }>(vscode.Uri.joinPath(extensionUri(), 'expected-diagnostics.json'));
       const withDiagnostic = expected.files.find((f) => f.diagnostics.length > 0) ?? fail('no diagnostic to fix');
@@ -164,6 +164,13 @@ const tests: { title: string; run: () => Promise<void> }[] = [
         .map((c) => (typeof c === 'string' ? c : c.value))
         .join('\n');
       if (!text.includes(entity[2])) fail(`the hover on ${entity[2]} does not name it:\n${text}`);
+      if (!text.includes('command:drspec.openReport?')) fail(`the hover has no Open DR Report link:\n${text}`);
+      for (const d of vscode.languages.getDiagnostics(uri)) {
+        const target = typeof d.code === 'object' ? d.code.target : undefined;
+        if (!target || !target.path.endsWith('/docs/diagnostics.md') || target.fragment !== codeOf(d)) {
+          fail(`${codeOf(d)} does not link to docs/diagnostics.md#${codeOf(d)}: ${target?.toString() ?? 'no target'}`);
+        }
+      }
       let fixes = 0;
       for (const d of vscode.languages.getDiagnostics(uri)) {
         const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
