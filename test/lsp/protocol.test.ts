@@ -81,6 +81,9 @@ describe('lsp protocol', function () {
     const watchers = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')!.registerOptions as { watchers: { globPattern: string }[] };
     assert.ok(watchers.watchers.some((w) => w.globPattern === '**/*.drspec'));
     await client.waitForDiagnostics(plan);
+    // The pull follows the registrations (round trips of their own): it may come after the
+    // first diagnostics on a busy machine.
+    while (client.configurationRequests < 1) await new Promise((r) => setTimeout(r, 10));
     assert.ok(client.configurationRequests >= 1, 'pulled workspace/configuration');
   });
 
