@@ -362,3 +362,11 @@ describe('recommendations respect presets', () => {
     assert.deepEqual(withCode(check(['preset azure-sql-db retain 1d']), 'pitr-gap'), []);
   });
 });
+
+describe('findings on a value written in a preset', () => {
+  it('a replica region in the home region names the implied replica', () => {
+    const [d] = withCode(check(['preset azure-cosmos-db replica-region westeurope']), 'same-region-failover');
+    assert.match(d.message, /^the replica of db \(preset azure-cosmos-db: replica westeurope async lag 15m\) is in its home region westeurope/);
+    assert.equal(d.range.start.character, 2 + 'preset azure-cosmos-db replica-region '.length);
+  });
+});

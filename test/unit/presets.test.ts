@@ -224,3 +224,11 @@ describe('presets: the preset statement', () => {
     assert.deepEqual(validateFile(file).diagnostics.map((d) => d.code), ['unknown-property']);
   });
 });
+
+describe('presets: the preset statement, more cases', () => {
+  it('a preset name in quotes is suggested without them', () => {
+    const [d] = presetDiagnostics('preset "azure-sql-db"');
+    assert.equal(d.code, 'invalid-value');
+    assert.equal(d.data?.replacement, 'azure-sql-db');
+  });
+});

@@ -171,7 +171,9 @@ export function checkPreset(spec: PropertySpec, statement: StatementNode, out: D
   }
   const preset = nameNode.kind === 'identifier' ? presetSpec(nameNode.text) : undefined;
   if (!preset) {
-    const suggestions = nameNode.kind === 'identifier' ? suggestPresets(nameNode.text) : [];
+    // A name in quotes is still a name: suggest it without them.
+    const word = nameNode.kind === 'identifier' ? nameNode.text : nameNode.kind === 'string' ? String(nameNode.value) : '';
+    const suggestions = word ? (presetSpec(word) ? [word] : suggestPresets(word)) : [];
     out.push(
       diag('invalid-value', nameNode, `unknown preset '${nameNode.text}'${didYouMean(suggestions)} (presets: ${PRESET_NAMES.join(', ')})`, suggestions.length > 0 ? { replacement: suggestions[0], suggestions } : { suggestions }),
     );

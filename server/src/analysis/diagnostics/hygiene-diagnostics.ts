@@ -39,7 +39,7 @@ function sameRegionFailover(entity: Entity, report: Report): void {
       code: 'same-region-failover',
       entity,
       range: replica.region.node.range,
-      message: `the replica of ${entity.name} is in its home region ${replica.region.name}: it does not survive a region-failure`,
+      message: `the replica of ${entity.name}${replica.property.implied ? ` (${replica.property.implied.via})` : ''} is in its home region ${replica.region.name}: it does not survive a region-failure`,
       scenarios: ['region-failure'],
       data: { region: replica.region.name, valueRange: replica.region.node.range },
     }));
