@@ -73,7 +73,8 @@ describe('lsp code actions', () => {
   describe('did-you-mean fixes', () => {
     it('fixes an unknown property', () => {
       const actions = expectEveryFixWorks({ 'a.drspec': 'datastore a {\n  bakup full every 1d\n  rpo 1h\n}\n' }, 'a.drspec', 'unknown-property');
-      assert.strictEqual(actions[0].title, "Change 'bakup' to 'backup'");
+      // The corrected backup counts now, and its daily interval misses the RPO of 1h: the title says so.
+      assert.strictEqual(actions[0].title, "Change 'bakup' to 'backup' (objectives then missed)");
       assert.strictEqual(actions[0].isPreferred, true);
     });
 
@@ -104,7 +105,7 @@ describe('lsp code actions', () => {
       const actions = expectEveryFixWorks(files, 'a.drspec', 'unknown-reference', { minimum: 2 });
       assert.deepStrictEqual(
         actions.map((a) => a.title),
-        ["Create service 'brand-new' (region eastus, policy gold) at the end of this file", "Create datastore 'brand-new' (region eastus, policy gold) at the end of this file"],
+        ["Create incomplete service 'brand-new' (region eastus, policy gold)", "Create incomplete datastore 'brand-new' (region eastus, policy gold)"],
       );
       const fixed = applyAction(files, actions[1])['a.drspec'];
       assert.ok(fixed.endsWith('  policy gold\n}\n\ndatastore brand-new {\n  region eastus\n  policy gold\n}\n'), fixed);

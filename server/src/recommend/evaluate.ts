@@ -107,8 +107,13 @@ function affectedSet(index: Index, entity: Entity): Set<Entity> {
       }
     }
   }
-  // What they depend on or reference, transitively, so their estimates are complete.
-  const closure: Entity[] = [...out];
+  addDependencies(index, out, [...out]);
+  return out;
+}
+
+/** Adds what the seeds depend on or reference, transitively, so their estimates are complete. */
+function addDependencies(index: Index, out: Set<Entity>, seeds: Entity[]): void {
+  const closure = seeds;
   while (closure.length > 0) {
     const e = closure.pop()!;
     const refs = e.kind === 'service' ? e.dependsOn : e.references;
@@ -121,7 +126,10 @@ function affectedSet(index: Index, entity: Entity): Set<Entity> {
       }
     }
   }
-  return out;
+}
+
+function refNames(e: Entity): string {
+  return (e.kind === 'service' ? e.dependsOn : e.references).map((r) => r.name).join(',');
 }
 
 /** The text of an entity's block and where it starts in its file. */
@@ -183,7 +191,14 @@ export function evaluate(check: CheckResult, entity: Entity, edits: readonly Tex
     index.blockErrors.set(entity, baseline);
   }
 
-  const set = affected(index, entity);
+  let set = affected(index, entity);
+  // An edit of depends-on or references (a corrected name) brings its targets in.
+  if (refNames(changed as Entity) !== refNames(entity)) {
+    const more = new Set(set);
+    addDependencies(index, more, [changed as Entity]);
+    more.delete(changed as Entity);
+    set = [...more].sort((a, b) => index.order.get(a)! - index.order.get(b)!);
+  }
   const files = [...new Set(set.map((e) => index.files.get(e.path)).filter((f): f is ValidatedFile => f !== undefined)), validated];
   const model = subModel(check.model, set, entity, changed as Entity, files);
   const analysis = analyze(model, { today: check.today });

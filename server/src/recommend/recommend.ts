@@ -104,7 +104,9 @@ function scenariosOf(d: Diagnostic): string[] {
 
 function idsOf(key: string, entity: Entity, d: Diagnostic): string[] {
   const n = ordinal(entity, d);
-  return scenariosOf(d).map((s) => `${key}|${d.code}|${n}|${s}`);
+  // A dependency finding is about one dependency: another one's is another finding.
+  const dependency = DEPENDENCY_CODES.has(d.code) ? String(d.data?.dependency ?? '') : '';
+  return scenariosOf(d).map((s) => `${key}|${d.code}|${n}|${s}|${dependency}`);
 }
 
 function keyOf(d: Diagnostic): string | undefined {
@@ -149,6 +151,34 @@ interface Search {
   targets: Diagnostic[];
   /** Allowed without counting as new: errors a fix of the entity's own RTO unmasks. */
   unmasks: ReadonlySet<string>;
+}
+
+/**
+ * Whether edits inside an entity's block (a quick fix that is not a recommendation, such
+ * as a did-you-mean) would bring an analysis error the check does not report now; undefined
+ * when that cannot be told (the edits reach outside the block).
+ */
+export function introducesErrors(check: CheckResult, entity: Pick<Entity, 'kind' | 'name'>, edits: readonly TextEdit[]): boolean | undefined {
+  const found = lookupOf(check).entities.get(entityKey(entity));
+  if (!found) return undefined;
+  const evaluation = evaluate(check, found, edits);
+  if (!evaluation) return undefined;
+  const { entities } = lookupOf(check);
+  const before = findingsOf(check);
+  const beforeIds = new Set<string>();
+  const keys = affectedKeys(check, found);
+  for (const key of keys) {
+    const owner = entities.get(key);
+    if (owner) for (const d of before.get(key) ?? []) for (const id of idsOf(key, owner, d)) beforeIds.add(id);
+  }
+  for (const key of keys) {
+    const owner = key === entityKey(found) ? evaluation.entity : entities.get(key);
+    if (!owner) continue;
+    for (const d of evaluation.findings.get(key) ?? []) {
+      if (d.severity === 'error' && idsOf(key, owner, d).some((id) => !beforeIds.has(id))) return true;
+    }
+  }
+  return false;
 }
 
 /** Applies moves and checks them: the targets are gone, nothing new is an error. */
@@ -293,7 +323,9 @@ function choose(search: Search, candidates: Candidate[]): FixOption[] {
 function toOption(search: Search, c: Candidate, kinds: OptionKind[]): FixOption {
   const after = subjectAfter(search, c);
   const before = lookupOf(search.check).estimates.get(entityKey(search.subject));
-  const effect = effectOf(search.targets.filter((t) => c.resolved.includes(t)), before, after);
+  // A dependency's fix is told by the dependency's own figures (the service may be limited by others too).
+  const figures = search.subject === search.entity ? after : c.evaluation.estimates.get(entityKey(search.entity));
+  const effect = effectOf(search.targets.filter((t) => c.resolved.includes(t)), before, figures);
   const { title, summary, action } = titleOf(search.subject === search.entity ? undefined : search.entity.name, c.moves, effect, c.tier);
   const detail = storageDetail(c.moves);
   return {

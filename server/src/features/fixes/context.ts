@@ -1,7 +1,9 @@
 // What every quick fix gets: the snapshot, the file, the diagnostic as the engine produced
 // it (fresh `data`) and as the client sent it (echoed in the action's `diagnostics`).
 import { CodeAction, CodeActionKind, Diagnostic as LspDiagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { Diagnostic } from '../../../../grammar/src/ast';
+import { Diagnostic, Range } from '../../../../grammar/src/ast';
+import { entityAt } from '../../model/model';
+import { introducesErrors } from '../../recommend/recommend';
 import { clientUriOf, FileView, Snapshot } from '../../workspace/snapshot';
 
 export interface FixContext {
@@ -32,4 +34,19 @@ export function quickFix(context: FixContext, title: string, edits: ReadonlyMap<
 
 export function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/**
+ * Whether edits inside the datastore or service the diagnostic is in bring analysis errors
+ * the check does not report now (a corrected policy name whose objectives are then missed,
+ * a backup interval that now counts): such a fix says so in its title.
+ */
+export function revealsErrors(context: FixContext, edits: readonly { path: string; range: Range; newText: string }[]): boolean {
+  const { snapshot, view, diagnostic } = context;
+  const check = snapshot.check;
+  const model = snapshot.model;
+  if (!check || !model) return false;
+  const entity = entityAt(model, view.uri, view.lines.offset(diagnostic.range.start));
+  if (entity?.kind !== 'datastore' && entity?.kind !== 'service') return false;
+  return introducesErrors(check, entity, edits) === true;
 }

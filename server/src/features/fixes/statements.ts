@@ -5,7 +5,7 @@ import { CodeAction } from 'vscode-languageserver';
 import { isBlockKind, propertySpec } from '../../../../grammar/src/schema';
 import { toRange } from '../convert';
 import { blockAt, statementAt } from '../locate';
-import { FixContext, quickFix } from './context';
+import { FixContext, quickFix, revealsErrors } from './context';
 
 export function duplicatePropertyFixes(context: FixContext): CodeAction[] {
   const { view, diagnostic } = context;
@@ -48,5 +48,7 @@ export function missingClauseFixes(context: FixContext): CodeAction[] {
   const written = statement.values.find((v) => v.kind === 'identifier' && v.text === clause.word);
   const at = toRange((written ?? statement).range).end;
   const newText = written ? ` ${value}` : ` ${clause.word} ${value}`;
-  return [quickFix(context, `Add '${clause.word} ${value}'`, new Map([[view.uri, [{ range: { start: at, end: at }, newText }]]]), true)];
+  const edit = { range: { start: at, end: at }, newText };
+  const note = revealsErrors(context, [{ path: view.uri, ...edit }]) ? ' (objectives then missed)' : '';
+  return [quickFix(context, `Add '${clause.word} ${value}'${note}`, new Map([[view.uri, [edit]]]), true)];
 }

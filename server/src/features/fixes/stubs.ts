@@ -57,7 +57,20 @@ export function stubFixes(context: FixContext, preferFirst: boolean): CodeAction
       const body = bodyLines(context, kind);
       const lines = body.length > 0 ? [`${kind} ${name} {`, ...body.map((l) => `  ${l}`), '}'] : [`${kind} ${name} {}`];
       const edit = appendBlockEdit(context.view, lines);
-      const detail = body.length > 0 ? ` (${body.join(', ')})` : '';
-      return quickFix(context, `Create ${kind} '${name}'${detail} at the end of this file`, new Map([[context.view.uri, [edit]]]), preferFirst && i === 0);
+      return quickFix(context, stubTitle(kind, name, body), new Map([[context.view.uri, [edit]]]), preferFirst && i === 0);
     });
+}
+
+/**
+ * A datastore or service stub has no copies or strategy yet, and a policy stub's starting
+ * objectives are not the user's: their titles say the new block is incomplete (it brings
+ * findings of its own). At most 80 characters, like every quick fix.
+ */
+function stubTitle(kind: ReferenceKind, name: string, body: readonly string[]): string {
+  const what = kind === 'region' ? `${kind} '${name}'` : `incomplete ${kind} '${name}'`;
+  const detail = body.length > 0 ? ` (${body.join(', ')})` : '';
+  for (const title of [`Create ${what}${detail} at the end of this file`, `Create ${what}${detail}`, `Create ${what}`]) {
+    if (title.length <= 80) return title;
+  }
+  return `Create ${what}`.slice(0, 79) + '…';
 }
