@@ -56,7 +56,7 @@ describe('cli: help and version', () => {
   it('--help prints the usage', () => {
     const run = drspec(['--help']);
     assert.equal(run.status, 0);
-    assert.match(run.stdout, /drspec check \[--format text\|json\|sarif\] \[--fixes\] \[--today YYYY-MM-DD\] PATH/);
+    assert.match(run.stdout, /drspec check \[--format text\|json\|sarif\|rdjson\|codeclimate\] \[--fixes\] \[--show-accepted\]\n\s+\[--root DIR\] \[--output FILE\] \[--today YYYY-MM-DD\] PATH/);
     assert.match(run.stdout, /drspec estimate \[--format text\|json\]/);
     assert.match(run.stdout, /drspec fmt \[--check\] PATH/);
     assert.equal(run.stderr, '');
@@ -85,7 +85,7 @@ describe('cli: usage errors', () => {
     [['fmt', '--check'], /fmt needs at least one PATH/],
     [['check', '--verbose', CONTRACT], /unknown option '--verbose' for check/],
     [['fmt', '--format', 'json', CONTRACT], /unknown option '--format' for fmt/],
-    [['check', '--format', 'xml', CONTRACT], /--format must be text, json or sarif, not 'xml'/],
+    [['check', '--format', 'xml', CONTRACT], /--format must be text, json, sarif, rdjson or codeclimate, not 'xml'/],
     [['estimate', '--format', 'sarif', CONTRACT], /--format must be text or json, not 'sarif'/],
     [['check', '--format'], /option '--format' needs a value/],
     [['check', '--today', '2026-02-30', CONTRACT], /--today must be a real date written YYYY-MM-DD, not '2026-02-30'/],
@@ -216,7 +216,7 @@ describe('cli: check output formats', () => {
     assert.equal(first.ruleId, 'total-loss');
     assert.equal(driver.rules[first.ruleIndex].id, 'total-loss');
     assert.equal(first.level, 'error');
-    assert.deepEqual(first.locations[0].physicalLocation.artifactLocation, { uri: `${CONTRACT}/wiki.drspec` });
+    assert.deepEqual(first.locations[0].physicalLocation.artifactLocation, { uri: `${CONTRACT}/wiki.drspec`, uriBaseId: '%SRCROOT%', index: 0 });
     assert.deepEqual(first.locations[0].physicalLocation.region, { startLine: 1, startColumn: 11, endLine: 1, endColumn: 15 });
   });
   it('warnings alone exit 0; --today decides what is overdue', () => {

@@ -1,41 +1,103 @@
 // `drspec check` and `drspec estimate`: read the files, check them as one model, print.
-import { checkSources, compareDiagnostics, todayInDays } from '../check';
+import * as fs from 'fs';
+import * as path from 'path';
+import { checkSources, CheckResult, compareDiagnostics, todayInDays } from '../check';
 import { estimateJsonText, estimateText } from '../analysis/estimate-report';
-import { Invocation } from './args';
-import { collectFiles, readInput } from './files';
+import { CheckFormat, CheckInvocation, EstimateInvocation } from './args';
+import { checkCodeclimate } from './codeclimate';
+import { collectFiles, InputError, InputFile, readInput } from './files';
+import { collectFindings, FixProvider, reviewFile } from './findings';
 import { CliIo, EXIT } from './io';
+import { writeResult } from './output';
+import { checkRdjson } from './rdjson';
 import { checkJson, checkText, FileReport, summarize } from './report';
-import { checkSarif } from './sarif';
+import { checkSarif, failedSarif } from './sarif';
 import { checkFixes } from '../recommend/fix-json';
 import { VERSION } from './version';
 
-type AnalyzeInvocation = Extract<Invocation, { kind: 'check' | 'estimate' }>;
+interface Checked {
+  inputs: InputFile[];
+  result: CheckResult;
+  reports: FileReport[];
+}
 
-export function runAnalysis(invocation: AnalyzeInvocation, io: CliIo): number {
-  const inputs = collectFiles(invocation.paths).map(readInput);
-  const today = invocation.today ?? todayInDays();
+function checkPaths(paths: readonly string[], today: number | undefined): Checked {
+  const inputs = collectFiles(paths).map(readInput);
   const result = checkSources(
     inputs.map((f) => ({ path: f.path, text: f.text })),
-    { today },
+    { today: today ?? todayInDays() },
   );
   const reports: FileReport[] = inputs.map((f) => ({
     path: f.path,
     diagnostics: [...(result.diagnostics.get(f.path) ?? [])].sort(compareDiagnostics),
   }));
-  const summary = summarize(reports);
-  // Our own bugs: the file has an `internal` diagnostic; this line is the log of it.
-  for (const f of result.failures) io.stderr(`drspec: internal error while ${f.phase} ${f.path}: ${f.message}\n`);
+  return { inputs, result, reports };
+}
 
-  if (invocation.kind === 'check') {
-    const fixes = invocation.fixes ? checkFixes(result) : undefined;
-    const render = { text: (r: FileReport[]) => checkText(r, fixes), json: (r: FileReport[]) => checkJson(r, fixes), sarif: (r: FileReport[]) => checkSarif(r, VERSION) }[invocation.format];
-    io.stdout(render(reports));
-  } else {
-    const out = invocation.format === 'json' ? estimateJsonText(result) : estimateText(result);
-    io.stdout(out.endsWith('\n') ? out : out + '\n');
-    if (summary.errors > 0) {
-      io.stderr(`drspec: the model has ${summary.errors} error${summary.errors === 1 ? '' : 's'}; run drspec check for details\n`);
-    }
+/** Our own bugs: the file has an `internal` diagnostic; this line is the log of it. */
+function logFailures(result: CheckResult, io: CliIo): void {
+  for (const f of result.failures) io.stderr(`drspec: internal error while ${f.phase} ${f.path}: ${f.message}\n`);
+}
+
+/** The --root directory as an absolute path (default: the current directory). */
+export function resolveRoot(root: string | undefined): string {
+  if (root === undefined) return process.cwd();
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(root);
+  } catch {
+    throw new InputError(`--root: no such directory: ${root}`);
   }
-  return summary.errors > 0 ? EXIT.errors : EXIT.ok;
+  if (!stat.isDirectory()) throw new InputError(`--root: not a directory: ${root}`);
+  return path.resolve(root);
+}
+
+/** The fixes of a diagnostic for --fixes (the recommendations, once they are exposed per diagnostic). */
+const noFixes: FixProvider = () => [];
+
+export function renderCheck(format: CheckFormat, checked: Checked, invocation: CheckInvocation, root: string, fixes: FixProvider = noFixes): string {
+  const { inputs, result, reports } = checked;
+  if (format === 'text') return checkText(reports, invocation.fixes ? checkFixes(result) : undefined);
+  if (format === 'json') return checkJson(reports, invocation.fixes ? checkFixes(result) : undefined);
+  const parsed = new Map(result.files.map((f) => [f.file.path, f.file]));
+  const files = inputs.map((f) => reviewFile(f.path, f.text, root));
+  const all = collectFindings(
+    reports.map((r, i) => ({ path: r.path, text: inputs[i].text, file: parsed.get(r.path), diagnostics: r.diagnostics })),
+    root,
+    invocation.fixes ? fixes : undefined,
+  );
+  // SARIF keeps accepted findings as suppressed results; the review formats show them
+  // only with --show-accepted, as the text output does.
+  const shown = format === 'sarif' || invocation.showAccepted ? all : all.filter((f) => !f.accepted);
+  if (format === 'sarif') return checkSarif(files, shown, { version: VERSION, root, fixes: invocation.fixes });
+  if (format === 'rdjson') return checkRdjson(files, shown, { fixes: invocation.fixes });
+  return checkCodeclimate(shown);
+}
+
+export function runCheck(invocation: CheckInvocation, io: CliIo): number {
+  let root = process.cwd();
+  let checked: Checked;
+  try {
+    root = resolveRoot(invocation.root);
+    checked = checkPaths(invocation.paths, invocation.today);
+  } catch (error) {
+    // A code-scanning upload step still gets a log that says the run failed.
+    if (invocation.format === 'sarif' && error instanceof InputError) {
+      writeResult(io, invocation.output, failedSarif(`drspec: ${error.message}`, { version: VERSION, root }));
+    }
+    throw error;
+  }
+  logFailures(checked.result, io);
+  writeResult(io, invocation.output, renderCheck(invocation.format, checked, invocation, root));
+  return summarize(checked.reports).errors > 0 ? EXIT.errors : EXIT.ok;
+}
+
+export function runEstimate(invocation: EstimateInvocation, io: CliIo): number {
+  const { result, reports } = checkPaths(invocation.paths, invocation.today);
+  logFailures(result, io);
+  const out = invocation.format === 'json' ? estimateJsonText(result) : estimateText(result);
+  writeResult(io, invocation.output, out.endsWith('\n') ? out : out + '\n');
+  const { errors } = summarize(reports);
+  if (errors > 0) io.stderr(`drspec: the model has ${errors} error${errors === 1 ? '' : 's'}; run drspec check for details\n`);
+  return errors > 0 ? EXIT.errors : EXIT.ok;
 }

@@ -1,40 +1,105 @@
-// Command-line arguments → a command to run. The commands and their options are one
-// table; anything else is a usage error (exit status 2).
+// Command-line arguments → a command to run. The commands, their options and how many
+// operands they take are one table (COMMANDS); anything else is a usage error (exit
+// status 2). To add a command: an entry in COMMANDS, a case in `toInvocation`, its help in
+// usage.ts and its handler in main.ts.
 import { parseDateText } from '../../../grammar/src/units';
 
-export type CommandName = 'check' | 'estimate' | 'report' | 'fmt';
-export type AnalysisFormat = 'text' | 'json' | 'sarif';
-export type ReportFormat = 'html' | 'markdown';
-export type OutputFormat = AnalysisFormat | ReportFormat;
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'rdjson', 'codeclimate'] as const;
+export const ESTIMATE_FORMATS = ['text', 'json'] as const;
+export const REPORT_FORMATS = ['html', 'markdown'] as const;
 
-export type Invocation =
-  | { kind: 'help'; command?: CommandName }
-  | { kind: 'version' }
-  | { kind: 'check' | 'estimate'; format: AnalysisFormat; today?: number; paths: string[]; fixes?: boolean }
-  | { kind: 'report'; format: ReportFormat; output?: string; today?: number; paths: string[] }
-  | { kind: 'fmt'; check: boolean; paths: string[] };
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+export type EstimateFormat = (typeof ESTIMATE_FORMATS)[number];
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+interface OptionSpec {
+  /** What the option's value is; absent for a flag without a value. */
+  value?: 'choice' | 'date' | 'path';
+  /** The allowed values of a `choice` option, the first the default. */
+  choices?: readonly string[];
+}
+
+interface CommandSpec {
+  options: Readonly<Record<string, OptionSpec>>;
+  /** How many operands (PATH…) the command takes, and how to say so when they are wrong. */
+  operands: { min: number; max?: number; missing: string };
+}
+
+export const COMMANDS = {
+  check: {
+    options: {
+      '--format': { value: 'choice', choices: CHECK_FORMATS },
+      '--fixes': {},
+      '--show-accepted': {},
+      '--root': { value: 'path' },
+      '--output': { value: 'path' },
+      '--today': { value: 'date' },
+    },
+    operands: { min: 1, missing: 'check needs at least one PATH (a .drspec file or a directory)' },
+  },
+  estimate: {
+    options: {
+      '--format': { value: 'choice', choices: ESTIMATE_FORMATS },
+      '--output': { value: 'path' },
+      '--today': { value: 'date' },
+    },
+    operands: { min: 1, missing: 'estimate needs at least one PATH (a .drspec file or a directory)' },
+  },
+  report: {
+    options: {
+      '--format': { value: 'choice', choices: REPORT_FORMATS },
+      '--output': { value: 'path' },
+      '--today': { value: 'date' },
+    },
+    operands: { min: 1, missing: 'report needs at least one PATH (a .drspec file or a directory)' },
+  },
+  fmt: {
+    options: { '--check': {} },
+    operands: { min: 1, missing: 'fmt needs at least one PATH (a .drspec file or a directory)' },
+  },
+} as const satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof COMMANDS;
+export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
+
+export interface CheckInvocation {
+  kind: 'check';
+  format: CheckFormat;
+  fixes: boolean;
+  showAccepted: boolean;
+  root?: string;
+  output?: string;
+  today?: number;
+  paths: string[];
+}
+
+export interface EstimateInvocation {
+  kind: 'estimate';
+  format: EstimateFormat;
+  output?: string;
+  today?: number;
+  paths: string[];
+}
+
+export interface ReportInvocation {
+  kind: 'report';
+  format: ReportFormat;
+  output?: string;
+  today?: number;
+  paths: string[];
+}
+
+export interface FmtInvocation {
+  kind: 'fmt';
+  check: boolean;
+  paths: string[];
+}
+
+export type CommandInvocation = CheckInvocation | EstimateInvocation | ReportInvocation | FmtInvocation;
+export type Invocation = { kind: 'help'; command?: CommandName } | { kind: 'version' } | CommandInvocation;
 
 /** A problem with the command line: reported as one line, exit status 2. */
 export class UsageError extends Error {}
-
-interface OptionSpec {
-  /** The values the option takes; absent for a flag without a value. */
-  value?: 'format' | 'date' | 'file';
-  formats?: readonly OutputFormat[];
-  /** The format when the option is not given (default text). */
-  defaultFormat?: OutputFormat;
-}
-
-export const COMMANDS: Readonly<Record<CommandName, Readonly<Record<string, OptionSpec>>>> = {
-  check: { '--format': { value: 'format', formats: ['text', 'json', 'sarif'] }, '--fixes': {}, '--today': { value: 'date' } },
-  estimate: { '--format': { value: 'format', formats: ['text', 'json'] }, '--today': { value: 'date' } },
-  report: {
-    '--format': { value: 'format', formats: ['html', 'markdown'], defaultFormat: 'html' },
-    '--output': { value: 'file' },
-    '--today': { value: 'date' },
-  },
-  fmt: { '--check': {} },
-};
 
 const HELP_FLAGS = new Set(['--help', '-h']);
 const VERSION_FLAGS = new Set(['--version', '-V']);
@@ -43,9 +108,11 @@ function isCommand(word: string): word is CommandName {
   return Object.prototype.hasOwnProperty.call(COMMANDS, word);
 }
 
+const COMMAND_LIST = joinOr(COMMAND_NAMES);
+
 export function parseArgs(argv: readonly string[]): Invocation {
   const [first, ...rest] = argv;
-  if (first === undefined) throw new UsageError('missing command (check, estimate, report or fmt); run drspec --help');
+  if (first === undefined) throw new UsageError(`missing command (${COMMAND_LIST}); run drspec --help`);
   if (HELP_FLAGS.has(first)) return { kind: 'help' };
   if (VERSION_FLAGS.has(first)) return { kind: 'version' };
   if (first === 'help') {
@@ -55,65 +122,86 @@ export function parseArgs(argv: readonly string[]): Invocation {
     return { kind: 'help', command: topic };
   }
   if (first.startsWith('-')) throw new UsageError(`unknown option '${first}'; run drspec --help`);
-  if (!isCommand(first)) throw new UsageError(`unknown command '${first}' (expected check, estimate, report or fmt); run drspec --help`);
-  return parseCommand(first, rest);
+  if (!isCommand(first)) throw new UsageError(`unknown command '${first}' (expected ${COMMAND_LIST}); run drspec --help`);
+  const parsed = parseCommand(first, rest);
+  return parsed.help ? { kind: 'help', command: first } : toInvocation(first, parsed);
 }
 
-function parseCommand(command: CommandName, args: readonly string[]): Invocation {
-  const specs = COMMANDS[command];
+/** The options and operands of one command line, checked against its table entry. */
+export interface ParsedCommand {
+  values: Map<string, string>;
+  operands: string[];
+  help: boolean;
+}
+
+export function parseCommand(command: CommandName, args: readonly string[]): ParsedCommand {
+  const spec: CommandSpec = COMMANDS[command];
   const values = new Map<string, string>();
-  const paths: string[] = [];
+  const operands: string[] = [];
   let optionsEnded = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (optionsEnded || !arg.startsWith('-') || arg === '-') {
-      paths.push(arg);
+      operands.push(arg);
       continue;
     }
     if (arg === '--') {
       optionsEnded = true;
       continue;
     }
-    if (HELP_FLAGS.has(arg)) return { kind: 'help', command };
+    if (HELP_FLAGS.has(arg)) return { values, operands, help: true };
     const eq = arg.indexOf('=');
     const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    const spec = specs[name];
-    if (!spec) throw new UsageError(`unknown option '${name}' for ${command}; run drspec help ${command}`);
-    if (!spec.value) {
+    const option = spec.options[name];
+    if (!option) throw new UsageError(`unknown option '${name}' for ${command}; run drspec help ${command}`);
+    if (!option.value) {
       if (eq >= 0) throw new UsageError(`option '${name}' takes no value`);
       values.set(name, '');
       continue;
     }
     const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
     if (value === undefined) throw new UsageError(`option '${name}' needs a value`);
+    if (option.value === 'choice' && !(option.choices ?? []).includes(value)) {
+      throw new UsageError(`${name} must be ${joinOr(option.choices ?? [])}, not '${value}'`);
+    }
+    if (option.value === 'path' && value === '') throw new UsageError(`option '${name}' needs a value`);
     values.set(name, value);
   }
-  if (paths.length === 0) throw new UsageError(`${command} needs at least one PATH (a .drspec file or a directory)`);
-
-  if (command === 'fmt') return { kind: 'fmt', check: values.has('--check'), paths };
-  if (command === 'report') {
-    const format = parseFormat(values.get('--format'), specs['--format']);
-    const output = values.get('--output');
-    if (output === '') throw new UsageError("--output needs a file name");
-    return {
-      kind: 'report',
-      format: format === 'markdown' ? 'markdown' : 'html', // the option's formats are html and markdown
-      ...(output !== undefined ? { output } : {}),
-      today: parseToday(values.get('--today')),
-      paths,
-    };
+  if (operands.length < spec.operands.min) throw new UsageError(spec.operands.missing);
+  if (spec.operands.max !== undefined && operands.length > spec.operands.max) {
+    throw new UsageError(`${spec.operands.missing}; got ${operands.length}`);
   }
-  const format = parseFormat(values.get('--format'), specs['--format']);
-  if (format === 'html' || format === 'markdown') throw new UsageError(`--format ${format} is for drspec report`);
-  return { kind: command, format, today: parseToday(values.get('--today')), paths, ...(values.has('--fixes') ? { fixes: true } : {}) };
+  return { values, operands, help: false };
 }
 
-function parseFormat(value: string | undefined, spec: OptionSpec): OutputFormat {
-  if (value === undefined) return spec.defaultFormat ?? 'text';
-  const formats = spec.formats ?? [];
-  const found = formats.find((f) => f === value);
-  if (!found) throw new UsageError(`--format must be ${joinOr(formats)}, not '${value}'`);
-  return found;
+function toInvocation(command: CommandName, { values, operands }: ParsedCommand): CommandInvocation {
+  const today = parseToday(values.get('--today'));
+  const output = values.get('--output');
+  switch (command) {
+    case 'check':
+      return {
+        kind: 'check',
+        format: choice(values, '--format', CHECK_FORMATS),
+        fixes: values.has('--fixes'),
+        showAccepted: values.has('--show-accepted'),
+        root: values.get('--root'),
+        output,
+        today,
+        paths: operands,
+      };
+    case 'estimate':
+      return { kind: 'estimate', format: choice(values, '--format', ESTIMATE_FORMATS), output, today, paths: operands };
+    case 'report':
+      return { kind: 'report', format: choice(values, '--format', REPORT_FORMATS), ...(output !== undefined ? { output } : {}), today, paths: operands };
+    case 'fmt':
+      return { kind: 'fmt', check: values.has('--check'), paths: operands };
+  }
+}
+
+/** A `choice` option's value (already checked by parseCommand), or its first choice. */
+function choice<T extends string>(values: Map<string, string>, name: string, choices: readonly T[]): T {
+  const value = values.get(name);
+  return choices.find((c) => c === value) ?? choices[0];
 }
 
 function parseToday(value: string | undefined): number | undefined {
@@ -123,6 +211,6 @@ function parseToday(value: string | undefined): number | undefined {
   return days;
 }
 
-function joinOr(words: readonly string[]): string {
+export function joinOr(words: readonly string[]): string {
   return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }

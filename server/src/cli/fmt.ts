@@ -5,12 +5,11 @@ import { parseDocument } from '../../../grammar/src/parse';
 import { errorMessage } from '../check';
 import { injectFault } from '../fault';
 import { formatDocument } from '../../../grammar/src/format';
-import { Invocation } from './args';
+import { FmtInvocation } from './args';
 import { collectFiles, InputError, ioReason, isInside, readInput } from './files';
 import { CliIo, EXIT } from './io';
 import { diagnosticLine } from './report';
 
-type FmtInvocation = Extract<Invocation, { kind: 'fmt' }>;
 
 export function runFmt(invocation: FmtInvocation, io: CliIo): number {
   const inputs = collectFiles(invocation.paths).map(readInput);

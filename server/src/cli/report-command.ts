@@ -3,11 +3,10 @@
 import * as fs from 'fs';
 import { checkSources, todayInDays } from '../check';
 import { renderReport } from '../report';
-import { Invocation } from './args';
+import { ReportInvocation } from './args';
 import { collectFiles, describeIoError, InputError, readInput } from './files';
 import { CliIo, EXIT } from './io';
 
-type ReportInvocation = Extract<Invocation, { kind: 'report' }>;
 
 export function runReport(invocation: ReportInvocation, io: CliIo): number {
   const inputs = collectFiles(invocation.paths).map(readInput);

@@ -2,8 +2,9 @@
 import { CommandName } from './args';
 
 const SYNOPSIS = `Usage:
-  drspec check [--format text|json|sarif] [--fixes] [--today YYYY-MM-DD] PATH...
-  drspec estimate [--format text|json] [--today YYYY-MM-DD] PATH...
+  drspec check [--format text|json|sarif|rdjson|codeclimate] [--fixes] [--show-accepted]
+               [--root DIR] [--output FILE] [--today YYYY-MM-DD] PATH...
+  drspec estimate [--format text|json] [--output FILE] [--today YYYY-MM-DD] PATH...
   drspec report [--format html|markdown] [--output FILE] [--today YYYY-MM-DD] PATH...
   drspec fmt [--check] PATH...
   drspec help [COMMAND]
@@ -28,21 +29,29 @@ Exit status: 0 no error diagnostics, 1 error diagnostics (or fmt found work to d
 `;
 
 const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
-  check: `Usage: drspec check [--format text|json|sarif] [--fixes] [--today YYYY-MM-DD] PATH...
+  check: `Usage: drspec check [--format text|json|sarif|rdjson|codeclimate] [--fixes] [--show-accepted]
+                    [--root DIR] [--output FILE] [--today YYYY-MM-DD] PATH...
 
 Checks the model made of all given files and prints its diagnostics.
 
 Options:
-  --format text    path:line:col: severity code: message, then a summary line (default)
-  --format json    the diagnostics as JSON, with 0-based positions
-  --format sarif   the diagnostics as SARIF 2.1.0 for code-scanning tools
-  --fixes          after each finding, its verified fixes (text: one indented line each;
-                   json: "fixes" with their edits on each diagnostic)
-  --today DATE     the date overdue drills and reviews are judged against (default: today, UTC)
+  --format text          path:line:col: severity code: message, then a summary line (default)
+  --format json          the diagnostics as JSON, with 0-based positions
+  --format sarif         SARIF 2.1.0 for code scanning (GitHub), paths relative to --root
+  --format rdjson        reviewdog's diagnostic format, paths relative to --root
+  --format codeclimate   GitLab's code-quality report, paths relative to --root
+  --fixes                after each finding, its verified fixes (text: one indented line
+                         each; json: "fixes" with their edits; sarif: fixes; rdjson: suggestions)
+  --show-accepted        also list accepted findings (sarif always has them, as suppressed)
+  --root DIR             the directory the sarif, rdjson and codeclimate paths are relative
+                         to (default: the current directory; in CI, the repository root)
+  --output FILE          write the result to FILE instead of stdout
+  --today DATE           the date overdue drills and reviews are judged against (default: today, UTC)
 
-Exit status: 0 no errors, 1 errors, 2 usage or I/O problem.
+Exit status: 0 no errors, 1 errors, 2 usage or I/O problem (with --format sarif, a log
+with executionSuccessful false is still written).
 `,
-  estimate: `Usage: drspec estimate [--format text|json] [--today YYYY-MM-DD] PATH...
+  estimate: `Usage: drspec estimate [--format text|json] [--output FILE] [--today YYYY-MM-DD] PATH...
 
 Prints, for every datastore and service, the recovery point and recovery time it
 achieves in each scenario, the path it recovers by, and whether its objectives are met.
@@ -50,6 +59,7 @@ achieves in each scenario, the path it recovers by, and whether its objectives a
 Options:
   --format text    a readable table per entity (default)
   --format json    the estimates as JSON, numbers in seconds and bytes
+  --output FILE    write the result to FILE instead of stdout
   --today DATE     the date used for the model (default: today, UTC)
 
 Exit status: 0 no error diagnostics, 1 error diagnostics, 2 usage or I/O problem.
