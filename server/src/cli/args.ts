@@ -7,10 +7,14 @@ import { parseDateText } from '../../../grammar/src/units';
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'rdjson', 'codeclimate'] as const;
 export const ESTIMATE_FORMATS = ['text', 'json'] as const;
 export const REPORT_FORMATS = ['html', 'markdown'] as const;
+export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
+export const FAIL_ON = ['new-errors', 'never'] as const;
 
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 export type EstimateFormat = (typeof ESTIMATE_FORMATS)[number];
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
+export type FailOn = (typeof FAIL_ON)[number];
 
 interface OptionSpec {
   /** What the option's value is; absent for a flag without a value. */
@@ -53,6 +57,15 @@ export const COMMANDS = {
     },
     operands: { min: 1, missing: 'report needs at least one PATH (a .drspec file or a directory)' },
   },
+  diff: {
+    options: {
+      '--format': { value: 'choice', choices: DIFF_FORMATS },
+      '--fail-on': { value: 'choice', choices: FAIL_ON },
+      '--output': { value: 'path' },
+      '--today': { value: 'date' },
+    },
+    operands: { min: 2, max: 2, missing: 'diff needs two versions, BASE and HEAD (each a directory, a file or git:REF[:PATH])' },
+  },
   fmt: {
     options: { '--check': {} },
     operands: { min: 1, missing: 'fmt needs at least one PATH (a .drspec file or a directory)' },
@@ -89,13 +102,23 @@ export interface ReportInvocation {
   paths: string[];
 }
 
+export interface DiffInvocation {
+  kind: 'diff';
+  format: DiffFormat;
+  failOn: FailOn;
+  output?: string;
+  today?: number;
+  base: string;
+  head: string;
+}
+
 export interface FmtInvocation {
   kind: 'fmt';
   check: boolean;
   paths: string[];
 }
 
-export type CommandInvocation = CheckInvocation | EstimateInvocation | ReportInvocation | FmtInvocation;
+export type CommandInvocation = CheckInvocation | EstimateInvocation | DiffInvocation | ReportInvocation | FmtInvocation;
 export type Invocation = { kind: 'help'; command?: CommandName } | { kind: 'version' } | CommandInvocation;
 
 /** A problem with the command line: reported as one line, exit status 2. */
@@ -193,6 +216,16 @@ function toInvocation(command: CommandName, { values, operands }: ParsedCommand)
       return { kind: 'estimate', format: choice(values, '--format', ESTIMATE_FORMATS), output, today, paths: operands };
     case 'report':
       return { kind: 'report', format: choice(values, '--format', REPORT_FORMATS), ...(output !== undefined ? { output } : {}), today, paths: operands };
+    case 'diff':
+      return {
+        kind: 'diff',
+        format: choice(values, '--format', DIFF_FORMATS),
+        failOn: choice(values, '--fail-on', FAIL_ON),
+        output,
+        today,
+        base: operands[0],
+        head: operands[1],
+      };
     case 'fmt':
       return { kind: 'fmt', check: values.has('--check'), paths: operands };
   }

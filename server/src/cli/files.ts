@@ -22,7 +22,7 @@ export interface InputFile {
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules']);
 
-function skipDirectory(name: string): boolean {
+export function skipDirectory(name: string): boolean {
   return name.startsWith('.') || SKIPPED_DIRECTORIES.has(name);
 }
 
@@ -176,6 +176,11 @@ export function readInput(display: string): InputFile {
   } finally {
     if (fd !== undefined) closeQuietly(fd);
   }
+  return decodeText(bytes, display);
+}
+
+/** A file's bytes as text: NUL bytes and invalid UTF-8 are input errors; a BOM is dropped. */
+export function decodeText(bytes: Uint8Array, display: string): InputFile {
   if (bytes.includes(0)) throw new InputError(`not a text file (it contains NUL bytes): ${display}`);
   let text: string;
   try {

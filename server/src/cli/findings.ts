@@ -54,6 +54,11 @@ export interface Finding {
   scenarios: string[];
   /** What the finding is, independent of where it is: `datastore orders-db|rpo-unachievable|region-failure`. */
   identity: string;
+  /**
+   * What `drspec diff` matches: one unit per scenario of an analysis finding
+   * (`datastore orders-db|rpo-unachievable|region-failure`), else the identity.
+   */
+  units: string[];
   /** sha256 of the identity and its occurrence (1 for the first finding with that identity). */
   fingerprint: string;
   occurrence: number;
@@ -123,6 +128,11 @@ export function acceptanceOf(d: Diagnostic): Acceptance | undefined {
   return typeof until === 'string' ? { reason, until } : { reason };
 }
 
+/** An analysis finding names its entity in its data (the other diagnostics do not). */
+function isAnalysisFinding(d: Diagnostic): boolean {
+  return stringField(d.data, 'entity') !== undefined;
+}
+
 /**
  * The identity of a finding. An analysis finding is its entity, code and scenarios (its
  * message holds estimates, which change with the numbers); any other diagnostic is its
@@ -131,19 +141,24 @@ export function acceptanceOf(d: Diagnostic): Acceptance | undefined {
  */
 export function identityOf(d: Diagnostic, entity: EntityRef | undefined, scenarios: readonly string[], file: ReviewFile): string {
   const who = entity ? `${entity.kind} ${entity.name}` : '';
-  if (stringField(d.data, 'entity') !== undefined) return `${who}|${d.code}|${[...scenarios].sort().join(',')}`;
+  if (isAnalysisFinding(d)) return `${who}|${d.code}|${[...scenarios].sort().join(',')}`;
   return `${file.relativePath}|${who}|${d.code}|${d.message}`;
 }
 
-export function collectFindings(inputs: readonly ReviewInput[], root: string, fixes?: FixProvider): Finding[] {
+/**
+ * The findings of a run's files. `files` gives the files' review paths when they are not
+ * on disk below `root` (the versions of `drspec diff`).
+ */
+export function collectFindings(inputs: readonly ReviewInput[], root: string, fixes?: FixProvider, files?: ReadonlyMap<string, ReviewFile>): Finding[] {
   const seen = new Map<string, number>();
   const findings: Finding[] = [];
   for (const input of inputs) {
-    const file = reviewFile(input.path, input.text, root);
+    const file = files?.get(input.path) ?? reviewFile(input.path, input.text, root);
     for (const d of input.diagnostics) {
       const entity = entityOf(d, input.file);
       const scenarios = scenariosOf(d);
       const identity = identityOf(d, entity, scenarios, file);
+      const units = isAnalysisFinding(d) && scenarios.length > 0 ? scenarios.map((sc) => identityOf(d, entity, [sc], file)) : [identity];
       const occurrence = (seen.get(identity) ?? 0) + 1;
       seen.set(identity, occurrence);
       const fingerprint = createHash('sha256').update(`${identity}#${occurrence}`).digest('hex');
@@ -154,6 +169,7 @@ export function collectFindings(inputs: readonly ReviewInput[], root: string, fi
         entity,
         scenarios,
         identity,
+        units,
         fingerprint,
         occurrence,
         ...(accepted ? { accepted } : {}),

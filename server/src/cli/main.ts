@@ -2,6 +2,7 @@
 // exit status it returns: 0 no errors, 1 errors, 2 a usage or I/O problem.
 import { CommandInvocation, CommandName, parseArgs, UsageError } from './args';
 import { runCheck, runEstimate } from './analyze';
+import { runDiff } from './diff-command';
 import { InputError } from './files';
 import { runFmt } from './fmt';
 import { runReport } from './report-command';
@@ -19,6 +20,7 @@ const HANDLERS: { [K in CommandName]: Handler<K> } = {
   check: runCheck,
   estimate: runEstimate,
   report: runReport,
+  diff: runDiff,
   fmt: runFmt,
 };
 

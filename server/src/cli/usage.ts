@@ -6,6 +6,8 @@ const SYNOPSIS = `Usage:
                [--root DIR] [--output FILE] [--today YYYY-MM-DD] PATH...
   drspec estimate [--format text|json] [--output FILE] [--today YYYY-MM-DD] PATH...
   drspec report [--format html|markdown] [--output FILE] [--today YYYY-MM-DD] PATH...
+  drspec diff [--format text|markdown|json] [--fail-on new-errors|never] [--output FILE]
+              [--today YYYY-MM-DD] BASE HEAD
   drspec fmt [--check] PATH...
   drspec help [COMMAND]
   drspec --help | --version`;
@@ -18,6 +20,7 @@ Commands:
   check      Report syntax, schema and analysis diagnostics of the model.
   estimate   Print the estimated RPO and RTO of every datastore and service per scenario.
   report     Write the DR report: a self-contained HTML page (or Markdown) for people.
+  diff       Compare two versions of the model: estimates, verdicts and findings that changed.
   fmt        Rewrite files in canonical form; with --check, only report files that would change.
 
 PATH is a .drspec file or a directory, searched recursively for *.drspec files
@@ -79,6 +82,29 @@ Options:
 
 Exit status: 0 no error diagnostics, 1 error diagnostics (the report is still written),
 2 usage or I/O problem.
+`,
+  diff: `Usage: drspec diff [--format text|markdown|json] [--fail-on new-errors|never] [--output FILE]
+                   [--today YYYY-MM-DD] BASE HEAD
+
+Compares two versions of a model. BASE and HEAD are each a directory, a .drspec file, or
+git:REF[:PATH] (the .drspec files under PATH, relative to the repository root, at revision
+REF, read with git; no checkout). Datastores and services are matched by kind and name;
+for each scenario it reports what changed (outcome, worst loss, expected loss, RTO,
+objective, verdict), the entities added and removed, and the findings that are new,
+resolved or newly accepted (matched by entity, code and scenarios, not by line).
+
+Options:
+  --format text       a summary for the terminal (default)
+  --format markdown   a pull-request comment: the verdict line, a table of the changed
+                      rows before -> after, new and resolved findings, details collapsed
+  --format json       everything as JSON (docs/cli.md)
+  --fail-on new-errors  exit 1 when HEAD has error findings that BASE did not (default)
+  --fail-on never       exit 0 whatever changed
+  --output FILE       write the result to FILE instead of stdout
+  --today DATE        the date overdue drills and reviews are judged against (default: today, UTC)
+
+Exit status: 0 no new errors, 1 new error findings (with --fail-on new-errors), 2 usage
+or I/O problem (a path or revision that cannot be read, no .drspec files).
 `,
   fmt: `Usage: drspec fmt [--check] PATH...
 
