@@ -56,16 +56,15 @@ function findingLine(f: FindingSummary): string {
   return `${f.path}:${f.line}: ${f.severity} ${f.code}: ${f.message}`;
 }
 
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** `1 entity added, 1 removed; 1 new finding, 3 resolved` (and `, 1 newly accepted`). */
 function secondLine(diff: ModelDiff): string {
   const s = diff.summary;
-  const parts = [
-    `${s.entitiesAdded} added`,
-    `${s.entitiesRemoved} removed`,
-    `${s.newFindings} new finding${s.newFindings === 1 ? '' : 's'}`,
-    `${s.resolvedFindings} resolved`,
-  ];
-  if (s.newlyAccepted > 0) parts.push(`${s.newlyAccepted} newly accepted`);
-  return `entities ${parts.slice(0, 2).join(', ')}; ${parts.slice(2).join(', ')}`;
+  const accepted = s.newlyAccepted > 0 ? `, ${s.newlyAccepted} newly accepted` : '';
+  return `${count(s.entitiesAdded, 'entity', 'entities')} added, ${s.entitiesRemoved} removed; ${count(s.newFindings, 'new finding')}, ${s.resolvedFindings} resolved${accepted}`;
 }
 
 export function diffText(diff: ModelDiff): string {
