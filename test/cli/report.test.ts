@@ -58,7 +58,7 @@ describe('cli: report', () => {
       [['report', '--format', 'json', 'examples'], /--format must be html or markdown, not 'json'/],
       [['report', '--output'], /option '--output' needs a value/],
       [['report'], /report needs at least one PATH/],
-      [['check', '--format', 'html', 'examples'], /--format must be text, json or sarif, not 'html'/],
+      [['check', '--format', 'html', 'examples'], /--format must be text, json, sarif, rdjson or codeclimate, not 'html'/],
       [['report', '--output', '/nonexistent-dir/x.html', 'examples'], /^drspec: cannot write the report: no such file or directory: \/nonexistent-dir\/x.html$/],
     ] as const) {
       const run = await drspec([...args]);
