@@ -355,6 +355,27 @@ describe('review formats: accepted findings and fixes', () => {
   });
 });
 
+describe('review formats: --fixes from the recommendations', () => {
+  it('sarif and rdjson carry the verified fixes of the findings', async () => {
+    const file = path.join(ROOT, 'test/fixtures/cli/contract/shop.drspec');
+    const sarif = await drspec(['check', '--format', 'sarif', '--fixes', '--today', TODAY, '--root', ROOT, file]);
+    const log = assertValidSarif(sarif.stdout);
+    const withFixes = results(log).filter((r) => r.fixes && r.fixes.length > 0);
+    assert.ok(withFixes.length > 0, 'some finding has a fix');
+    for (const r of withFixes) {
+      for (const f of r.fixes!) {
+        assert.ok(f.description?.text);
+        assert.equal(f.artifactChanges[0].artifactLocation.uri, 'test/fixtures/cli/contract/shop.drspec');
+        assert.ok(f.artifactChanges[0].replacements!.length > 0);
+      }
+    }
+    const without = assertValidSarif((await drspec(['check', '--format', 'sarif', '--today', TODAY, '--root', ROOT, file])).stdout);
+    assert.ok(results(without).every((r) => r.fixes === undefined));
+    const rd = JSON.parse((await drspec(['check', '--format', 'rdjson', '--fixes', '--today', TODAY, '--root', ROOT, file])).stdout) as RdResult;
+    assert.ok(rd.diagnostics.some((d) => (d.suggestions ?? []).length > 0));
+  });
+});
+
 describe('review formats: rdjson, codeclimate, --output and --root on the CLI', () => {
   it('rdjson of the examples: one diagnostic per text line, paths relative to --root', async () => {
     const text = (await drspec(['check', '--today', TODAY, path.join(ROOT, 'examples')])).stdout.trimEnd().split('\n').slice(0, -1);

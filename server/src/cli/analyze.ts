@@ -52,13 +52,13 @@ export function resolveRoot(root: string | undefined): string {
   return path.resolve(root);
 }
 
-/** The fixes of a diagnostic for --fixes (the recommendations, once they are exposed per diagnostic). */
-const noFixes: FixProvider = () => [];
-
-export function renderCheck(format: CheckFormat, checked: Checked, invocation: CheckInvocation, root: string, fixes: FixProvider = noFixes): string {
+export function renderCheck(format: CheckFormat, checked: Checked, invocation: CheckInvocation, root: string): string {
   const { inputs, result, reports } = checked;
-  if (format === 'text') return checkText(reports, invocation.fixes ? checkFixes(result) : undefined);
-  if (format === 'json') return checkJson(reports, invocation.fixes ? checkFixes(result) : undefined);
+  // --fixes: the verified recommendations of each finding (LANGUAGE.md §10).
+  const fixMap = invocation.fixes ? checkFixes(result) : undefined;
+  const fixes: FixProvider = (d) => fixMap?.get(d) ?? [];
+  if (format === 'text') return checkText(reports, fixMap);
+  if (format === 'json') return checkJson(reports, fixMap);
   const parsed = new Map(result.files.map((f) => [f.file.path, f.file]));
   const files = inputs.map((f) => reviewFile(f.path, f.text, root));
   const all = collectFindings(

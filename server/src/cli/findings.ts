@@ -23,7 +23,7 @@ export interface FixEdit {
 /** A verified recommendation for a finding (`--fixes`), as in check's JSON. */
 export interface FixOption {
   title: string;
-  costTier?: string;
+  costTier?: string | number;
   kind?: string;
   edits: FixEdit[];
 }
