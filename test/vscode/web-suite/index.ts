@@ -185,6 +185,22 @@ const tests: { title: string; run: () => Promise<void> }[] = [
     },
   },
   {
+    title: 'opens the DR report in a webview, rendered by the server in the worker',
+    run: async () => {
+      await vscode.commands.executeCommand('drspec.openReport');
+      const deadline = Date.now() + WAIT_MS;
+      let state: { open: boolean; renders: number; html: string } | undefined;
+      while (Date.now() < deadline) {
+        state = await vscode.commands.executeCommand<{ open: boolean; renders: number; html: string }>('drspec.reportViewState');
+        if (state?.open && state.renders > 0 && state.html.includes('<svg class="graph"')) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      if (!state?.html.includes('<svg class="graph"')) fail(`the report did not render: ${JSON.stringify({ open: state?.open, renders: state?.renders })}`);
+      if (!state.html.includes('id="datastore-wiki"')) fail('the report lacks the datastore wiki of the workspace');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    },
+  },
+  {
     // Last: leaves wiki.drspec on screen with its squiggles and a hover, and lets the
     // runner take test-results/vscode-web.png (it watches for `screenshot-ready` next to
     // the manifest and answers with `screenshot-done`).
