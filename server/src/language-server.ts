@@ -60,6 +60,8 @@ export interface ServerPlatform {
    * client names one (`initializationOptions.docsBaseUri`: the extension's own copy).
    */
   docsBaseUri?: string;
+  /** Called after each published build (the Node server bounds its heap there: workspace/heap-bound.ts). */
+  afterPublish?(): void;
 }
 
 /** Installs every handler on `connection` and starts listening. */
@@ -91,6 +93,7 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
   const scheduler = new BuildScheduler(workspace.store, {
     debounceMs: () => settings.diagnostics.debounceMs,
     publish: (snapshot) => publisher.publish(snapshot),
+    afterPublish: platform.afterPublish,
     log,
     error: (message) => connection.console.error(`drspec: ${message}`),
   });

@@ -5,6 +5,7 @@
 import * as path from 'path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startLanguageServer } from './language-server';
+import { heapBound } from './workspace/heap-bound';
 import { nodeWorkspaceFiles } from './workspace/node-files';
 import { fileUri } from './workspace/uris';
 
@@ -22,4 +23,5 @@ startLanguageServer(connection, {
   workspaceFiles: (clientFiles) => nodeWorkspaceFiles(clientFiles),
   // The package's docs/ (the server runs from dist/server.js).
   docsBaseUri: fileUri(path.resolve(__dirname, '..', 'docs')),
+  afterPublish: heapBound(),
 });

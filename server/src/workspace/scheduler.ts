@@ -9,6 +9,8 @@ export interface SchedulerOptions {
   debounceMs(): number;
   /** Publishes the diagnostics of a snapshot that is still the latest. */
   publish(snapshot: Snapshot): void;
+  /** Called once a build has been published (the Node server bounds its heap there). */
+  afterPublish?(): void;
   today?(): number;
   log?(message: string): void;
   /** Told when the full pipeline failed and the snapshot fell back to syntax and schema checks. */
@@ -77,6 +79,7 @@ export class BuildScheduler {
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
     if (this.disposed || snapshot.revision !== this.store.revision || this.timer) return;
     this.options.publish(snapshot);
+    this.options.afterPublish?.();
   }
 
   dispose(): void {
