@@ -286,7 +286,8 @@ function survivor(e: EntityEstimate, s: ScenarioEstimate): { survivor: string; s
   if (e.kind === 'datastore') {
     const path = s.path;
     if (!path) return { survivor: s.via ?? '–' };
-    return path.kind === 'live' ? { survivor: path.description } : { survivor: path.description, source: path.text };
+    // Preset copies already name their statement in the description.
+    return path.kind === 'live' || path.description.includes(path.text) ? { survivor: path.description } : { survivor: path.description, source: path.text };
   }
   const own = s.own?.description ?? 'recovered';
   return s.via && s.via !== 'live' ? { survivor: own, source: s.via } : { survivor: own };
