@@ -37,11 +37,13 @@ const RESULTS = join(ROOT, 'test-results');
 const SCREENSHOTS = {
   editor: join(RESULTS, 'vscode-editor.png'),
   web: join(RESULTS, 'vscode-web.png'),
+  report: join(RESULTS, 'vscode-report.png'),
 };
 /** What `--update-images` (npm run screenshots) copies into docs/images/ for the README. */
 const DOCS_IMAGES = [
   [SCREENSHOTS.editor, join(ROOT, 'docs', 'images', 'vscode-e2e.png')],
   [SCREENSHOTS.web, join(ROOT, 'docs', 'images', 'vscode-web.png')],
+  [SCREENSHOTS.report, join(ROOT, 'docs', 'images', 'vscode-report.png')],
 ];
 
 const SUITE_TIMEOUT_MS = Number(process.env.DRSPEC_E2E_TIMEOUT_MS) || 10 * 60_000;
@@ -470,6 +472,13 @@ async function main() {
       file: SCREENSHOTS.editor,
       waitFor: '.monaco-hover:not(.hidden) table',
     });
+    // The report view (07-report.test.ts): the webview beside the editor.
+    const reportShot = screenshotOnSignal({
+      ready: join(signals, 'report-screenshot-ready'),
+      done: join(signals, 'report-screenshot-done'),
+      file: SCREENSHOTS.report,
+      waitFor: 'iframe.webview.ready',
+    });
     const desktopCode = await runSession(browser, {
       base,
       remote,
@@ -480,6 +489,7 @@ async function main() {
       onTick: async (page) => {
         alive();
         await editorShot(page);
+        await reportShot(page);
       },
     });
     exitCode = desktopCode === 0 ? 0 : 1;

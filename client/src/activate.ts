@@ -8,7 +8,7 @@ import { OPEN_REPORT_COMMAND } from '../../server/src/features/open-report';
 import { registerReportView } from './report-view';
 import { serveWorkspaceFiles } from './workspace-files';
 
-/** The custom request behind "drspec: Show Estimates". */
+/** The custom request for one entity's estimate table (the API's `estimates`). */
 export const ESTIMATES_REQUEST = 'drspec/estimates';
 
 export interface EstimatesParams {
@@ -130,28 +130,6 @@ export function activateDrspec(context: vscode.ExtensionContext, createClient: C
       outputChannel.appendLine('drspec: restarting the language server');
       await restart();
       void vscode.window.setStatusBarMessage('drspec: language server restarted', 3000);
-    }),
-    vscode.commands.registerCommand('drspec.showEstimates', async (): Promise<vscode.TextDocument | undefined> => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor || editor.document.languageId !== 'drspec') {
-        void vscode.window.showInformationMessage('drspec: open a .drspec file and put the cursor on an entity name.');
-        return undefined;
-      }
-      const position = editor.selection.isEmpty ? editor.selection.active : editor.selection.start;
-      let result: EstimatesResult;
-      try {
-        result = await estimates(editor.document, position);
-      } catch (error) {
-        void vscode.window.showErrorMessage(`drspec: could not compute estimates: ${(error as Error).message ?? String(error)}`);
-        return undefined;
-      }
-      if (!result || !result.markdown) {
-        void vscode.window.showInformationMessage('drspec: no datastore or service at the cursor.');
-        return undefined;
-      }
-      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
-      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
-      return doc;
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('drspec.inlayHints.enabled') && languageClient.isRunning()) {

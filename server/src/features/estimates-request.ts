@@ -1,5 +1,6 @@
 // The custom request `drspec/estimates` ({uri, position} → {markdown} | null) behind the
-// extension's "drspec: Show Estimates": the per-scenario table of the datastore or service
+// extension API's `estimates()` (the former "Show Estimates" command, replaced by the DR
+// report view): the per-scenario table of the datastore or service
 // named at the position, or else of the one whose block holds it.
 import { Position } from 'vscode-languageserver';
 import { entityHoverMarkdown } from '../analysis/estimate-report';

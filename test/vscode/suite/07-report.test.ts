@@ -1,8 +1,10 @@
 // "drspec: Open DR Report": the report opens in a webview beside the editor, its script
 // runs under the view's content security policy, and it follows edits.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, openFixture, WAIT_MS } from './helpers';
+import { activateExtension, openFixture, waitForFile, WAIT_MS } from './helpers';
 
 interface ReportViewState {
   open: boolean;
@@ -41,6 +43,13 @@ describe('report view', () => {
     assert.match(first.html, /<svg class="timeline" data-scenario="region-failure"/);
     assert.match(first.html, /Content-Security-Policy" content="default-src &#39;none&#39;/);
     assert.ok(first.html.includes('id="datastore-wiki"'), 'the report has the datastore of the open file');
+
+    // Under the code-server runner: a screenshot of the editor with the report beside it.
+    const signals = process.env.DRSPEC_E2E_SIGNAL_DIR;
+    if (signals) {
+      fs.writeFileSync(path.join(signals, 'report-screenshot-ready'), 'ready\n');
+      assert.ok(await waitForFile(path.join(signals, 'report-screenshot-done'), 60_000), 'the runner did not take the screenshot');
+    }
 
     // The page's link under the heading of wiki: the extension reveals the name's range.
     const link = /<a class="reveal" href="#datastore-wiki" data-path="([^"]+)" data-line="(\d+)" data-character="(\d+)" data-end-line="(\d+)" data-end-character="(\d+)"/.exec(first.html);
