@@ -80,6 +80,22 @@ export interface RelatedInformation {
   message: string;
 }
 
+/**
+ * An accepted finding (v1.1): the `accept` statement that covers it. Accepted findings are
+ * not errors or warnings: they keep their severity but count apart (CLI), are shown as
+ * hints (editor) and as suppressed results (SARIF).
+ */
+export interface AcceptedInfo {
+  reason: string;
+  /** `YYYY-MM-DD`: the last day the acceptance applies; absent when it does not expire. */
+  until?: string;
+  /** The `accept` statement. */
+  path: string;
+  range: Range;
+  /** The block the statement is in: the entity itself, or the policy it uses. */
+  owner: { kind: 'datastore' | 'service' | 'policy'; name: string };
+}
+
 /** A finding about a spec, in the contract's terms (§6). */
 export interface Diagnostic {
   code: string;
@@ -89,6 +105,8 @@ export interface Diagnostic {
   /** Structured facts for quick fixes (e.g. the suggested replacement). */
   data?: Record<string, unknown>;
   relatedInformation?: RelatedInformation[];
+  /** Present when an `accept` statement covers the finding (v1.1). */
+  accepted?: AcceptedInfo;
 }
 
 export interface FileNode {

@@ -51,6 +51,8 @@ export interface ClauseSpec {
   required?: boolean;
   /** The clause only applies with these words in the first positional value. */
   onlyWith?: readonly string[];
+  /** The clause takes one or more values (`in zone-failure region-failure`). */
+  many?: boolean;
 }
 
 export interface PropertySpec {
@@ -59,8 +61,13 @@ export interface PropertySpec {
   repeatable?: boolean;
   positional: readonly PositionalSpec[];
   clauses?: readonly ClauseSpec[];
-  /** `N, N, …`: a list of one or more values of this type. */
+  /**
+   * `N, N, …`: a list of one or more values of this type. With clauses, the list comes
+   * first and ends at the first clause word (`accept CODE… in SCENARIO…`).
+   */
   list?: ValueType;
+  /** A required quoted string that may come anywhere after the list (the reason of `accept`). */
+  text?: PositionalSpec;
   /** At least one clause must be given (scenario overrides). */
   atLeastOneClause?: boolean;
   /** The default when the property is absent, as users would read it. */

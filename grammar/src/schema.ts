@@ -5,6 +5,7 @@
 // module re-exports both so that `./schema` is the one import for all of it.
 import { BlockKind, BLOCK_KINDS, BlockSpec, ClauseSpec, PropertySpec, SCENARIOS, ValueType } from './schema-types';
 import {
+  ACCEPTABLE_CODES,
   BACKUP_TYPES,
   COPY_LOCATIONS,
   DRILL_KINDS,
@@ -12,6 +13,7 @@ import {
   REDUNDANCY_WORDS,
   REPLICA_MODES,
   SCENARIO_DOCS,
+  SCENARIO_WORDS,
   STRATEGY_KINDS,
 } from './schema-words';
 
@@ -84,6 +86,21 @@ const FAILOVER: PropertySpec = {
   example: 'failover automatic detect 2m',
 };
 
+/** `accept CODE… [in SCENARIO…] [until DATE] "reason"` (v1.1): an accepted risk. */
+const ACCEPT: PropertySpec = {
+  key: 'accept',
+  doc: 'An accepted risk: findings with these codes are reported as accepted (not as errors or warnings), with the reason, until the date.',
+  repeatable: true,
+  positional: [],
+  list: { type: 'enum', words: ACCEPTABLE_CODES },
+  clauses: [
+    { word: 'in', value: { type: 'enum', words: SCENARIO_WORDS }, many: true, doc: 'Only in these scenarios (default: every scenario).' },
+    { word: 'until', value: DATE, doc: 'The acceptance expires after this date (YYYY-MM-DD).' },
+  ],
+  text: { name: 'reason', value: { type: 'string' }, doc: 'Why the risk is accepted: required, for reviewers and auditors.' },
+  example: 'accept total-loss in region-failure until 2027-06-30 "single-region internal tool"',
+};
+
 const LAST: ClauseSpec = { word: 'last', value: DATE, doc: 'When it was last done (YYYY-MM-DD).' };
 
 // ---------------------------------------------------------------------------------------
@@ -147,7 +164,7 @@ export const SCHEMA: Readonly<Record<BlockKind, BlockSpec>> = {
     nameExample: 'critical',
     doc: 'A named set of recovery objectives that entities refer to with `policy NAME`.',
     name: 'identifier',
-    properties: [RTO, RPO, ...SCENARIO_OVERRIDES],
+    properties: [RTO, RPO, ...SCENARIO_OVERRIDES, ACCEPT],
   },
   datastore: {
     kind: 'datastore',
@@ -258,6 +275,7 @@ export const SCHEMA: Readonly<Record<BlockKind, BlockSpec>> = {
       RTO,
       RPO,
       ...SCENARIO_OVERRIDES,
+      ACCEPT,
     ],
   },
   service: {
@@ -310,6 +328,7 @@ export const SCHEMA: Readonly<Record<BlockKind, BlockSpec>> = {
       RTO,
       RPO,
       ...SCENARIO_OVERRIDES,
+      ACCEPT,
     ],
   },
 };

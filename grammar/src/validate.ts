@@ -36,12 +36,14 @@ export interface ParsedProperty {
   args: Map<string, ParsedValue>;
   /** The clause words as written, by canonical word (for ranges such as `in R`). */
   clauseWords: Map<string, ValueNode>;
-  /** Valid list items (`depends-on a, b`). */
+  /** Valid list items (`depends-on a, b`; the codes of `accept`). */
   list: ParsedValue[];
   /** A valid `preset` statement: the preset and its parameters (contract §9). */
   preset?: PresetStatement;
   /** A statement implied by a preset rather than written (see presets/implied.ts). */
   implied?: ImpliedOrigin;
+  /** Valid values of clauses that take several (`in zone-failure region-failure`). */
+  lists?: Map<string, ParsedValue[]>;
 }
 
 export interface ParsedBlock {
@@ -151,6 +153,7 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
     if (checked) property.args.set(positional.name, checked);
   }
 
+  if (spec.list && spec.clauses) return validateListWithClauses(spec, statement, property, out);
   if (spec.list) {
     for (; index < values.length; index++) {
       const checked = checkValue(spec.list, values[index], out, `'${key}'`);
@@ -198,6 +201,91 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
     out.push(diag('missing-value', statement.key, `'${key}' needs at least one of ${clauses.map((c) => `'${c.word} ${placeholder(c.value)}'`).join(' or ')}, e.g. ${spec.example}`));
   }
   return property;
+}
+
+/**
+ * `KEY ITEM… [WORD VALUE…]… "text"` (the form of `accept`): the list first, up to the first
+ * clause word; then clauses, some of which take several values; the quoted text anywhere
+ * after the list.
+ */
+function validateListWithClauses(spec: PropertySpec, statement: StatementNode, property: ParsedProperty, out: Diagnostic[]): ParsedProperty {
+  const key = spec.key;
+  const values = statement.values;
+  const clauses = spec.clauses ?? NO_CLAUSES;
+  const list = spec.list!;
+  let index = 0;
+  for (; index < values.length; index++) {
+    const node = values[index];
+    if (node.kind !== 'identifier' || clauseOf(clauses, node)) break;
+    const checked = checkListItem(spec, list, node, out);
+    if (checked) property.list.push(checked);
+  }
+  if (index === 0) {
+    const what = list.type === 'enum' && list.words.length > 6 ? `one or more of ${list.words[0].word} … ${list.words[list.words.length - 1].word}` : describeType(list);
+    out.push(diag('missing-value', statement.key, `'${key}' needs ${what}, e.g. ${spec.example}`, { expected: 'list' }));
+  }
+  const text = spec.text;
+  let textNode: ValueNode | undefined;
+  while (index < values.length) {
+    const node = values[index++];
+    if (text && node.kind === text.value.type) {
+      if (textNode) out.push(diag('invalid-value', node, `'${key}' takes one ${text.name}; this is a second one`));
+      else {
+        textNode = node;
+        const checked = checkValue(text.value, node, out, `'${key}'`);
+        if (checked && String(checked.value).trim() !== '') property.args.set(text.name, checked);
+      }
+      continue;
+    }
+    const clause = clauseOf(clauses, node);
+    if (!clause) {
+      out.push(
+        node.kind === 'invalid'
+          ? invalidLiteral(node)
+          : diag('invalid-value', node, `unexpected ${node.kind === 'identifier' ? `'${node.text}'` : describeValue(node)} in '${key}': expected ${clauses.map((c) => `'${c.word}'`).join(', ')}${text ? ` or the ${text.name} in quotes` : ''}, e.g. ${spec.example}`),
+      );
+      continue;
+    }
+    const twice = property.clauseWords.has(clause.word);
+    if (twice) out.push(diag('invalid-value', node, `'${clause.word}' is given twice in this '${key}'`));
+    else property.clauseWords.set(clause.word, node);
+    const taken: ParsedValue[] = [];
+    let count = 0;
+    while (index < values.length && (count === 0 || clause.many)) {
+      const valueNode = values[index];
+      if (clauseOf(clauses, valueNode) || (text && valueNode.kind === text.value.type)) break;
+      index++;
+      count++;
+      const checked = checkValue(clause.value, valueNode, out, `'${clause.word}'`);
+      if (checked) taken.push(checked);
+    }
+    if (count === 0) out.push(diag('missing-value', statement.key, `'${clause.word}' in '${key}' needs ${describeType(clause.value)}${clause.many ? ' (one or more)' : ''}`, { clause: clause.word }));
+    if (twice) continue;
+    if (clause.many) (property.lists ??= new Map()).set(clause.word, taken);
+    else if (taken[0]) property.args.set(clause.word, taken[0]);
+  }
+  if (text && !property.args.has(text.name)) {
+    const what = textNode ? `a non-empty ${text.name}` : `a ${text.name} in quotes`;
+    out.push(diag('missing-value', statement.key, `'${key}' needs ${what} (${text.doc.replace(/\.$/, '').toLowerCase()}), e.g. ${spec.example}`, { expected: text.name }));
+  }
+  return property;
+}
+
+/** A list item; for `accept`, anything but an analysis code gets the contract's explanation. */
+function checkListItem(spec: PropertySpec, type: ValueType, node: ValueNode, out: Diagnostic[]): ParsedValue | undefined {
+  if (spec.key !== 'accept' || type.type !== 'enum') return checkValue(type, node, out, `'${spec.key}'`);
+  const word = canonicalWord(type.words, node.text);
+  if (word) return { node, value: word.word };
+  const suggestions = suggest(node.text, allSpellings(type.words));
+  out.push(
+    diag(
+      'invalid-value',
+      node,
+      `'${node.text}' cannot be accepted: syntax and schema errors cannot be accepted, only the analysis codes from rpo-unachievable to estimate-incomplete${didYouMean(suggestions)}`,
+      suggestions.length > 0 ? { replacement: suggestions[0], suggestions } : undefined,
+    ),
+  );
+  return undefined;
 }
 
 function checkOnlyWith(spec: PropertySpec, clause: ClauseSpec, property: ParsedProperty, word: ValueNode, out: Diagnostic[]): void {

@@ -13,6 +13,7 @@ import {
   InitializeParams,
   InitializeResult,
   LSPErrorCodes,
+  Range,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -21,6 +22,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './features/code-actions';
+import { SELECT_RANGE_COMMAND } from './features/fixes/accept';
 import { completion } from './features/completion';
 import { definition } from './features/definition';
 import { DiagnosticsPublisher } from './features/diagnostics';
@@ -212,6 +214,7 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
         documentSymbolProvider: { label: 'drspec' },
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        executeCommandProvider: { commands: [SELECT_RANGE_COMMAND] },
         renameProvider: { prepareProvider: true },
         foldingRangeProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: false },
@@ -364,6 +367,20 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     guarded('codeAction', [], (params, snapshot) => codeActions(snapshot, canonicalUri(params.textDocument.uri), params.range, params.context)),
   );
 
+  // After "Accept this finding…": put the cursor on the reason (window/showDocument selects it).
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== SELECT_RANGE_COMMAND) return null;
+    const [uri, range] = params.arguments ?? [];
+    if (typeof uri !== 'string' || !isRange(range)) return null;
+    if (!capabilities.window?.showDocument?.support) return null;
+    try {
+      await connection.window.showDocument({ uri, selection: range, takeFocus: true });
+    } catch (error) {
+      logError('selecting the reason', error);
+    }
+    return null;
+  });
+
   function renameFailure(error: unknown): never {
     if (error instanceof RenameError) throw new ResponseError(ErrorCodes.InvalidRequest, error.message);
     throw error;
@@ -439,4 +456,9 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
 
   documents.listen(connection);
   connection.listen();
+}
+
+function isRange(value: unknown): value is Range {
+  const r = value as Range | undefined;
+  return typeof r?.start?.line === 'number' && typeof r.start.character === 'number' && typeof r.end?.line === 'number' && typeof r.end.character === 'number';
 }

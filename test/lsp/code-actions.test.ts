@@ -1,7 +1,7 @@
 // Code actions in-process: every fix kind is applied to the texts and the workspace is
 // checked again: the diagnostic it targets must be gone and no syntax error may appear.
 import * as assert from 'assert';
-import { CodeAction, CodeActionKind, Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, Diagnostic as LspDiagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { codeActions } from '../../server/src/features/code-actions';
 import { fileDiagnostics } from '../../server/src/features/diagnostics';
 import { Snapshot } from '../../server/src/workspace/snapshot';
@@ -48,6 +48,8 @@ function stillReported(snapshot: Snapshot, file: string, diagnostic: LspDiagnost
   const entity = (diagnostic.data as { entity?: string } | undefined)?.entity;
   return fileDiagnostics(snapshot, uriOf(file)).some(
     (d) =>
+      // An accepted finding (a hint) is no longer reported as a problem.
+      d.severity !== DiagnosticSeverity.Hint &&
       d.code === diagnostic.code &&
       (d.message === diagnostic.message || (entity !== undefined && (d.data as { entity?: string } | undefined)?.entity === entity)),
   );
@@ -154,7 +156,7 @@ describe('lsp code actions', () => {
       };
       // gold's RTO 1h is missed (a rebuild of 1h plus the failover takes longer): not offered.
       const actions = expectEveryFixWorks(files, 'a.drspec', 'missing-objective');
-      assert.deepStrictEqual(actions.map((a) => a.title), ["Use policy 'silver' (rto 4h) → objectives met (L0)"]);
+      assert.deepStrictEqual(actions.map((a) => a.title), ["Use policy 'silver' (rto 4h) → objectives met (L0)", 'Accept this finding…']);
       assert.strictEqual(applyAction(files, actions[0])['a.drspec'], 'datastore a {\n  rebuild 1h\n  policy silver\n}\n');
     });
 
@@ -244,9 +246,9 @@ describe('lsp code actions', () => {
       }
     });
 
-    it('offers no quick fix for a diagnostic without a mechanical fix', () => {
+    it('offers no quick fix but "Accept this finding…" for a diagnostic without a mechanical fix', () => {
       const files = { 'a.drspec': 'datastore a {\n  redundancy geo-zone\n  backup full every 1h to geo\n  verify-restore every 30d last 2020-01-01\n  rpo 1d\n}\n' };
-      assert.deepStrictEqual(fixesFor(files, 'a.drspec', 'drill-overdue').actions, []);
+      assert.deepStrictEqual(fixesFor(files, 'a.drspec', 'drill-overdue').actions.map((a) => a.title), ['Accept this finding…']);
     });
   });
 

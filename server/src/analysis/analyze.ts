@@ -9,6 +9,8 @@ import { SCENARIOS } from '../../../grammar/src/schema';
 import { DatastoreEntity, Entity, Model, ServiceEntity } from '../model/types';
 import { Behind, dataAtRisk, datastoreBehind, unite } from './behind';
 import { estimateDatastoreScenario, recoveryPaths } from './datastore';
+import { Acceptances } from './acceptance';
+import { Report } from './diagnostics/common';
 import { objectiveDiagnostics } from './diagnostics/objective-diagnostics';
 import { hygieneDiagnostics } from './diagnostics/hygiene-diagnostics';
 import { effectiveScenario } from './effective';
@@ -139,16 +141,22 @@ export function analyze(model: Model, options: AnalyzeOptions): Analysis {
   for (const e of model.entities) entities.push(estimates.get(e)!);
   const diagnostics = new Map<string, Diagnostic[]>();
   for (const f of model.files) diagnostics.set(f.file.path, []);
-  const report = (path: string, d: Diagnostic): void => {
+  const push = (path: string, d: Diagnostic): void => {
     const list = diagnostics.get(path);
     if (list) list.push(d);
     else diagnostics.set(path, [d]);
+  };
+  // Every finding goes through the acceptances (v1.1): reported, accepted, or split.
+  const acceptances = new Acceptances(model, options.today);
+  const report: Report = (path, d, rebuild) => {
+    for (const out of acceptances.apply(d, rebuild)) push(path, out);
   };
   const byEntity = new Map<Entity, EntityEstimate>();
   for (const e of entities) byEntity.set(e.entity, e);
   for (const estimate of entities) objectiveDiagnostics(estimate, report);
   hygieneDiagnostics(model, byEntity, options, report);
-  return { entities, diagnostics };
+  acceptances.finish(push);
+  return { entities, diagnostics, acceptances: acceptances.list() };
 }
 
 function hasObjective(scenarios: readonly ScenarioEstimate[]): boolean {

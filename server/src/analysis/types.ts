@@ -4,6 +4,7 @@ import { Diagnostic, Range } from '../../../grammar/src/ast';
 import { Scenario } from '../../../grammar/src/schema';
 import { ParsedProperty } from '../../../grammar/src/validate';
 import { Backup, Entity, NameRef, ObjectiveValue, Replica } from '../model/types';
+import type { AcceptanceRecord } from './acceptance';
 
 export type Outcome = 'recovered' | 'total-loss' | 'no-recovery' | 'not-estimated';
 export type PathKind = 'live' | 'geo' | 'replica' | 'backup' | 'rebuild';
@@ -150,6 +151,8 @@ export interface EntityEstimate {
 export interface Analysis {
   entities: EntityEstimate[];
   diagnostics: Map<string, Diagnostic[]>;
+  /** Every `accept` statement of the model, expired or used (the risk register). */
+  acceptances: AcceptanceRecord[];
 }
 
 export interface AnalyzeOptions {

@@ -57,7 +57,7 @@ export function renderCheck(format: CheckFormat, checked: Checked, invocation: C
   // --fixes: the verified recommendations of each finding (LANGUAGE.md §10).
   const fixMap = invocation.fixes ? checkFixes(result) : undefined;
   const fixes: FixProvider = (d) => fixMap?.get(d) ?? [];
-  if (format === 'text') return checkText(reports, fixMap);
+  if (format === 'text') return checkText(reports, fixMap, invocation.showAccepted);
   if (format === 'json') return checkJson(reports, fixMap);
   const parsed = new Map(result.files.map((f) => [f.file.path, f.file]));
   const files = inputs.map((f) => reviewFile(f.path, f.text, root));

@@ -1,8 +1,9 @@
 // textDocument/codeAction. Quick fixes for the diagnostics in the request's context: one
 // fixer per syntax, schema and model code (the table below); the analysis findings get
 // the engine's verified recommendations, each option once however many of the request's
-// diagnostics it resolves; and the refactor "Insert recommended strategy" on an entity's name.
-import { CodeAction, CodeActionContext, CodeActionKind, Diagnostic as LspDiagnostic, Range } from 'vscode-languageserver';
+// diagnostics it resolves; and the refactor "Insert recommended strategy" on an entity's name;
+// last, "Accept this finding…" on every analysis finding that is not accepted yet.
+import { CodeAction, CodeActionContext, CodeActionKind, Diagnostic as LspDiagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver';
 import { Diagnostic } from '../../../grammar/src/ast';
 import { Snapshot } from '../workspace/snapshot';
 import { rangesOverlap, sameRange } from './convert';
@@ -14,6 +15,7 @@ import { DEPENDENCY_CODES, OBJECTIVE_CODES, WARNING_CODES } from '../recommend/r
 import { duplicatePropertyFixes, missingClauseFixes } from './fixes/statements';
 import { stubFixes } from './fixes/stubs';
 import { usePresetActions } from './fixes/presets';
+import { acceptFixes } from './fixes/accept';
 
 /** The fixes of each diagnostic code. Codes without an entry have no mechanical fix. */
 const FIXERS: Readonly<Record<string, Fixer>> = {
@@ -36,7 +38,10 @@ function wants(context: CodeActionContext, kind: string): boolean {
 
 /** The engine's diagnostic a client diagnostic stands for (same code and range), for its fresh `data`. */
 function engineDiagnostic(list: readonly Diagnostic[], client: LspDiagnostic): Diagnostic | undefined {
-  return list.find((d) => d.code === client.code && sameRange(d.range, client.range));
+  // A finding split by a partial acceptance has two diagnostics of one code and range: the
+  // accepted one is the hint.
+  const accepted = client.severity === DiagnosticSeverity.Hint;
+  return list.find((d) => d.code === client.code && sameRange(d.range, client.range) && (d.accepted !== undefined) === accepted);
 }
 
 export function codeActions(snapshot: Snapshot, uri: string, range: Range, context: CodeActionContext): CodeAction[] {
@@ -55,14 +60,20 @@ export function codeActions(snapshot: Snapshot, uri: string, range: Range, conte
             return engine ? [{ engine, client }] : [];
           })
         : fileDiagnostics.filter((d) => rangesOverlap(d.range, range)).map((engine) => ({ engine, client: toLspDiagnostic(snapshot, engine) }));
-    for (const { engine, client } of pairs) {
+    // An accepted finding is not a failing finding to fix.
+    const open = pairs.filter((p) => !p.engine.accepted);
+    for (const { engine, client } of open) {
       const fixer = FIXERS[engine.code];
       if (!fixer) continue;
       const fixContext: FixContext = { snapshot, view, diagnostic: engine, client };
       actions.push(...fixer(fixContext));
     }
-    actions.push(...recommendationActions(snapshot, pairs.filter((p) => recommended(p.engine.code))));
+    actions.push(...recommendationActions(snapshot, open.filter((p) => recommended(p.engine.code))));
     actions.push(...usePresetActions(snapshot, view, range));
+    const accepts = open.flatMap(({ engine, client }) => acceptFixes({ snapshot, view, diagnostic: engine, client }));
+    // Under several findings at once, each "Accept this finding…" names the code it accepts.
+    if (accepts.length > 1) for (const a of accepts) a.title = `${a.title} (${String(a.diagnostics?.[0]?.code ?? '')})`;
+    actions.push(...accepts);
   }
 
   if (wants(context, CodeActionKind.RefactorRewrite)) actions.push(...strategyRefactor(snapshot, view, range));

@@ -123,7 +123,8 @@ function choice(n: number, first: string, others: readonly string[]): string {
 
 /** The key's example as a snippet: every value a tab stop, enum words and known names as choices. */
 function keySnippet(snapshot: Snapshot, spec: PropertySpec): string {
-  const values = spec.example.split(/\s+/).slice(1).map((text) => text.replace(/,$/, ''));
+  // Words, and quoted strings as one value.
+  const values = (spec.example.match(/"[^"]*"|\S+/g) ?? []).slice(1).map((text) => text.replace(/,$/, ''));
   if (values.length === 0) return escapeSnippet(spec.key);
   const { roles } = interpretValues(spec, values.map((text) => ({ text, identifier: /^[A-Za-z_]/.test(text) })));
   let stop = 0;
@@ -169,7 +170,14 @@ function valueItems(
   if (/^\d/.test(word.prefix)) return type ? unitItems(type, word.prefix, range) : [];
   const items: CompletionItem[] = [];
   if (type) items.push(...typeItems(snapshot, view, kind, spec, next, type, values, word, range));
-  const clauseAllowed = next.type === 'clause-slot' || (next.type === 'positional' && usedClauses.size === 0);
+  // After the first item of a list that clauses follow (`accept CODE…`), and between the
+  // values of a clause that takes several (`in SCENARIO…`), a clause word may come next too.
+  const listWithClauses = spec.list !== undefined && spec.clauses !== undefined;
+  const clauseAllowed =
+    next.type === 'clause-slot' ||
+    (next.type === 'positional' && usedClauses.size === 0) ||
+    (listWithClauses && next.type === 'list' && values.length > 0) ||
+    (next.type === 'clause-value' && next.clause.many === true && roles[roles.length - 1]?.type === 'clause-value');
   if (clauseAllowed) items.push(...clauseItems(spec, values, roles, usedClauses, range));
   return items;
 }

@@ -28,13 +28,15 @@ export function toLspDiagnostic(snapshot: Snapshot, diagnostic: Diagnostic, docs
     location: { uri: clientUriOf(snapshot, r.path), range: toRange(r.range) },
     message: r.message,
   }));
+  const accepted = diagnostic.accepted;
   return {
     range: toRange(diagnostic.range),
-    severity: SEVERITY[diagnostic.severity] ?? DiagnosticSeverity.Error,
+    // An accepted risk (v1.1) is a hint, its message prefixed and its reason appended.
+    severity: accepted ? DiagnosticSeverity.Hint : (SEVERITY[diagnostic.severity] ?? DiagnosticSeverity.Error),
     code: diagnostic.code,
     ...(docsBase !== undefined ? { codeDescription: { href: diagnosticDocsHref(docsBase, diagnostic.code) } } : {}),
     source: DIAGNOSTIC_SOURCE,
-    message: diagnostic.message,
+    message: accepted ? `accepted: ${diagnostic.message} — ${accepted.reason}` : diagnostic.message,
     ...(diagnostic.data !== undefined ? { data: diagnostic.data } : {}),
     ...(related && related.length > 0 ? { relatedInformation: related } : {}),
   };

@@ -7,7 +7,7 @@
 import { Hover, MarkupKind, Position } from 'vscode-languageserver';
 import { BlockNode, StatementNode, ValueNode } from '../../../grammar/src/ast';
 import { BlockKind, canonicalWord, isBlockKind, propertySpec, PropertySpec, SCENARIOS, ValueType } from '../../../grammar/src/schema';
-import { formatDuration } from '../../../grammar/src/units';
+import { formatDate, formatDuration } from '../../../grammar/src/units';
 import { NameReference, PolicyEntity, RegionEntity } from '../model/model';
 import { clientUriOf, Snapshot } from '../workspace/snapshot';
 import { sameRange, toRange } from './convert';
@@ -58,9 +58,53 @@ function specOf(block: BlockNode, statement: StatementNode): { kind: BlockKind; 
 function keyMarkdown(snapshot: Snapshot, uri: string, block: BlockNode, statement: StatementNode): string | undefined {
   const found = specOf(block, statement);
   if (!found) return undefined;
-  const copies = pathsOfStatement(snapshot, uri, statement);
   const docs = propertyMarkdown(found.kind, found.spec);
+  if (found.spec.key === 'accept') {
+    const acceptance = acceptanceMarkdown(snapshot, uri, statement);
+    return acceptance ? `${acceptance}\n\n---\n\n${docs}` : docs;
+  }
+  const copies = pathsOfStatement(snapshot, uri, statement);
   return copies.length > 0 ? [...copies.map(copyMarkdown), docs].join('\n\n---\n\n') : docs;
+}
+
+/** "accepted until 2027-06-30: reason" (or "accepted: reason"), as §8 words it. */
+function acceptedWords(a: { until?: string; reason: string }): string {
+  return `accepted${a.until ? ` until ${a.until}` : ''}: ${a.reason}`;
+}
+
+/** On an `accept` statement: its reason and date, what it covers, and what became of it. */
+function acceptanceMarkdown(snapshot: Snapshot, uri: string, statement: StatementNode): string | undefined {
+  const record = snapshot.analysis?.acceptances.find((r) => r.acceptance.path === uri && sameRange(r.acceptance.property.statement.range, statement.range));
+  if (!record) return undefined;
+  const a = record.acceptance;
+  const until = a.until ? formatDate(a.until.days) : undefined;
+  const covers = `${a.codes.map((c) => `\`${c}\``).join(', ')} in ${a.scenarios ? a.scenarios.join(', ') : 'every scenario'}`;
+  const whose = a.owner.kind === 'policy' ? `every entity using policy \`${a.owner.name}\`` : `${a.owner.kind} \`${a.owner.name}\``;
+  let count = 0;
+  for (const list of snapshot.diagnostics.values()) {
+    for (const d of list) if (d.accepted && d.accepted.path === a.path && sameRange(d.accepted.range, a.property.statement.range)) count++;
+  }
+  const status = record.expired
+    ? `**Expired**: today is after ${until}; its findings are reported again.`
+    : count > 0
+      ? `Accepts ${count} finding${count === 1 ? '' : 's'} now.`
+      : 'Matches no finding (unused).';
+  return [`**${escapeText(acceptedWords({ until, reason: a.reason }))}**`, '', `Covers ${covers} for ${whose}.`, '', status].join('\n');
+}
+
+/** The entity hover with its accepted findings, if any, after the table. */
+function withAccepted(snapshot: Snapshot, markdown: string, entity: { name: string; kind: string; path: string }): string {
+  const lines: string[] = [];
+  for (const d of snapshot.diagnostics.get(entity.path) ?? []) {
+    if (!d.accepted || d.data?.entity !== entity.name || d.data?.kind !== entity.kind) continue;
+    const scenarios = Array.isArray(d.data?.scenarios) && d.data.scenarios.length > 0 ? ` (${d.data.scenarios.join(', ')})` : '';
+    lines.push(`- \`${d.code}\`${scenarios}: ${escapeText(acceptedWords(d.accepted))}`);
+  }
+  return lines.length > 0 ? `${markdown}\n\nAccepted risks:\n${lines.join('\n')}` : markdown;
+}
+
+function escapeText(text: string): string {
+  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
 }
 
 function mark(yes: boolean): string {
@@ -90,7 +134,7 @@ function nameMarkdown(snapshot: Snapshot, ref: NameReference): string | undefine
     case 'service': {
       const target = ref.target;
       const estimate = target ? snapshot.analysis?.entities.find((e) => e.entity === target) : undefined;
-      if (estimate) return entityHover(estimate, clientUriOf(snapshot, estimate.path));
+      if (estimate) return withAccepted(snapshot, entityHover(estimate, clientUriOf(snapshot, estimate.path)), estimate.entity);
       return `**${ref.name}**: no ${expectedKinds(snapshot, ref)} of this name is declared.`;
     }
     case 'policy':

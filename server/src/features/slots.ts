@@ -55,6 +55,7 @@ export function interpretValues(written: PropertySpec, values: readonly WrittenV
     roles[index++] = { type: 'positional', positional };
   }
 
+  if (spec.list && spec.clauses) return interpretListWithClauses(spec, spec.list, values);
   if (spec.list) {
     for (; index < values.length; index++) roles[index] = { type: 'list', value: spec.list };
     return { roles, next: { type: 'list', value: spec.list }, usedClauses };
@@ -84,6 +85,41 @@ export function interpretValues(written: PropertySpec, values: readonly WrittenV
   else if (missingPositional && usedClauses.size === 0) next = { type: 'positional', positional: missingPositional };
   else if ((spec.clauses ?? []).length > 0) next = { type: 'clause-slot' };
   else next = { type: 'extra' };
+  return { roles, next, usedClauses };
+}
+
+/**
+ * `accept CODE… [in SCENARIO…] [until DATE] "reason"`: the list up to the first clause word,
+ * then clauses (some taking several values) and the quoted text (as validate.ts reads it).
+ */
+function interpretListWithClauses(spec: PropertySpec, list: ValueType, values: readonly WrittenValue[]): Interpretation {
+  const roles: Slot[] = [];
+  const usedClauses = new Set<string>();
+  let index = 0;
+  while (index < values.length && values[index].identifier && !clauseOf(spec, values[index])) roles[index++] = { type: 'list', value: list };
+  let next: Slot = { type: 'list', value: list };
+  let current: ClauseSpec | undefined;
+  let taken = 0;
+  for (; index < values.length; index++) {
+    const value = values[index];
+    const clause = clauseOf(spec, value);
+    if (clause) {
+      roles[index] = { type: 'clause-word', clause };
+      usedClauses.add(clause.word);
+      current = clause;
+      taken = 0;
+    } else if (spec.text && value.text.startsWith('"')) {
+      roles[index] = { type: 'positional', positional: spec.text };
+      current = undefined;
+    } else if (current && (taken === 0 || current.many)) {
+      roles[index] = { type: 'clause-value', clause: current };
+      taken++;
+    } else {
+      roles[index] = { type: 'extra' };
+    }
+  }
+  if (current && (taken === 0 || current.many)) next = { type: 'clause-value', clause: current };
+  else if (values.length > 0 && roles[values.length - 1]?.type !== 'list') next = { type: 'clause-slot' };
   return { roles, next, usedClauses };
 }
 

@@ -5,10 +5,11 @@
 // Built for every entity on every check: optional fields are added after the object
 // literal (same key order) rather than spread into it, and look-ups are plain loops.
 import { ValueNode } from '../../../grammar/src/ast';
-import { DEFAULTS, SCENARIOS, STRATEGY_DEFAULTS } from '../../../grammar/src/schema';
+import { DEFAULTS, Scenario, SCENARIOS, STRATEGY_DEFAULTS } from '../../../grammar/src/schema';
 import { ParsedBlock, ParsedProperty } from '../../../grammar/src/validate';
 import { resolvePresets } from '../../../grammar/src/presets/implied';
 import {
+  Acceptance,
   Backup,
   BackupLocation,
   BackupType,
@@ -145,6 +146,27 @@ function replica(p: ParsedProperty): Replica | undefined {
   return { region, mode, lag: mode === 'sync' ? 0 : (num(p, 'lag') ?? DEFAULTS.asyncReplicaLag), property: p };
 }
 
+/** The block's valid `accept` statements (a code and a reason at least). */
+export function acceptances(block: ParsedBlock, path: string, owner: Acceptance['owner']): Acceptance[] {
+  const out: Acceptance[] = [];
+  for (const p of block.properties) {
+    if (p.spec.key !== 'accept' || p.list.length === 0) continue;
+    const reason = p.args.get('reason');
+    if (!reason || typeof reason.value !== 'string') continue;
+    const acceptance: Acceptance = { codes: p.list.map((v) => String(v.value)), reason: reason.value, property: p, path, owner };
+    // A clause written without a valid value would widen the acceptance: no acceptance then
+    // (validation has reported the value).
+    const scenarios = p.lists?.get('in');
+    if (p.clauseWords.has('in') && (!scenarios || scenarios.length === 0)) continue;
+    if (scenarios && scenarios.length > 0) acceptance.scenarios = [...new Set(scenarios.map((v) => v.value as Scenario))];
+    const until = p.args.get('until');
+    if (p.clauseWords.has('until') && (!until || typeof until.value !== 'number')) continue;
+    if (until && typeof until.value === 'number') acceptance.until = { days: until.value, node: until.node };
+    out.push(acceptance);
+  }
+  return out;
+}
+
 /** The fields datastores and services share, first in their key order; the caller adds its own. */
 function entityBase<K extends Entity['kind']>(kind: K, block: ParsedBlock, nameNode: ValueNode, path: string): EntityBase & { kind: K } {
   return {
@@ -157,6 +179,7 @@ function entityBase<K extends Entity['kind']>(kind: K, block: ParsedBlock, nameN
     policy: nameRef(property(block, 'policy'), 'policy'),
     objectives: objectives(block, path),
     failover: failover(block),
+    acceptances: acceptances(block, path, { kind, name: block.name as string }),
   };
 }
 
@@ -276,7 +299,15 @@ export function declarationOf(block: ParsedBlock, path: string): Declaration | u
       return region;
     }
     case 'policy': {
-      const policy: PolicyEntity = { kind: 'policy', name: block.name, path, block, nameNode, objectives: objectives(block, path) };
+      const policy: PolicyEntity = {
+        kind: 'policy',
+        name: block.name,
+        path,
+        block,
+        nameNode,
+        objectives: objectives(block, path),
+        acceptances: acceptances(block, path, { kind: 'policy', name: block.name }),
+      };
       return policy;
     }
     case 'datastore':

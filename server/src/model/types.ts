@@ -55,6 +55,24 @@ export interface FailoverSettings {
   property?: ParsedProperty;
 }
 
+/**
+ * `accept CODE… [in SCENARIO…] [until DATE] "reason"` (v1.1): an accepted risk of a
+ * datastore, a service, or a policy (for every entity that uses it). Built only from a
+ * statement with at least one valid code and a reason.
+ */
+export interface Acceptance {
+  codes: string[];
+  /** Absent: every scenario. */
+  scenarios?: Scenario[];
+  /** Days since 1970-01-01; the acceptance applies up to and including that day. */
+  until?: { days: number; node: ValueNode };
+  reason: string;
+  property: ParsedProperty;
+  path: string;
+  /** The block it is written in. */
+  owner: { kind: 'datastore' | 'service' | 'policy'; name: string };
+}
+
 interface DeclarationBase {
   name: string;
   path: string;
@@ -84,6 +102,7 @@ export interface RegionEntity extends DeclarationBase {
 export interface PolicyEntity extends DeclarationBase {
   kind: 'policy';
   objectives: ObjectiveStatements;
+  acceptances: Acceptance[];
 }
 
 export type RedundancyLevel = 'local' | 'zone' | 'geo' | 'geo-zone';
@@ -124,6 +143,8 @@ export interface EntityBase extends DeclarationBase {
   policy?: NameRef;
   objectives: ObjectiveStatements;
   failover: FailoverSettings;
+  /** Its own `accept` statements, in statement order. */
+  acceptances: Acceptance[];
 }
 
 export interface DatastoreEntity extends EntityBase {

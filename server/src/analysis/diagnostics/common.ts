@@ -19,7 +19,9 @@ export type AnalysisCode =
   | 'untested'
   | 'drill-overdue'
   | 'missing-objective'
-  | 'estimate-incomplete';
+  | 'estimate-incomplete'
+  | 'unused-acceptance'
+  | 'acceptance-expired';
 
 export const SEVERITY: Readonly<Record<AnalysisCode, Severity>> = {
   'rpo-unachievable': 'error',
@@ -37,9 +39,15 @@ export const SEVERITY: Readonly<Record<AnalysisCode, Severity>> = {
   'drill-overdue': 'warning',
   'missing-objective': 'warning',
   'estimate-incomplete': 'info',
+  'unused-acceptance': 'warning',
+  'acceptance-expired': 'warning',
 };
 
-export type Report = (path: string, diagnostic: Diagnostic) => void;
+/**
+ * Reports a finding. `rebuild` makes the same finding for some of its scenarios only (its
+ * message naming just those), so that an acceptance covering part of them can split it.
+ */
+export type Report = (path: string, diagnostic: Diagnostic, rebuild?: (scenarios: Scenario[]) => Diagnostic) => void;
 
 export function rangeKey(range: Range): string {
   return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;

@@ -1,6 +1,6 @@
 // Diagnostics about how copies and drills are set up (contract §6): same-region-failover,
 // backup-chain-broken, pitr-gap, retention-too-short, rpo-skew, untested, drill-overdue.
-import { Range } from '../../../../grammar/src/ast';
+import { Diagnostic, Range } from '../../../../grammar/src/ast';
 import { Scenario } from '../../../../grammar/src/schema';
 import { formatDate } from '../../../../grammar/src/units';
 import { DatastoreEntity, Entity, Model, Schedule, ServiceEntity } from '../../model/types';
@@ -57,6 +57,8 @@ interface BackupFinding {
   via?: string;
   scenarios?: Scenario[];
   data?: Record<string, unknown>;
+  /** `rest` for some of the scenarios only (when an acceptance covers the others). */
+  restFor?: (scenarios: readonly Scenario[]) => string;
 }
 
 function backupDiagnostics(ds: DatastoreEntity, estimate: EntityEstimate, corruptionDetection: number, report: Report): void {
@@ -77,8 +79,11 @@ function backupDiagnostics(ds: DatastoreEntity, estimate: EntityEstimate, corrup
     if (CHAINED.has(backup.type)) {
       const broken: Scenario[] = path.survives.filter((s) => !path.usable.includes(s));
       if (broken.length > 0) {
-        const why = bases === 0 ? 'there is no full or snapshot backup at all' : `no full or snapshot backup survives ${broken.join(', ')}`;
-        findings.push({ code: 'backup-chain-broken', range, via, subject: `${describeBackup(backup)} of ${ds.name}`, rest: `cannot be restored in ${broken.join(', ')}: ${why} to restore them on`, scenarios: broken });
+        const restFor = (some: readonly Scenario[]): string => {
+          const why = bases === 0 ? 'there is no full or snapshot backup at all' : `no full or snapshot backup survives ${some.join(', ')}`;
+          return `cannot be restored in ${some.join(', ')}: ${why} to restore them on`;
+        };
+        findings.push({ code: 'backup-chain-broken', range, via, subject: `${describeBackup(backup)} of ${ds.name}`, rest: restFor(broken), restFor, scenarios: broken });
       }
     }
     // A preset's log backups restore over its whole retention: the service keeps the full
@@ -108,15 +113,21 @@ function backupDiagnostics(ds: DatastoreEntity, estimate: EntityEstimate, corrup
   // One diagnostic per (code, range): the copies a preset implies share its statement's range.
   for (const group of groupBy(findings, (f) => `${f.code}#${rangeKey(f.range)}`)) {
     const first = group[0];
-    const sentences = groupBy(group, (f) => `${f.subject}#${f.rest}`).map((same) => {
-      const vias = same.flatMap((f) => (f.via ? [f.via] : []));
-      return `${same[0].subject}${vias.length > 0 ? ` (${vias.join('; ')})` : ''} ${same[0].rest}`;
-    });
-    const scenarios = [...new Set(group.flatMap((f) => f.scenarios ?? []))];
-    const input: DiagnosticInput = { code: first.code, entity: ds, range: first.range, message: sentences.join('; ') };
-    if (first.scenarios) input.scenarios = scenarios;
-    if (first.data) input.data = first.data;
-    report(ds.path, makeDiagnostic(input));
+    const build = (only?: readonly Scenario[]): Diagnostic => {
+      // For some scenarios only: the findings that have any of them, their text for those.
+      const kept = only ? group.filter((f) => (f.scenarios ?? []).some((s) => only.includes(s))) : group;
+      const rest = (f: BackupFinding): string => (only && f.restFor ? f.restFor((f.scenarios ?? []).filter((s) => only.includes(s))) : f.rest);
+      const sentences = groupBy(kept, (f) => `${f.subject}#${rest(f)}`).map((same) => {
+        const vias = same.flatMap((f) => (f.via ? [f.via] : []));
+        return `${same[0].subject}${vias.length > 0 ? ` (${vias.join('; ')})` : ''} ${rest(same[0])}`;
+      });
+      const scenarios = only ? only.slice() : [...new Set(group.flatMap((f) => f.scenarios ?? []))];
+      const input: DiagnosticInput = { code: first.code, entity: ds, range: first.range, message: sentences.join('; ') };
+      if (first.scenarios) input.scenarios = scenarios;
+      if (first.data) input.data = first.data;
+      return makeDiagnostic(input);
+    };
+    report(ds.path, build(), (scenarios) => build(scenarios));
   }
 }
 
@@ -132,21 +143,24 @@ function rpoSkew(ds: DatastoreEntity, estimate: EntityEstimate, byEntity: Map<En
     const target = datastores.get(ref.name);
     const other = target && byEntity.get(target);
     if (!other || target === ds) continue;
-    const skewed = estimate.scenarios.flatMap((mine, i) => (losesMore(other.scenarios[i], mine) ? [{ mine, theirs: other.scenarios[i] }] : []));
-    if (skewed.length === 0) continue;
-    const details = skewed.map(({ mine, theirs }) =>
-      theirs.outcome === 'total-loss'
-        ? `${mine.scenario}: ${ref.name} is lost entirely`
-        : `${mine.scenario}: up to ${fmt(theirs.rpoSeconds ?? 0)} against ${fmt(mine.rpoSeconds ?? 0)}`,
-    );
-    report(ds.path, makeDiagnostic({
-      code: 'rpo-skew',
-      entity: ds,
-      range: ref.node.range,
-      message: `${ref.name} can lose more data than ${ds.name}, so restored ${ds.name} data may point at missing ${ref.name} data (${details.join('; ')})`,
-      scenarios: skewed.map((s) => s.mine.scenario),
-      data: { referenced: ref.name },
-    }));
+    const allSkewed = estimate.scenarios.flatMap((mine, i) => (losesMore(other.scenarios[i], mine) ? [{ mine, theirs: other.scenarios[i] }] : []));
+    if (allSkewed.length === 0) continue;
+    const build = (skewed: typeof allSkewed): Diagnostic => {
+      const details = skewed.map(({ mine, theirs }) =>
+        theirs.outcome === 'total-loss'
+          ? `${mine.scenario}: ${ref.name} is lost entirely`
+          : `${mine.scenario}: up to ${fmt(theirs.rpoSeconds ?? 0)} against ${fmt(mine.rpoSeconds ?? 0)}`,
+      );
+      return makeDiagnostic({
+        code: 'rpo-skew',
+        entity: ds,
+        range: ref.node.range,
+        message: `${ref.name} can lose more data than ${ds.name}, so restored ${ds.name} data may point at missing ${ref.name} data (${details.join('; ')})`,
+        scenarios: skewed.map((s) => s.mine.scenario),
+        data: { referenced: ref.name },
+      });
+    };
+    report(ds.path, build(allSkewed), (scenarios) => build(allSkewed.filter((s) => scenarios.includes(s.mine.scenario))));
   }
 }
 

@@ -1,7 +1,7 @@
 // Diagnostics about objectives and outcomes (contract §6): rpo-unachievable,
 // rto-unachievable, dependency-rto, dependency-rpo, total-loss, no-recovery,
 // estimate-incomplete, missing-objective.
-import { Range, RelatedInformation } from '../../../../grammar/src/ast';
+import { Diagnostic, Range, RelatedInformation } from '../../../../grammar/src/ast';
 import { Scenario, SCENARIOS } from '../../../../grammar/src/schema';
 import { DatastoreEntity, Entity, ServiceEntity } from '../../model/types';
 import { describeParts, fmt } from '../describe';
@@ -44,15 +44,15 @@ function objectiveMessage(metric: 'RPO' | 'RTO', lead: string, findings: readonl
 
 function emitObjective(code: AnalysisCode, metric: 'RPO' | 'RTO', entity: Entity, findings: Finding[], lead: (group: Finding[]) => string, report: Report): void {
   if (findings.length === 0) return; // the common case: no allocation for grouping
-  for (const group of groupByRange(findings)) {
+  for (const whole of groupByRange(findings)) {
+    const build = (group: Finding[]): Diagnostic => {
     const objectives: Partial<Record<Scenario, number>> = {};
     const achieved: Partial<Record<Scenario, number | null>> = {};
     for (const f of group) {
       objectives[f.scenario] = f.objective.seconds;
       achieved[f.scenario] = f.achieved;
     }
-    report(
-      entity.path,
+    return (
       makeDiagnostic({
         code,
         entity,
@@ -67,8 +67,9 @@ function emitObjective(code: AnalysisCode, metric: 'RPO' | 'RTO', entity: Entity
           ...group[0].extra,
         },
         related: group.flatMap((f) => [objectiveRelated(metric, f.objective), ...f.related]),
-      }),
-    );
+      }));
+    };
+    report(entity.path, build(whole), (scenarios) => build(whole.filter((f) => scenarios.includes(f.scenario))));
   }
 }
 
@@ -125,18 +126,17 @@ function pathFinding(
 }
 
 function datastoreDiagnostics(ds: DatastoreEntity, estimate: EntityEstimate, report: Report): void {
-  const lost = estimate.scenarios.filter((s) => s.outcome === 'total-loss').map((s) => s.scenario);
-  if (lost.length > 0) {
-    report(
-      ds.path,
+  const allLost = estimate.scenarios.filter((s) => s.outcome === 'total-loss').map((s) => s.scenario);
+  if (allLost.length > 0) {
+    const build = (lost: Scenario[]): Diagnostic =>
       makeDiagnostic({
         code: 'total-loss',
         entity: ds,
         range: ds.nameNode.range,
         message: `no copy of ${ds.name} survives ${lost.join(', ')}: all of its data would be lost (${lost.map((s) => TOTAL_LOSS_CAUSE[s]).join('; ')})`,
         scenarios: lost,
-      }),
-    );
+      });
+    report(ds.path, build(allLost), build);
   }
   const rpo: Finding[] = [];
   const rto: Finding[] = [];
@@ -160,20 +160,19 @@ function datastoreDiagnostics(ds: DatastoreEntity, estimate: EntityEstimate, rep
   }
   emitObjective('rto-unachievable', 'RTO', ds, rto, noLead, report);
 
-  const incomplete = estimate.scenarios.filter((s) => s.objective.rto && s.outcome === 'recovered' && s.rtoSeconds === null);
+  const incomplete = estimate.scenarios.filter((s) => s.objective.rto && s.outcome === 'recovered' && s.rtoSeconds === null).map((s) => s.scenario);
   if (incomplete.length > 0) {
     const missing = [ds.size === undefined ? 'size' : '', ds.restoreRate === undefined ? 'restore-rate' : ''].filter(Boolean);
-    report(
-      ds.path,
+    const build = (scenarios: Scenario[]): Diagnostic =>
       makeDiagnostic({
         code: 'estimate-incomplete',
         entity: ds,
         range: ds.nameNode.range,
-        message: `RTO of ${ds.name} cannot be estimated in ${incomplete.map((s) => s.scenario).join(', ')}: the restore time is unknown without ${missing.join(' and ') || 'size and restore-rate'}`,
-        scenarios: incomplete.map((s) => s.scenario),
+        message: `RTO of ${ds.name} cannot be estimated in ${scenarios.join(', ')}: the restore time is unknown without ${missing.join(' and ') || 'size and restore-rate'}`,
+        scenarios,
         data: { missing },
-      }),
-    );
+      });
+    report(ds.path, build(incomplete), build);
   }
 }
 
@@ -193,20 +192,20 @@ function strategyRange(service: ServiceEntity): Range {
 
 function serviceDiagnostics(service: ServiceEntity, estimate: EntityEstimate, report: Report): void {
   const estimated = estimate.scenarios.filter((s) => s.outcome !== 'not-estimated' && s.own);
-  const noRecovery = estimated.filter((s) => s.own!.outcome === 'no-recovery');
-  if (noRecovery.length > 0) {
-    const parts = groupBy(noRecovery, (s) => s.own!.reason ?? '').map((g) => `in ${g.map((s) => s.scenario).join(', ')}: ${g[0].own!.reason}`);
-    report(
-      service.path,
-      makeDiagnostic({
+  const allNoRecovery = estimated.filter((s) => s.own!.outcome === 'no-recovery');
+  if (allNoRecovery.length > 0) {
+    const build = (noRecovery: ScenarioEstimate[]): Diagnostic => {
+      const parts = groupBy(noRecovery, (s) => s.own!.reason ?? '').map((g) => `in ${g.map((s) => s.scenario).join(', ')}: ${g[0].own!.reason}`);
+      return makeDiagnostic({
         code: 'no-recovery',
         entity: service,
         range: strategyRange(service),
         message: `${service.name} cannot recover ${parts.join('; ')}`,
         scenarios: noRecovery.map((s) => s.scenario),
         data: { strategy: service.strategy.kind },
-      }),
-    );
+      });
+    };
+    report(service.path, build(allNoRecovery), (scenarios) => build(allNoRecovery.filter((s) => scenarios.includes(s.scenario))));
   }
 
   const ownRto: Finding[] = [];
@@ -239,20 +238,20 @@ function serviceDiagnostics(service: ServiceEntity, estimate: EntityEstimate, re
   emitObjective('dependency-rto', 'RTO', service, depRto, becauseOf, report);
   emitObjective('dependency-rpo', 'RPO', service, depRpo, becauseOf, report);
 
-  const incomplete = estimated.filter((s) => s.objective.rto && s.outcome === 'recovered' && s.rtoSeconds === null);
-  if (incomplete.length > 0) {
-    const unknownBehind = [...new Set(incomplete.map((s) => s.limitingRto?.entity.name).filter((n): n is string => n !== undefined))];
-    report(
-      service.path,
-      makeDiagnostic({
+  const allIncomplete = estimated.filter((s) => s.objective.rto && s.outcome === 'recovered' && s.rtoSeconds === null);
+  if (allIncomplete.length > 0) {
+    const build = (incomplete: ScenarioEstimate[]): Diagnostic => {
+      const unknownBehind = [...new Set(incomplete.map((s) => s.limitingRto?.entity.name).filter((n): n is string => n !== undefined))];
+      return makeDiagnostic({
         code: 'estimate-incomplete',
         entity: service,
         range: service.nameNode.range,
         message: `RTO of ${service.name} cannot be estimated in ${incomplete.map((s) => s.scenario).join(', ')}: the restore time of ${unknownBehind.length > 0 ? unknownBehind.join(', ') : 'a dependency'} is unknown (it needs size and restore-rate)`,
         scenarios: incomplete.map((s) => s.scenario),
         data: { dependencies: unknownBehind },
-      }),
-    );
+      });
+    };
+    report(service.path, build(allIncomplete), (scenarios) => build(allIncomplete.filter((s) => scenarios.includes(s.scenario))));
   }
 }
 

@@ -1,0 +1,160 @@
+// Accepted risks (v1.1): `accept` statements of datastores, services and policies applied
+// to the analysis findings. A finding is accepted when an acceptance of its entity (or of
+// the policy the entity uses) names its code and covers all of its scenarios; when one
+// covers only some, the finding is split: reported for the remaining scenarios, accepted
+// for the others. Expired acceptances accept nothing (`acceptance-expired` on their date);
+// an acceptance that accepts nothing is `unused-acceptance`.
+import { AcceptedInfo, Diagnostic } from '../../../grammar/src/ast';
+import { ACCEPTABLE_CODES, Scenario, SCENARIOS } from '../../../grammar/src/schema';
+import { formatDate } from '../../../grammar/src/units';
+import { Acceptance, Entity, Model, PolicyEntity } from '../model/types';
+import { makeDiagnostic, Report } from './diagnostics/common';
+
+/** Rebuilds a finding for some of its scenarios (message and data for those only). */
+export type Rebuild = (scenarios: Scenario[]) => Diagnostic;
+
+/** One acceptance with what became of it: for `drspec report`'s risk register. */
+export interface AcceptanceRecord {
+  acceptance: Acceptance;
+  /** Today is after `until`. */
+  expired: boolean;
+  /** It accepted at least one finding (or part of one). */
+  used: boolean;
+}
+
+const ACCEPTABLE: ReadonlySet<string> = new Set(ACCEPTABLE_CODES.map((c) => c.word));
+
+export function isAcceptableCode(code: string): boolean {
+  return ACCEPTABLE.has(code);
+}
+
+/** Whether a diagnostic is an accepted finding (not an error or warning to fix). */
+export function isAccepted(d: Pick<Diagnostic, 'accepted'>): boolean {
+  return d.accepted !== undefined;
+}
+
+/** The policy whose acceptances apply to an entity: its own `policy`, else the plan's default. */
+export function policyOf(model: Model, entity: Entity): PolicyEntity | undefined {
+  const name = entity.policy ? entity.policy.name : model.plan?.defaultPolicy?.name;
+  if (name === undefined) return undefined;
+  for (const p of model.policies) if (p.name === name) return p;
+  return undefined;
+}
+
+export class Acceptances {
+  private readonly records = new Map<Acceptance, AcceptanceRecord>();
+  private readonly entities = new Map<string, Entity>();
+  private readonly active = new Map<Entity, Acceptance[]>();
+
+  constructor(
+    private readonly model: Model,
+    private readonly today: number,
+  ) {
+    for (const p of model.policies) for (const a of p.acceptances) this.record(a);
+    for (const e of model.entities) {
+      this.entities.set(`${e.kind}\u0000${e.name}`, e);
+      for (const a of e.acceptances) this.record(a);
+    }
+  }
+
+  private record(a: Acceptance): void {
+    this.records.set(a, { acceptance: a, expired: a.until !== undefined && this.today > a.until.days, used: false });
+  }
+
+  /** The entity's unexpired acceptances: its own first, then its policy's, in statement order. */
+  private activeFor(entity: Entity): Acceptance[] {
+    let list = this.active.get(entity);
+    if (!list) {
+      const all = [...entity.acceptances, ...(policyOf(this.model, entity)?.acceptances ?? [])];
+      list = all.filter((a) => !this.records.get(a)?.expired);
+      this.active.set(entity, list);
+    }
+    return list;
+  }
+
+  /**
+   * The diagnostics to report for a finding: as is, accepted, or split by scenario into the
+   * part still reported and the accepted parts (one per acceptance). Without `rebuild` a
+   * finding that is only partly covered is reported in full.
+   */
+  apply(d: Diagnostic, rebuild?: Rebuild): Diagnostic[] {
+    if (!ACCEPTABLE.has(d.code) || this.records.size === 0) return [d];
+    const data = d.data;
+    const entity = data && typeof data.entity === 'string' ? this.entities.get(`${String(data.kind)}\u0000${data.entity}`) : undefined;
+    if (!entity) return [d];
+    const candidates = this.activeFor(entity).filter((a) => a.codes.includes(d.code));
+    if (candidates.length === 0) return [d];
+    const scenarios = Array.isArray(data?.scenarios) ? (data.scenarios as Scenario[]) : [];
+    // A finding about no scenario in particular (untested, drill-overdue, …): any acceptance
+    // of its code covers it, `in` or not (it has no scenario left uncovered).
+    if (scenarios.length === 0) return [this.accept(d, candidates[0])];
+    const parts = new Map<Acceptance, Scenario[]>();
+    const remaining: Scenario[] = [];
+    for (const s of scenarios) {
+      const by = candidates.find((a) => !a.scenarios || a.scenarios.includes(s));
+      if (!by) remaining.push(s);
+      else {
+        const part = parts.get(by);
+        if (part) part.push(s);
+        else parts.set(by, [s]);
+      }
+    }
+    if (parts.size === 0) return [d];
+    if (remaining.length === 0 && parts.size === 1) return [this.accept(d, [...parts.keys()][0])];
+    if (!rebuild) return [d];
+    const out: Diagnostic[] = [];
+    if (remaining.length > 0) out.push(rebuild(ordered(remaining)));
+    for (const [a, part] of parts) out.push(this.accept(rebuild(ordered(part)), a));
+    return out;
+  }
+
+  private accept(d: Diagnostic, a: Acceptance): Diagnostic {
+    const record = this.records.get(a);
+    if (record) record.used = true;
+    const info: AcceptedInfo = { reason: a.reason, path: a.path, range: a.property.statement.range, owner: a.owner };
+    if (a.until) info.until = formatDate(a.until.days);
+    d.accepted = info;
+    return d;
+  }
+
+  /** `acceptance-expired` and `unused-acceptance`, once every finding has gone through apply. */
+  finish(report: Report): void {
+    for (const { acceptance: a, expired, used } of this.records.values()) {
+      const owner = a.owner.kind === 'policy' ? `the entities using policy ${a.owner.name}` : a.owner.name;
+      const what = `${a.codes.join(', ')}${a.scenarios ? ` in ${a.scenarios.join(', ')}` : ''}`;
+      const entity = a.owner.kind === 'policy' ? undefined : this.entities.get(`${a.owner.kind}\u0000${a.owner.name}`);
+      if (expired && a.until) {
+        report(
+          a.path,
+          makeDiagnostic({
+            code: 'acceptance-expired',
+            entity,
+            range: a.until.node.range,
+            message: `the acceptance of ${what} for ${owner} expired after ${formatDate(a.until.days)}: its findings are reported again; fix them or accept them anew with a new date ("${a.reason}")`,
+            data: { codes: a.codes, until: a.until.days, today: this.today, statement: a.property.statement.range },
+          }),
+        );
+      } else if (!used) {
+        report(
+          a.path,
+          makeDiagnostic({
+            code: 'unused-acceptance',
+            entity,
+            range: a.property.statement.range,
+            message: `accept ${what} matches no finding of ${owner}: remove it, or correct its codes and scenarios`,
+            data: { codes: a.codes, statement: a.property.statement.range },
+          }),
+        );
+      }
+    }
+  }
+
+  /** Every acceptance of the model (policies first, then entities, in model order). */
+  list(): AcceptanceRecord[] {
+    return [...this.records.values()];
+  }
+}
+
+function ordered(scenarios: readonly Scenario[]): Scenario[] {
+  return SCENARIOS.filter((s) => scenarios.includes(s));
+}
