@@ -275,7 +275,15 @@ function syntheticFindings(accepted: boolean) {
     range,
     data: { entity: 'orders-db', kind: 'datastore', path: file, scenarios: ['region-failure'] },
   };
-  if (accepted) diagnostic.accepted = { reason: 'Nightly batch data; re-imported from the source system.', until: '2027-01-31' };
+  if (accepted) {
+    diagnostic.accepted = {
+      reason: 'Nightly batch data; re-imported from the source system.',
+      until: '2027-01-31',
+      path: file,
+      range: { start: { line: 5, character: 2 }, end: { line: 5, character: 60 } },
+      owner: { kind: 'datastore', name: 'orders-db' },
+    };
+  }
   const fix: FixOption = {
     title: 'Add log backups every 5m to geo → RPO 5m in region-failure',
     costTier: 'L1',
@@ -403,7 +411,7 @@ describe('review formats: rdjson, codeclimate, --output and --root on the CLI', 
 
   it('--output FILE writes the result there, stdout stays empty, the exit status is kept', async () => {
     const out = path.join(tempDir(), 'report.json');
-    const run = await drspec(['check', '--format', 'json', '--today', TODAY, '--output', out, path.join(ROOT, 'examples/webshop')]);
+    const run = await drspec(['check', '--format', 'json', '--today', TODAY, '--output', out, path.join(ROOT, 'test/fixtures/cli/contract/shop.drspec')]);
     assert.equal(run.stdout, '');
     assert.equal(run.stderr, '');
     assert.equal(run.status, 1);
