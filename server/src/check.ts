@@ -8,7 +8,7 @@
 import { Diagnostic, FileNode, Phase, PhaseFailure } from '../../grammar/src/ast';
 import { parseDocument } from '../../grammar/src/parse';
 import { validateFile, ValidatedFile } from '../../grammar/src/validate';
-import { analyze } from './analysis/analyze';
+import { analyze, AnalysisMemo } from './analysis/analyze';
 import { injectFault } from './fault';
 import { Analysis } from './analysis/types';
 import { buildModel } from './model/model';
@@ -22,6 +22,8 @@ export interface Source {
 export interface CheckOptions {
   /** Today as days since 1970-01-01 UTC (for drill-overdue). */
   today: number;
+  /** Kept by the caller between checks of successive versions (the language server). */
+  memo?: AnalysisMemo;
 }
 
 export interface CheckResult {

@@ -6,7 +6,7 @@
 // entity rather than per scenario, and scenarios are addressed by index.
 import { Diagnostic } from '../../../grammar/src/ast';
 import { SCENARIOS } from '../../../grammar/src/schema';
-import { DatastoreEntity, Entity, Model, ServiceEntity } from '../model/types';
+import { DatastoreEntity, Entity, Model, PlanEntity, PolicyEntity, ServiceEntity } from '../model/types';
 import { Behind, dataAtRisk, datastoreBehind, unite } from './behind';
 import { estimateDatastoreScenario, recoveryPaths } from './datastore';
 import { Acceptances } from './acceptance';
@@ -20,6 +20,17 @@ import { datastoreAssumptions, LimitingAssumptions, serviceAssumptions, serviceO
 import { Analysis, AnalyzeOptions, Assumption, Dependency, EntityEstimate, ResolvedObjective, ScenarioEstimate, Unverdicted } from './types';
 import { unrecoveredScenario } from './unrecovered';
 
+/**
+ * What one analysis can hand the next (the language server keeps one between builds):
+ * entities are memoised per validated block (model.ts), so an unchanged file's entities
+ * are the same objects, and what was computed for them is reused while every input it
+ * read is identical. Keyed weakly: entities of edited files drop out by themselves.
+ * Results are identical to an analysis without a memo (test/unit/incremental.test.ts).
+ */
+export class AnalysisMemo {
+  readonly datastores = new WeakMap<DatastoreEntity, { estimate: EntityEstimate; plan: PlanEntity | undefined; policy: PolicyEntity | undefined; defaultPolicy: PolicyEntity | undefined }>();
+}
+
 export function analyze(model: Model, options: AnalyzeOptions): Analysis {
   const texts = new Map<string, string>();
   for (const f of model.files) texts.set(f.file.path, f.file.text);
@@ -27,7 +38,20 @@ export function analyze(model: Model, options: AnalyzeOptions): Analysis {
   const objectives = new ObjectiveSources(model);
   const estimates = new Map<Entity, EntityEstimate>();
 
+  const memo = options.memo;
+  const policyByName = new Map<string, PolicyEntity>();
+  for (const p of model.policies) policyByName.set(p.name, p);
+  const defaultPolicy = model.plan?.defaultPolicy && policyByName.get(model.plan.defaultPolicy.name);
   for (const ds of model.datastores) {
+    // A datastore's estimate reads only the datastore (and its file's text, which its block
+    // came from), the plan, its policy and the default policy: reused while all are the
+    // very same objects (see AnalysisMemo).
+    const policy = ds.policy && policyByName.get(ds.policy.name);
+    const kept = memo?.datastores.get(ds);
+    if (kept && kept.plan === model.plan && kept.policy === policy && kept.defaultPolicy === defaultPolicy) {
+      estimates.set(ds, kept.estimate);
+      continue;
+    }
     const paths = recoveryPaths(ds, { text: texts.get(ds.path) ?? '', corruptionDetection });
     const sources = objectives.of(ds);
     const scenarios: ScenarioEstimate[] = [];
@@ -35,7 +59,9 @@ export function analyze(model: Model, options: AnalyzeOptions): Analysis {
       const estimate = estimateDatastoreScenario(ds, paths, scenario);
       scenarios.push(addVerdict(estimate, resolveFromSources(sources, scenario), datastoreAssumptions(ds, estimate, model.plan)));
     }
-    estimates.set(ds, entityEstimate(ds, scenarios, paths));
+    const estimate = entityEstimate(ds, scenarios, paths);
+    estimates.set(ds, estimate);
+    memo?.datastores.set(ds, { estimate, plan: model.plan, policy, defaultPolicy });
   }
 
   // Services in dependency order (iterative post-order: deep chains must not overflow the

@@ -1,7 +1,7 @@
 // buildModel: the validated files of one run → one model (contract §1). Files in path
 // order, declarations in file order; the first declaration of a name per kind wins.
 import { Diagnostic, Range, Span } from '../../../grammar/src/ast';
-import { ValidatedFile } from '../../../grammar/src/validate';
+import { ParsedBlock, ValidatedFile } from '../../../grammar/src/validate';
 import { declarationOf, planOf } from './entities';
 import { findCycles } from './cycles';
 import { resolveReferences } from './references';
@@ -12,6 +12,31 @@ export { referenceAt, referencesTo } from './references';
 
 export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Entities are a pure function of their validated block (and its file): memoised per block
+ * object, so a file kept by the language server's parse cache yields the very same entity
+ * objects build after build, which lets the analysis reuse what it computed for them
+ * (AnalysisMemo). Nothing mutates an entity once built.
+ */
+const declarations = new WeakMap<ParsedBlock, { path: string; declaration: Declaration | undefined }>();
+const plans = new WeakMap<ParsedBlock, PlanEntity>();
+
+function memoDeclaration(block: ParsedBlock, path: string): Declaration | undefined {
+  const hit = declarations.get(block);
+  if (hit && hit.path === path) return hit.declaration;
+  const declaration = declarationOf(block, path);
+  declarations.set(block, { path, declaration });
+  return declaration;
+}
+
+function memoPlan(block: ParsedBlock, path: string): PlanEntity {
+  const hit = plans.get(block);
+  if (hit && hit.path === path) return hit;
+  const plan = planOf(block, path);
+  plans.set(block, plan);
+  return plan;
 }
 
 export function buildModel(files: readonly ValidatedFile[]): Model {
@@ -40,7 +65,7 @@ export function buildModel(files: readonly ValidatedFile[]): Model {
     for (const block of validated.blocks) {
       if (block.kind === 'plan') {
         if (!model.plan) {
-          model.plan = planOf(block, path);
+          model.plan = memoPlan(block, path);
         } else {
           report(path, {
             code: 'invalid-structure',
@@ -52,7 +77,7 @@ export function buildModel(files: readonly ValidatedFile[]): Model {
         }
         continue;
       }
-      const declaration = declarationOf(block, path);
+      const declaration = memoDeclaration(block, path);
       if (!declaration) continue;
       const key = `${declaration.kind}\u0000${declaration.name}`;
       const first = seen.get(key);

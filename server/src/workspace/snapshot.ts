@@ -5,6 +5,7 @@ import { Diagnostic, FileNode } from '../../../grammar/src/ast';
 import { parseDocument } from '../../../grammar/src/parse';
 import { LineIndex } from '../../../grammar/src/positions';
 import { validateFile, ValidatedFile } from '../../../grammar/src/validate';
+import { AnalysisMemo } from '../analysis/analyze';
 import { Analysis } from '../analysis/types';
 import { CheckResult, checkFiles, todayInDays as checkToday, validateSource } from '../check';
 import { Model } from '../model/model';
@@ -59,6 +60,15 @@ interface ParsedText {
  */
 export type ParseCache = Map<string, ParsedText>;
 
+/** The analysis memo that goes with a parse cache (kept as long as the cache). */
+const memos = new WeakMap<ParseCache, AnalysisMemo>();
+
+function memoOf(cache: ParseCache): AnalysisMemo {
+  let memo = memos.get(cache);
+  if (!memo) memos.set(cache, (memo = new AnalysisMemo()));
+  return memo;
+}
+
 /** Builds the snapshot of `sources`. Never throws: on an internal error it falls back to syntax and schema checks. */
 export function buildSnapshot(sources: readonly SourceFile[], revision: number, today = todayInDays(), cache: ParseCache = new Map()): Snapshot {
   try {
@@ -85,7 +95,7 @@ function fullBuild(sources: readonly SourceFile[], revision: number, today: numb
   const inputs = parsed.map((p) => p.validated);
   const live = new Set(sources.map((s) => s.uri));
   for (const uri of [...cache.keys()]) if (!live.has(uri)) cache.delete(uri);
-  const result = checkFiles(inputs, { today });
+  const result = checkFiles(inputs, { today, memo: memoOf(cache) });
   const files = new Map<string, FileView>();
   const diagnostics = new Map<string, Diagnostic[]>();
   sources.forEach((source, i) => {

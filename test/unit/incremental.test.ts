@@ -1,0 +1,162 @@
+// Incremental analysis (issue 13): the language server keeps its parse cache and an
+// analysis memo between builds; after every edit of a random sequence (values, policies,
+// the plan, regions, renames, dependencies added and removed, duplicates, deleted lines)
+// the incremental result must equal a fresh full check: diagnostics per file and the
+// estimate JSON.
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { generateWorkspace } from '../../bench/generate';
+import { estimateJsonText } from '../../server/src/analysis/estimate-report';
+import { checkSources } from '../../server/src/check';
+import { buildSnapshot, ParseCache } from '../../server/src/workspace/snapshot';
+
+interface Text {
+  path: string;
+  text: string;
+}
+
+/** A small deterministic PRNG (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Edit = (text: string, rnd: () => number, all: readonly Text[]) => string;
+
+function pick<T>(list: readonly T[], rnd: () => number): T {
+  return list[Math.floor(rnd() * list.length)];
+}
+
+/** Replaces one random match of `pattern` (global) with `by(match)`. */
+function replaceOne(text: string, pattern: RegExp, by: (match: string) => string, rnd: () => number): string {
+  const matches = [...text.matchAll(pattern)];
+  if (matches.length === 0) return text;
+  const m = pick(matches, rnd);
+  return text.slice(0, m.index) + by(m[0]) + text.slice(m.index! + m[0].length);
+}
+
+const EDITS: Edit[] = [
+  // A value inside a datastore or a policy.
+  (t, r) => replaceOne(t, /retain \d+d/g, () => `retain ${1 + Math.floor(r() * 40)}d`, r),
+  (t, r) => replaceOne(t, /every \d+[mhd]/g, () => `every ${1 + Math.floor(r() * 30)}${pick(['m', 'h', 'd'], r)}`, r),
+  (t, r) => replaceOne(t, /\brpo \d+[mh]/g, () => `rpo ${1 + Math.floor(r() * 90)}m`, r),
+  (t, r) => replaceOne(t, /\brto \d+[mh]/g, () => `rto ${1 + Math.floor(r() * 9)}h`, r),
+  (t, r) => replaceOne(t, /lag \d+s/g, () => `lag ${Math.floor(r() * 300)}s`, r),
+  // The policy an entity uses, the plan's default policy, corruption detection.
+  (t, r) => replaceOne(t, /policy (standard|critical)\b(?! \{)/g, () => `policy ${pick(['standard', 'critical', 'missing'], r)}`, r),
+  (t, r) => replaceOne(t, /default-policy \S+/g, () => `default-policy ${pick(['standard', 'critical', 'nothing'], r)}`, r),
+  (t, r) => replaceOne(t, /owner "sre"/g, () => (r() < 0.5 ? 'owner "sre"\n  corruption-detection 12h' : 'owner "ops"\n  review every 30d last 2020-01-01'), r),
+  // Regions: a pair, a home region, a replica's region.
+  (t, r) => replaceOne(t, /pair \S+/g, () => `pair ${pick(['westeurope', 'northeurope', 'eastus', 'westus', 'nowhere'], r)}`, r),
+  (t, r) => replaceOne(t, /region (westeurope|northeurope|eastus|westus)\b(?! \{)/g, () => `region ${pick(['westeurope', 'northeurope', 'eastus', 'westus'], r)}`, r),
+  (t, r) => replaceOne(t, /region \w+ \{/g, (m) => m.replace(/region (\w+)/, 'region $1x'), r),
+  // Renames of datastores and services.
+  (t, r) => replaceOne(t, /(datastore|service) [\w-]+ \{/g, (m) => m.replace(/ ([\w-]+) \{/, ` $1-r${Math.floor(r() * 3)} {`), r),
+  // Dependencies and references added and removed.
+  (t, r, all) => replaceOne(t, /depends-on [^\n]+/g, (m) => `${m}, ${pick(names(all), r)}`, r),
+  (t, r) => replaceOne(t, /depends-on [^\n,]+, [^\n]+/g, (m) => m.replace(/, [^,\n]+$/, ''), r),
+  (t, r, all) => replaceOne(t, /restore-rate [^\n]+/g, (m) => `${m}\n  references ${pick(names(all), r)}`, r),
+  (t, r, all) => replaceOne(t, /zones 3/g, () => `zones 3\n  depends-on ${pick(names(all), r)}`, r),
+  // A duplicate: a block of another file copied in.
+  (t, r, all) => {
+    const other = pick(all, r).text.match(/(datastore|service|policy|region) [\s\S]*?\n\}/g);
+    return other ? `${t}\n${pick(other, r)}\n` : t;
+  },
+  // A line deleted (may break the syntax), an accepted-risk statement or a preset.
+  (t, r) => {
+    const lines = t.split('\n');
+    lines.splice(Math.floor(r() * lines.length), 1);
+    return lines.join('\n');
+  },
+  (t, r) => replaceOne(t, /verify-restore [^\n]+/g, () => (r() < 0.5 ? '' : 'verify-restore every 1d last 2020-01-01'), r),
+];
+
+function names(all: readonly Text[]): string[] {
+  const out: string[] = [];
+  for (const f of all) for (const m of f.text.matchAll(/(?:datastore|service) ([\w-]+) \{/g)) out.push(m[1]);
+  return out.length > 0 ? out : ['none'];
+}
+
+function sourcesOf(files: readonly Text[]): { uri: string; clientUri: string; text: string; open: boolean }[] {
+  return files.map((f) => ({ uri: f.path, clientUri: f.path, text: f.text, open: false }));
+}
+
+function assertSame(files: readonly Text[], cache: ParseCache, today: number, step: string): void {
+  const incremental = buildSnapshot(sourcesOf(files), 0, today, cache);
+  const fresh = checkSources(files, { today });
+  assert.ok(incremental.check, `${step}: the incremental build failed: ${incremental.degraded}`);
+  assert.deepEqual(fresh.failures, [], `${step}: internal errors`);
+  assert.deepEqual(incremental.check!.failures, [], `${step}: internal errors`);
+  for (const f of files) {
+    assert.deepEqual(JSON.stringify(incremental.diagnostics.get(f.path)), JSON.stringify(fresh.diagnostics.get(f.path)), `${step}: diagnostics of ${f.path}`);
+  }
+  assert.equal(estimateJsonText(incremental.check!), estimateJsonText(fresh), `${step}: estimates`);
+}
+
+function run(initial: readonly Text[], seed: number, steps: number): void {
+  const rnd = random(seed);
+  const files = initial.map((f) => ({ ...f }));
+  const cache: ParseCache = new Map();
+  const today = 20500;
+  assertSame(files, cache, today, 'initial');
+  for (let step = 0; step < steps; step++) {
+    // Mostly one file per edit, as when typing; sometimes several at once.
+    const count = rnd() < 0.8 ? 1 : 2 + Math.floor(rnd() * 3);
+    const done: string[] = [];
+    for (let k = 0; k < count; k++) {
+      const at = Math.floor(rnd() * files.length);
+      const e = Math.floor(rnd() * EDITS.length);
+      files[at] = { path: files[at].path, text: EDITS[e](files[at].text, rnd, files) };
+      done.push(`edit ${e} of ${files[at].path}`);
+    }
+    assertSame(files, cache, today, `seed ${seed} step ${step} (${done.join(', ')})`);
+  }
+}
+
+function exampleFiles(): Text[] {
+  const root = path.join(__dirname, '..', '..', 'examples');
+  const out: Text[] = [];
+  for (const dir of fs.readdirSync(root)) {
+    const full = path.join(root, dir);
+    if (!fs.statSync(full).isDirectory()) continue;
+    for (const name of fs.readdirSync(full)) if (name.endsWith('.drspec')) out.push({ path: `${dir}/${name}`, text: fs.readFileSync(path.join(full, name), 'utf8') });
+  }
+  return out;
+}
+
+describe('incremental analysis: identical to a full check after every edit', () => {
+  it('generated multi-file workspaces, random edit sequences', () => {
+    for (const seed of [1, 2]) run(generateWorkspace(60, 'plain', 8), seed, 30);
+  });
+
+  it('the examples, random edit sequences', () => {
+    const files = exampleFiles();
+    assert.ok(files.length > 5);
+    for (const seed of [11, 12]) run(files, seed, 30);
+  });
+
+  it('an unchanged workspace reuses the estimates of its datastores', () => {
+    const files = generateWorkspace(30, 'plain', 10);
+    const cache: ParseCache = new Map();
+    const first = buildSnapshot(sourcesOf(files), 0, 20500, cache);
+    const edited = files.map((f, i) => (i === 1 ? { ...f, text: f.text.replace('retain 30d', 'retain 31d') } : f));
+    const second = buildSnapshot(sourcesOf(edited), 1, 20500, cache);
+    const before = new Map(first.analysis!.entities.map((e) => [`${e.kind} ${e.name}`, e]));
+    let reused = 0;
+    let fresh = 0;
+    for (const e of second.analysis!.entities) {
+      if (e.kind !== 'datastore') continue;
+      if (before.get(`${e.kind} ${e.name}`) === e) reused++;
+      else fresh++;
+      if (e.path === edited[1].path) assert.notEqual(before.get(`${e.kind} ${e.name}`), e, `${e.name} is in the edited file`);
+    }
+    assert.ok(reused > 0 && fresh > 0, `reused ${reused}, recomputed ${fresh}`);
+  });
+});
