@@ -28,7 +28,22 @@ import { unrecoveredScenario } from './unrecovered';
  * Results are identical to an analysis without a memo (test/unit/incremental.test.ts).
  */
 export class AnalysisMemo {
-  readonly datastores = new WeakMap<DatastoreEntity, { estimate: EntityEstimate; plan: PlanEntity | undefined; policy: PolicyEntity | undefined; defaultPolicy: PolicyEntity | undefined }>();
+  readonly datastores = new WeakMap<DatastoreEntity, MemoContext>();
+  readonly services = new WeakMap<ServiceEntity, MemoContext & { notEstimated: boolean; targets: (EntityEstimate | undefined)[] }>();
+}
+
+/** An estimate with the shared inputs it was computed from. */
+interface MemoContext {
+  estimate: EntityEstimate;
+  plan: PlanEntity | undefined;
+  policy: PolicyEntity | undefined;
+  defaultPolicy: PolicyEntity | undefined;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export function analyze(model: Model, options: AnalyzeOptions): Analysis {
@@ -115,7 +130,27 @@ export function analyze(model: Model, options: AnalyzeOptions): Analysis {
       seen?.add(estimate);
       distinct.push(behind.get(estimate)!);
     }
+    // Always united, reused or not: the sets are shared between services (behind.ts).
     const datastoresBehind = unite(distinct, readers.get(service) ?? 0);
+    // Reused while the service, its context and the estimate of each dependency (per
+    // `depends-on` name, resolved or not) are the very same: its scenarios read nothing else.
+    const policy = service.policy && policyByName.get(service.policy.name);
+    let targets: (EntityEstimate | undefined)[] | undefined;
+    if (memo) {
+      targets = [];
+      if (!notEstimated) {
+        for (const ref of service.dependsOn) {
+          const target = targetOf(ref.name);
+          targets.push(target && estimates.get(target));
+        }
+      }
+      const kept = memo.services.get(service);
+      if (kept && kept.notEstimated === notEstimated && kept.plan === model.plan && kept.policy === policy && kept.defaultPolicy === defaultPolicy && sameList(kept.targets, targets)) {
+        behind.set(kept.estimate, datastoresBehind);
+        estimates.set(service, kept.estimate);
+        return;
+      }
+    }
     const sources = objectives.of(service);
     const text = texts.get(service.path) ?? '';
     const scenarios: ScenarioEstimate[] = [];
@@ -136,6 +171,7 @@ export function analyze(model: Model, options: AnalyzeOptions): Analysis {
     estimate.hasObjective = hasObjective(scenarios);
     behind.set(estimate, datastoresBehind);
     estimates.set(service, estimate);
+    if (memo && targets) memo.services.set(service, { estimate, plan: model.plan, policy, defaultPolicy, notEstimated, targets });
   };
 
   const inProgress = new Set<ServiceEntity>();
