@@ -173,7 +173,7 @@ function attempt(files: readonly ValidatedFile[], options: CheckOptions): Attemp
   try {
     for (const f of files) injectFault('analysing', f.file.text);
     const model = buildModel(files);
-    return { ok: true, model, analysis: analyze(model, options) };
+    return { ok: true, model, analysis: analyze(model, options, options.memo) };
   } catch (error) {
     return { ok: false, error };
   }

@@ -46,14 +46,14 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
-export function analyze(model: Model, options: AnalyzeOptions): Analysis {
+/** `memo`: reuse from the analysis of an earlier version of the workspace (see AnalysisMemo). */
+export function analyze(model: Model, options: AnalyzeOptions, memo?: AnalysisMemo): Analysis {
   const texts = new Map<string, string>();
   for (const f of model.files) texts.set(f.file.path, f.file.text);
   const corruptionDetection = model.plan?.corruptionDetection ?? 86400;
   const objectives = new ObjectiveSources(model);
   const estimates = new Map<Entity, EntityEstimate>();
 
-  const memo = options.memo;
   const policyByName = new Map<string, PolicyEntity>();
   for (const p of model.policies) policyByName.set(p.name, p);
   const defaultPolicy = model.plan?.defaultPolicy && policyByName.get(model.plan.defaultPolicy.name);

@@ -3,7 +3,6 @@
 import { Diagnostic, Range } from '../../../grammar/src/ast';
 import { Scenario } from '../../../grammar/src/schema';
 import { ParsedProperty } from '../../../grammar/src/validate';
-import type { AnalysisMemo } from './analyze';
 import { Backup, Entity, NameRef, ObjectiveValue, Replica } from '../model/types';
 import type { AcceptanceRecord } from './acceptance';
 
@@ -159,8 +158,6 @@ export interface Analysis {
 export interface AnalyzeOptions {
   /** Today as days since 1970-01-01 UTC. */
   today: number;
-  /** Reuse between analyses of successive versions of a workspace (see AnalysisMemo). */
-  memo?: AnalysisMemo;
 }
 
 /** A location in a file, for related information and diagnostic data. */
