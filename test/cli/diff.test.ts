@@ -102,6 +102,9 @@ datastore audit-db {
 }
 `;
 
+const ACCEPTED_AFTER = '  replica northeurope async lag 30s';
+const ACCEPT = '  accept rpo-unachievable in data-corruption until 2027-06-30 "Sessions are recreated when users sign in again"';
+
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' } });
 }
@@ -118,6 +121,11 @@ function makeRepo(): string {
   git(repo, 'tag', 'base');
   fs.writeFileSync(path.join(repo, 'specs/stores.drspec'), STORES_HEAD);
   git(repo, 'commit', '-q', '-am', 'head');
+  // A branch that accepts the finding left on sessions-db (a new acceptance).
+  git(repo, 'checkout', '-q', '-b', 'accepted');
+  fs.writeFileSync(path.join(repo, 'specs/stores.drspec'), STORES_HEAD.replace(ACCEPTED_AFTER, `${ACCEPTED_AFTER}\n${ACCEPT}`));
+  git(repo, 'commit', '-q', '-am', 'accept');
+  git(repo, 'checkout', '-q', 'main');
   return repo;
 }
 
@@ -194,6 +202,53 @@ describe('cli: diff', function () {
     assert.equal(written.stdout, '');
     assert.equal(written.status, 1);
     assert.match(fs.readFileSync(out, 'utf8'), /^### drspec: 5 objectives newly missed, 0 newly met, 3 estimates changed\n/);
+  });
+
+  it('a new acceptance: the finding is newly accepted, not open; exact JSON', async function () {
+    const probe = fs.mkdtempSync(path.join(os.tmpdir(), 'drspec-accept-'));
+    fs.writeFileSync(path.join(probe, 'a.drspec'), 'service s {\n  strategy none\n  accept no-recovery "x"\n}\n');
+    if ((await drspec(['check', probe])).stdout.includes('unknown-property')) this.skip(); // a build without accept
+    const run = await drspec(['diff', '--format', 'json', ...TODAY, 'git:main:specs', 'git:accepted:specs'], repo);
+    assert.equal(run.stderr, '');
+    assert.equal(run.status, 0);
+    assert.deepEqual(JSON.parse(run.stdout), {
+      version: 1,
+      base: { source: 'git:main:specs', files: 2, errors: 2 },
+      head: { source: 'git:accepted:specs', files: 2, errors: 1 },
+      verdict: '0 objectives newly missed, 0 newly met, 0 estimates changed',
+      summary: {
+        objectivesNewlyMissed: 0,
+        objectivesNewlyMet: 0,
+        estimatesChanged: 0,
+        entitiesAdded: 0,
+        entitiesRemoved: 0,
+        newFindings: 0,
+        resolvedFindings: 0,
+        newlyAccepted: 1,
+        newErrors: 0,
+      },
+      entities: { added: [], removed: [] },
+      changes: [],
+      findings: {
+        new: [],
+        resolved: [],
+        accepted: [
+          {
+            code: 'rpo-unachievable',
+            severity: 'error',
+            message: 'RPO 1h unachievable with daily backups: up to 1d of data lost in data-corruption',
+            path: 'specs/stores.drspec',
+            line: 17,
+            entity: 'datastore sessions-db',
+            scenarios: ['data-corruption'],
+            fingerprint: 'ee0cb84b86d60b789e645e8550a68de5223242bd4cc92ea49787801a731dd6f1',
+            accepted: { reason: 'Sessions are recreated when users sign in again', until: '2027-06-30' },
+          },
+        ],
+      },
+    });
+    const md = await drspec(['diff', '--format', 'markdown', ...TODAY, 'git:main:specs', 'git:accepted:specs'], repo);
+    assert.match(md.stdout, /<details><summary>Details<\/summary>\n\n\*\*Newly accepted \(1\)\*\*\n\n- ❌ `rpo-unachievable` .* — accepted until 2027-06-30: Sessions are recreated when users sign in again\n/);
   });
 
   it('usage and I/O problems: exit 2 with one line', async () => {

@@ -268,7 +268,8 @@ const SPEC = `datastore orders-db {
 function syntheticFindings(accepted: boolean) {
   const file = 'specs/orders.drspec';
   const range = { start: { line: 3, character: 2 }, end: { line: 3, character: 40 } };
-  const diagnostic: Diagnostic & { accepted?: { reason: string; until?: string } } = {
+  // `accepted` as the analysis marks accepted findings (with the accept statement's place).
+  const diagnostic: Diagnostic & { accepted?: { reason: string; until?: string; path: string; range: typeof range; owner: { kind: 'datastore' | 'service' | 'policy'; name: string } } } = {
     code: 'rpo-unachievable',
     severity: 'error',
     message: 'RPO 5m unachievable with daily backups: up to 1d of data lost in region-failure',
@@ -295,6 +296,7 @@ function syntheticFindings(accepted: boolean) {
   fs.writeFileSync(path.join(root, file), SPEC);
   const display = path.join(root, file);
   diagnostic.data!.path = display;
+  if (diagnostic.accepted) diagnostic.accepted.path = display;
   fix.edits[0].path = display;
   const findings = collectFindings([{ path: display, text: SPEC, diagnostics: [diagnostic] }], root, () => [fix]);
   return { root, files: [reviewFile(display, SPEC, root)], findings };
@@ -309,7 +311,15 @@ describe('review formats: accepted findings and fixes', () => {
     const { root, files, findings } = syntheticFindings(true);
     const log = assertValidSarif(checkSarif(files, findings, { version: '0.0.0', root, fixes: false }));
     const [r] = results(log);
-    assert.deepEqual(r.suppressions, [{ kind: 'inSource', status: 'accepted', justification: 'Nightly batch data; re-imported from the source system.', properties: { until: '2027-01-31' } }]);
+    assert.deepEqual(r.suppressions, [
+      {
+        kind: 'inSource',
+        status: 'accepted',
+        justification: 'Nightly batch data; re-imported from the source system.',
+        location: { physicalLocation: { artifactLocation: { uri: 'specs/orders.drspec', uriBaseId: '%SRCROOT%' }, region: { startLine: 6, startColumn: 3, endLine: 6, endColumn: 61 } } },
+        properties: { until: '2027-01-31' },
+      },
+    ]);
     assert.equal(r.fixes, undefined, 'no fixes without --fixes');
   });
 
@@ -360,6 +370,42 @@ describe('review formats: accepted findings and fixes', () => {
     assert.equal(issues[0].severity, 'major');
     assert.deepEqual(issues[0].location, { path: 'specs/orders.drspec', lines: { begin: 4, end: 4 } });
     assert.equal(issues[0].fingerprint, results(log)[0].partialFingerprints!['drspecFinding/v1']);
+  });
+});
+
+/** Whether this build reads `accept` statements (LANGUAGE.md §8). */
+async function acceptSupported(): Promise<boolean> {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'a.drspec'), 'service s {\n  strategy none\n  accept no-recovery "x"\n}\n');
+  return !(await drspec(['check', '--today', TODAY, dir])).stdout.includes('unknown-property');
+}
+
+describe('review formats: accepted findings from accept statements', () => {
+  it('SARIF: suppressions with the reason at the accept statement; rdjson and codeclimate leave them out unless --show-accepted', async function () {
+    if (!(await acceptSupported())) this.skip();
+    const dir = tempDir();
+    fs.writeFileSync(
+      path.join(dir, 'tool.drspec'),
+      'service wiki {\r\n  region westeurope\r\n  strategy none\r\n  rto 4h\r\n  accept no-recovery until 2027-12-31 "Internal wiki: a day without it is fine"\r\n}\r\n',
+    );
+    const run = await drspec(['check', '--format', 'sarif', '--today', TODAY, '--root', dir, dir]);
+    assert.equal(run.status, 0, 'accepted findings do not count');
+    const log = assertValidSarif(run.stdout);
+    const accepted = results(log).filter((r) => r.ruleId === 'no-recovery');
+    assert.equal(accepted.length, 1);
+    const [suppression] = accepted[0].suppressions!;
+    assert.equal(suppression.kind, 'inSource');
+    assert.equal(suppression.justification, 'Internal wiki: a day without it is fine');
+    assert.deepEqual(suppression.properties, { until: '2027-12-31' });
+    assert.equal(suppression.location!.physicalLocation!.region!.startLine, 5, 'the accept statement');
+    const rd = JSON.parse((await drspec(['check', '--format', 'rdjson', '--today', TODAY, '--root', dir, dir])).stdout) as RdResult;
+    assert.ok(!rd.diagnostics.some((d) => d.code.value === 'no-recovery'));
+    const shown = JSON.parse((await drspec(['check', '--format', 'rdjson', '--show-accepted', '--today', TODAY, '--root', dir, dir])).stdout) as RdResult;
+    const d = shown.diagnostics.find((x) => x.code.value === 'no-recovery')!;
+    assert.equal(d.severity, 'INFO');
+    assert.match(d.message, /^accepted: .*\(Internal wiki: a day without it is fine\)$/);
+    const cc = JSON.parse((await drspec(['check', '--format', 'codeclimate', '--today', TODAY, '--root', dir, dir])).stdout) as { check_name: string }[];
+    assert.ok(!cc.some((i) => i.check_name === 'no-recovery'));
   });
 });
 

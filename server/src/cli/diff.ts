@@ -166,7 +166,7 @@ function summarizeFinding(f: Finding): FindingSummary {
     entity: f.entity ? `${f.entity.kind} ${f.entity.name}` : null,
     scenarios: f.scenarios,
     fingerprint: f.fingerprint,
-    ...(f.accepted ? { accepted: f.accepted } : {}),
+    ...(f.accepted ? { accepted: f.accepted.until ? { reason: f.accepted.reason, until: f.accepted.until } : { reason: f.accepted.reason } } : {}),
   };
 }
 

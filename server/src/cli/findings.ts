@@ -12,6 +12,9 @@ import { FileNode } from '../../../grammar/src/ast';
 export interface Acceptance {
   reason: string;
   until?: string;
+  /** Where the `accept` statement is. */
+  path?: string;
+  range?: Range;
 }
 
 export interface FixEdit {
@@ -123,9 +126,15 @@ export function acceptanceOf(d: Diagnostic): Acceptance | undefined {
   const carrier = d as Diagnostic & { accepted?: unknown };
   const value = carrier.accepted ?? d.data?.accepted;
   if (typeof value !== 'object' || value === null) return undefined;
-  const { reason, until } = value as { reason?: unknown; until?: unknown };
+  const { reason, until, path: where, range } = value as { reason?: unknown; until?: unknown; path?: unknown; range?: Range };
   if (typeof reason !== 'string') return undefined;
-  return typeof until === 'string' ? { reason, until } : { reason };
+  const acceptance: Acceptance = { reason };
+  if (typeof until === 'string') acceptance.until = until;
+  if (typeof where === 'string' && range) {
+    acceptance.path = where;
+    acceptance.range = range;
+  }
+  return acceptance;
 }
 
 /** An analysis finding names its entity in its data (the other diagnostics do not). */

@@ -112,14 +112,13 @@ function result(finding: Finding, ruleIndex: ReadonlyMap<string, number>, artifa
     });
   }
   if (finding.accepted) {
-    out.suppressions = [
-      {
-        kind: 'inSource',
-        status: 'accepted',
-        justification: finding.accepted.reason,
-        ...(finding.accepted.until ? { properties: { until: finding.accepted.until } } : {}),
-      },
-    ];
+    const { reason, until, path: where, range } = finding.accepted;
+    const suppression: Sarif.Suppression = { kind: 'inSource', status: 'accepted', justification: reason };
+    // The `accept` statement that records it.
+    const file = where !== undefined ? files.get(where) : undefined;
+    if (file && range) suppression.location = { physicalLocation: { artifactLocation: artifactLocation(file), region: region(range) } };
+    if (until) suppression.properties = { until };
+    out.suppressions = [suppression];
   }
   if (withFixes && finding.fixes.length > 0) out.fixes = finding.fixes.map((f) => fix(f, files, finding.file));
   const properties: Sarif.PropertyBag = {};
