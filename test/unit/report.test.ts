@@ -228,3 +228,50 @@ describe('report: graph layout', () => {
     }
   });
 });
+
+describe('report: accepted risks', () => {
+  const SPEC = `plan {
+  default-policy base
+}
+policy base {
+  rto 1h
+  accept no-recovery in region-failure until 2026-12-31 "single-region tools are rebuilt by hand"
+}
+region west {
+  pair east
+}
+datastore notes {
+  region west
+  backup full every 1d retain 7d to geo
+  rpo 1h
+  accept rpo-unachievable "nightly is enough for notes"
+  accept rto-unachievable until 2026-01-01 "expired on purpose"
+}
+service wiki {
+  region west
+  depends-on notes
+}
+`;
+
+  it('lists every acceptance: where, what it covers, codes, scenarios, until, reason', () => {
+    const report = buildReport(run(SPEC));
+    const rows = report.risks.map((r) => [r.owner, r.appliesTo.map((e) => e.name).join(' '), r.codes.join(' '), r.scenarios.join(' ') || 'all', r.until ?? '', r.expired, r.reason]);
+    assert.deepEqual(rows, [
+      ['policy base', 'notes wiki', 'no-recovery', 'region-failure', '2026-12-31', false, 'single-region tools are rebuilt by hand'],
+      ['datastore notes', 'notes', 'rpo-unachievable', 'all', '', false, 'nightly is enough for notes'],
+      ['datastore notes', 'notes', 'rto-unachievable', 'all', '2026-01-01', true, 'expired on purpose'],
+    ]);
+    const md = renderMarkdown(report);
+    assert.match(md, /^\| policy base \(covers notes, wiki\), test\.drspec:6 \| `no-recovery` \| region-failure \| 2026-12-31 \| single-region tools are rebuilt by hand \|$/m);
+    assert.match(md, /2026-01-01 \(expired\)/);
+  });
+
+  it('a missed objective whose finding is accepted counts apart and is coloured as accepted', () => {
+    const report = buildReport(run(SPEC));
+    const wiki = report.entities.find((e) => e.name === 'wiki')!;
+    const region = wiki.rows.find((r) => r.scenario === 'region-failure')!;
+    assert.equal(region.verdictClass, 'accepted');
+    assert.match(region.verdict, /\(accepted\)$/);
+    assert.ok(report.counts.accepted > 0);
+  });
+});

@@ -212,15 +212,17 @@ function risksSection(report: ReportView): string {
   }
   return `<section id="risks"><h2>Accepted risks</h2>
 <div class="table-wrap"><table class="risks">
-<thead><tr><th>entity</th><th>codes</th><th>scenarios</th><th>until</th><th>reason</th></tr></thead>
+<thead><tr><th>accepted in</th><th>codes</th><th>scenarios</th><th>until</th><th>reason</th></tr></thead>
 <tbody>${report.risks.map(riskRow).join('')}</tbody>
 </table></div></section>`;
 }
 
 function riskRow(r: RiskRow): string {
-  const from = r.from ? ` <span class="from">(${esc(r.from)})</span>` : '';
+  const owner = r.ownerEntity ? entityRef(r.ownerEntity) : esc(r.owner);
+  const applies = r.ownerEntity ? '' : `<br><span class="from">covers ${r.appliesTo.length > 0 ? r.appliesTo.map(entityRef).join(', ') : 'no entity'}</span>`;
   const until = r.until ? `${esc(r.until)}${r.expired ? ' <span class="badge v-missed">expired</span>' : ''}` : 'no end date';
-  return `<tr><td>${entityRef(r.entity)}${from}</td><td>${r.codes.map((c) => `<code>${esc(c)}</code>`).join(' ')}</td><td>${r.scenarios.length > 0 ? esc(r.scenarios.join(', ')) : 'all'}</td><td>${until}</td><td>${esc(r.reason)}</td></tr>`;
+  const unused = r.used || r.expired ? '' : ' <span class="badge v-unknown">unused</span>';
+  return `<tr><td>${owner}${applies}<br><span class="from">${esc(r.displayPath)}:${r.line}</span></td><td>${r.codes.map((c) => `<code>${esc(c)}</code>`).join(' ')}${unused}</td><td>${r.scenarios.length > 0 ? esc(r.scenarios.join(', ')) : 'all'}</td><td>${until}</td><td>${esc(r.reason)}</td></tr>`;
 }
 
 /**

@@ -1,8 +1,9 @@
 // What the report takes from the advice work (contract v1.1 §5 assumptions, §8 accepted
-// risks), in one module: the assumptions of each estimate, and the acceptances of each
-// entity (a seam: empty until the model carries `accept` statements).
-import { Scenario } from '../../../grammar/src/schema';
+// risks), in one module: the assumptions of each estimate in words, and the acceptances
+// that apply to an entity.
+import { AcceptanceRecord, policyOf } from '../analysis/acceptance';
 import { EntityEstimate, ScenarioEstimate } from '../analysis/types';
+import { Acceptance, Model } from '../model/types';
 
 /** A value the estimate used that the spec does not state (contract §5). */
 export interface AssumptionView {
@@ -10,22 +11,6 @@ export interface AssumptionView {
   value: string;
   /** `default`, or `preset NAME` with the figure's kind and source. */
   from: string;
-}
-
-/** One `accept` statement as the register lists it (contract §8). */
-export interface AcceptanceView {
-  codes: string[];
-  /** Empty: every scenario. */
-  scenarios: Scenario[];
-  /** Days since 1970-01-01. */
-  until?: number;
-  reason: string;
-  /** `policy NAME` when the acceptance is written in a policy the entity uses. */
-  from?: string;
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
 
 /** The estimate's assumptions (§5) in words; a service's own first, then its dependencies'. */
@@ -37,17 +22,16 @@ export function assumptionsOf(estimate: ScenarioEstimate): AssumptionView[] {
   }));
 }
 
-/** The acceptances that apply to an entity's findings. */
-export function acceptancesOf(estimate: EntityEstimate): AcceptanceView[] {
-  const list = (estimate.entity as { acceptances?: unknown }).acceptances;
-  if (!Array.isArray(list)) return [];
-  return list
-    .filter((a): a is Record<string, unknown> => typeof a === 'object' && a !== null)
-    .map((a) => ({
-      codes: Array.isArray(a.codes) ? a.codes.map(text) : [],
-      scenarios: Array.isArray(a.scenarios) ? (a.scenarios.map(text) as Scenario[]) : [],
-      until: typeof a.until === 'number' ? a.until : undefined,
-      reason: text(a.reason),
-      from: typeof a.from === 'string' ? a.from : undefined,
-    }));
+/** The acceptances that apply to an entity's findings now: its own and its policy's, not expired. */
+export function activeAcceptances(model: Model, records: readonly AcceptanceRecord[], estimate: EntityEstimate): Acceptance[] {
+  const policy = policyOf(model, estimate.entity);
+  const out: Acceptance[] = [];
+  for (const r of records) {
+    if (r.expired) continue;
+    const owner = r.acceptance.owner;
+    const mine = owner.kind === estimate.kind && owner.name === estimate.name;
+    const policys = policy !== undefined && owner.kind === 'policy' && owner.name === policy.name;
+    if (mine || policys) out.push(r.acceptance);
+  }
+  return out;
 }

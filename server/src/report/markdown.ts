@@ -52,7 +52,7 @@ export function renderMarkdown(report: ReportView): string {
 
   out.push('## Accepted risks', '');
   if (report.risks.length === 0) out.push('No accepted risks: the model has no `accept` statement.', '');
-  else out.push(...table(['entity', 'codes', 'scenarios', 'until', 'reason'], report.risks.map(riskCells)), '');
+  else out.push(...table(['accepted in', 'codes', 'scenarios', 'until', 'reason'], report.risks.map(riskCells)), '');
   return `${out.join('\n').trimEnd()}\n`;
 }
 
@@ -93,9 +93,10 @@ function rowCells(r: ScenarioRow): string[] {
 
 function riskCells(r: RiskRow): string[] {
   const until = r.until ? `${r.until}${r.expired ? ' (expired)' : ''}` : 'no end date';
+  const covers = r.ownerEntity ? '' : ` (covers ${r.appliesTo.length > 0 ? r.appliesTo.map((e) => mdText(e.name)).join(', ') : 'no entity'})`;
   return [
-    `${mdText(r.entity.name)}${r.from ? ` (${mdText(r.from)})` : ''}`,
-    r.codes.map(code).join(' '),
+    `${mdText(r.owner)}${covers}, ${mdText(r.displayPath)}:${r.line}`,
+    `${r.codes.map(code).join(' ')}${r.used || r.expired ? '' : ' (unused)'}`,
     r.scenarios.length > 0 ? r.scenarios.join(', ') : 'all',
     until,
     mdText(r.reason),

@@ -10,7 +10,9 @@ import { describeParts, fmt, sumParts } from '../analysis/describe';
 import { atRisk, objective, OUTCOME_WORDS, rto, seconds, verdict } from '../analysis/estimate-report';
 import { Analysis, EntityEstimate, Outcome, RtoPartName, ScenarioEstimate } from '../analysis/types';
 import { Model } from '../model/types';
-import { AcceptanceView, acceptancesOf, AssumptionView, assumptionsOf } from './inputs';
+import { policyOf } from '../analysis/acceptance';
+import { Acceptance } from '../model/types';
+import { activeAcceptances, AssumptionView, assumptionsOf } from './inputs';
 import { DependencyGraph, dependencyGraph, waveNumbers } from './order';
 
 /** What a report is built from: a CheckResult has all of it. */
@@ -125,13 +127,22 @@ export interface ObjectiveCounts {
 }
 
 export interface RiskRow {
-  entity: EntityView;
+  /** Where the statement is written: `datastore ledger-db`, `policy tier-3`. */
+  owner: string;
+  /** The entity it is written in (absent for a policy). */
+  ownerEntity?: EntityView;
+  /** The entities whose findings it covers (a policy's: every entity that uses it). */
+  appliesTo: EntityView[];
   codes: string[];
+  /** Empty: every scenario. */
   scenarios: Scenario[];
   until?: string;
   expired: boolean;
+  /** It accepted at least one finding. */
+  used: boolean;
   reason: string;
-  from?: string;
+  displayPath: string;
+  line: number;
 }
 
 export interface GraphEdge {
@@ -163,14 +174,17 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
   const waves = waveNumbers(graph);
   const ids = entityIds(estimates);
   const views = new Map<EntityEstimate, EntityView>();
+  const accepted = new Map<EntityEstimate, readonly Acceptance[]>();
   for (const e of estimates) {
-    views.set(e, entityView(e, ids.get(e)!, display(e.path), link(e.path), waves.get(e) ?? 0, graph, ids));
+    const acceptances = activeAcceptances(input.model, input.analysis.acceptances, e);
+    accepted.set(e, acceptances);
+    views.set(e, entityView(e, ids.get(e)!, display(e.path), link(e.path), waves.get(e) ?? 0, graph, ids, acceptances));
   }
   const entities = estimates.map((e) => views.get(e)!);
   const edges: GraphEdge[] = [];
   for (const e of estimates) for (const d of graph.dependsOn.get(e) ?? []) edges.push({ from: ids.get(e)!, to: ids.get(d)! });
 
-  const scenarios = SCENARIOS.map((scenario, index) => scenarioView(scenario, index, estimates, views, graph));
+  const scenarios = SCENARIOS.map((scenario, index) => scenarioView(scenario, index, estimates, views, graph, accepted));
   const counts = emptyCounts();
   for (const s of scenarios) addCounts(counts, s.counts);
 
@@ -193,7 +207,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     entities,
     edges,
     scenarios,
-    risks: riskRegister(estimates, views, input.today),
+    risks: riskRegister(input, views, display),
   };
 }
 
@@ -227,8 +241,8 @@ function entityView(
   wave: number,
   graph: DependencyGraph,
   ids: ReadonlyMap<EntityEstimate, string>,
+  acceptances: readonly Acceptance[],
 ): EntityView {
-  const acceptances = acceptancesOf(e);
   const rows = e.scenarios.map((s) => scenarioRow(e, s, acceptances));
   const range = e.entity.nameNode.range;
   return {
@@ -253,19 +267,25 @@ function worstClass(classes: readonly VerdictClass[]): VerdictClass {
   return worst;
 }
 
-/** An acceptance covers a scenario when it names no scenario or names this one. */
-function covers(a: AcceptanceView, scenario: Scenario): boolean {
-  return a.scenarios.length === 0 || a.scenarios.includes(scenario);
+/** The codes that accept a missed RPO or RTO objective (contract §6). */
+const ACCEPTS_MISSED = {
+  rpo: ['rpo-unachievable', 'dependency-rpo', 'total-loss'],
+  rto: ['rto-unachievable', 'dependency-rto', 'no-recovery', 'total-loss'],
+} as const;
+
+/** Whether an active acceptance covers a missed objective of this kind in this scenario. */
+function acceptedMiss(acceptances: readonly Acceptance[], kind: 'rpo' | 'rto', scenario: Scenario): boolean {
+  const codes: readonly string[] = ACCEPTS_MISSED[kind];
+  return acceptances.some((a) => (a.scenarios === undefined || a.scenarios.includes(scenario)) && a.codes.some((c) => codes.includes(c)));
 }
 
-/** The analysis codes of a missed objective (contract §6). */
-const MISSED_CODES = ['rpo-unachievable', 'rto-unachievable', 'total-loss', 'no-recovery'];
-
-function scenarioClass(s: ScenarioEstimate, acceptances: readonly AcceptanceView[]): VerdictClass {
+function scenarioClass(s: ScenarioEstimate, acceptances: readonly Acceptance[]): VerdictClass {
   const hasObjective = s.objective.rpo !== undefined || s.objective.rto !== undefined;
   if (!hasObjective) return 'none';
-  if (s.rpoMet === false || s.rtoMet === false) {
-    const accepted = acceptances.some((a) => covers(a, s.scenario) && a.codes.some((c) => MISSED_CODES.includes(c)));
+  const rpoMissed = s.rpoMet === false;
+  const rtoMissed = s.rtoMet === false;
+  if (rpoMissed || rtoMissed) {
+    const accepted = (!rpoMissed || acceptedMiss(acceptances, 'rpo', s.scenario)) && (!rtoMissed || acceptedMiss(acceptances, 'rto', s.scenario));
     return accepted ? 'accepted' : 'missed';
   }
   if ((s.objective.rpo && s.rpoMet === null) || (s.objective.rto && s.rtoMet === null)) return 'unknown';
@@ -293,7 +313,7 @@ function survivor(e: EntityEstimate, s: ScenarioEstimate): { survivor: string; s
   return s.via && s.via !== 'live' ? { survivor: own, source: s.via } : { survivor: own };
 }
 
-function scenarioRow(e: EntityEstimate, s: ScenarioEstimate, acceptances: readonly AcceptanceView[]): ScenarioRow {
+function scenarioRow(e: EntityEstimate, s: ScenarioEstimate, acceptances: readonly Acceptance[]): ScenarioRow {
   const { survivor: words, source } = survivor(e, s);
   const verdictClass = scenarioClass(s, acceptances);
   const row: ScenarioRow = {
@@ -328,15 +348,15 @@ function addCounts(to: ObjectiveCounts, from: ObjectiveCounts): void {
 }
 
 /** Counts each stated objective (RPO and RTO separately) of one scenario. */
-function countObjectives(counts: ObjectiveCounts, s: ScenarioEstimate, accepted: boolean): void {
-  for (const [stated, met] of [
-    [s.objective.rpo !== undefined, s.rpoMet],
-    [s.objective.rto !== undefined, s.rtoMet],
+function countObjectives(counts: ObjectiveCounts, s: ScenarioEstimate, acceptances: readonly Acceptance[]): void {
+  for (const [kind, stated, met] of [
+    ['rpo', s.objective.rpo !== undefined, s.rpoMet],
+    ['rto', s.objective.rto !== undefined, s.rtoMet],
   ] as const) {
     if (!stated) continue;
     if (met === true) counts.met++;
     else if (met === false) {
-      if (accepted) counts.accepted++;
+      if (acceptedMiss(acceptances, kind, s.scenario)) counts.accepted++;
       else counts.missed++;
     } else counts.unknown++;
   }
@@ -348,6 +368,7 @@ function scenarioView(
   estimates: readonly EntityEstimate[],
   views: ReadonlyMap<EntityEstimate, EntityView>,
   graph: DependencyGraph,
+  acceptances: ReadonlyMap<EntityEstimate, readonly Acceptance[]>,
 ): ScenarioView {
   const ordered = [...estimates].sort((a, b) => views.get(a)!.wave - views.get(b)!.wave);
   const counts = emptyCounts();
@@ -357,7 +378,7 @@ function scenarioView(
     const view = views.get(e)!;
     const s = e.scenarios[index];
     const row = view.rows[index];
-    countObjectives(counts, s, row.verdictClass === 'accepted');
+    countObjectives(counts, s, acceptances.get(e) ?? []);
     timeline.push(timelineRow(e, s, view, row.verdictClass, graph, index));
     while (waves.length <= view.wave) waves.push([]);
     waves[view.wave].push(orderStep(e, s, view, row.verdictClass));
@@ -483,21 +504,34 @@ function orderStep(e: EntityEstimate, s: ScenarioEstimate, view: EntityView, ver
 // ---------------------------------------------------------------------------------------
 // The accepted-risk register (contract §8)
 
-function riskRegister(estimates: readonly EntityEstimate[], views: ReadonlyMap<EntityEstimate, EntityView>, today: number): RiskRow[] {
+function riskRegister(input: ReportInput, views: ReadonlyMap<EntityEstimate, EntityView>, display: (path: string) => string): RiskRow[] {
+  const byOwner = new Map<string, EntityView>();
+  for (const [e, view] of views) byOwner.set(`${e.kind} ${e.name}`, view);
   const rows: RiskRow[] = [];
-  for (const e of estimates) {
-    for (const a of acceptancesOf(e)) {
-      const row: RiskRow = {
-        entity: views.get(e)!,
-        codes: a.codes,
-        scenarios: a.scenarios,
-        expired: a.until !== undefined && today > a.until,
-        reason: a.reason,
-      };
-      if (a.until !== undefined) row.until = formatDate(a.until);
-      if (a.from !== undefined) row.from = a.from;
-      rows.push(row);
-    }
+  for (const record of input.analysis.acceptances) {
+    const a = record.acceptance;
+    const owner = `${a.owner.kind} ${a.owner.name}`;
+    const ownerEntity = a.owner.kind === 'policy' ? undefined : byOwner.get(owner);
+    const appliesTo =
+      a.owner.kind === 'policy'
+        ? [...views].filter(([e]) => policyOf(input.model, e.entity)?.name === a.owner.name).map(([, v]) => v)
+        : ownerEntity
+          ? [ownerEntity]
+          : [];
+    const row: RiskRow = {
+      owner,
+      appliesTo,
+      codes: [...a.codes],
+      scenarios: a.scenarios ? [...a.scenarios] : [],
+      expired: record.expired,
+      used: record.used,
+      reason: a.reason,
+      displayPath: display(a.path),
+      line: a.property.statement.range.start.line + 1,
+    };
+    if (ownerEntity) row.ownerEntity = ownerEntity;
+    if (a.until) row.until = formatDate(a.until.days);
+    rows.push(row);
   }
   return rows;
 }
