@@ -21,7 +21,7 @@ interface Checked {
   reports: FileReport[];
 }
 
-function checkPaths(paths: readonly string[], today: number | undefined): Checked {
+export function checkPaths(paths: readonly string[], today: number | undefined): Checked {
   const inputs = collectFiles(paths).map(readInput);
   const result = checkSources(
     inputs.map((f) => ({ path: f.path, text: f.text })),
@@ -35,7 +35,7 @@ function checkPaths(paths: readonly string[], today: number | undefined): Checke
 }
 
 /** Our own bugs: the file has an `internal` diagnostic; this line is the log of it. */
-function logFailures(result: CheckResult, io: CliIo): void {
+export function logFailures(result: CheckResult, io: CliIo): void {
   for (const f of result.failures) io.stderr(`drspec: internal error while ${f.phase} ${f.path}: ${f.message}\n`);
 }
 
@@ -97,6 +97,14 @@ export function runEstimate(invocation: EstimateInvocation, io: CliIo): number {
   logFailures(result, io);
   const out = invocation.format === 'json' ? estimateJsonText(result) : estimateText(result);
   writeResult(io, invocation.output, out.endsWith('\n') ? out : out + '\n');
+  return modelStatus(reports, io);
+}
+
+/**
+ * The exit status of a command that prints something other than the findings (estimate,
+ * report): 1 with one line on stderr when the model has errors that are not accepted.
+ */
+export function modelStatus(reports: readonly FileReport[], io: CliIo): number {
   const { errors } = summarize(reports);
   if (errors > 0) io.stderr(`drspec: the model has ${errors} error${errors === 1 ? '' : 's'}; run drspec check for details\n`);
   return errors > 0 ? EXIT.errors : EXIT.ok;
