@@ -3,7 +3,7 @@
 // whose path) contains MARKER. Unset (always, outside tests), every check is one lookup
 // of an empty list. It lets the suite prove, over the real CLI and the real language
 // server, that one file's internal error never costs another file its findings.
-export type FaultPhase = 'reading' | 'parsing' | 'validating' | 'analysing' | 'formatting';
+export type FaultPhase = 'reading' | 'parsing' | 'validating' | 'analysing' | 'formatting' | 'recommending';
 
 interface Fault {
   phase: FaultPhase;

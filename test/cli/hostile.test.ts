@@ -107,6 +107,17 @@ describe('cli: hostile input', function () {
     assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /);
   });
 
+  it('check --fixes: a failure while recommending for one file costs only that file its fixes', () => {
+    fs.writeFileSync(path.join(dir, 'a.drspec'), 'datastore a {\n  rpo 1h\n  rto 4h\n  backup full every 1d to geo\n}\n');
+    fs.writeFileSync(path.join(dir, 'b.drspec'), '// BOOM\ndatastore b {\n  rpo 1h\n  rto 4h\n  backup full every 1d to geo\n}\n');
+    const run = drspec(['check', '--fixes', '.'], { cwd: dir, env: { DRSPEC_FAULT: 'recommending:BOOM' } });
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /^\.\/a\.drspec:\d+:\d+: error rpo-unachievable.*\n\s+fix \(L\d\): /m);
+    assert.match(run.stdout, /^\.\/b\.drspec:1:1: error internal: internal error while recommending this file/m);
+    assert.match(run.stdout, /^\.\/b\.drspec:\d+:\d+: error rpo-unachievable/m);
+    assert.equal(run.stderr, 'drspec: internal error while recommending ./b.drspec: injected fault (recommending)\n');
+  });
+
   it('fmt: an internal error in one file leaves it unchanged and formats the others', () => {
     fs.writeFileSync(path.join(dir, 'a.drspec'), 'region a {  zones 2 }\n');
     fs.writeFileSync(path.join(dir, 'b.drspec'), '// BOOM\nregion b {  zones 2 }\n');

@@ -1,7 +1,10 @@
 // `drspec check` and `drspec estimate`: read the files, check them as one model, print.
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkSources, CheckResult, compareDiagnostics, todayInDays } from '../check';
+import { checkSources, CheckResult, compareDiagnostics, internalDiagnostic, phaseFailure, todayInDays } from '../check';
+import { Diagnostic, PhaseFailure } from '../../../grammar/src/ast';
+import { injectFault } from '../fault';
+import { fixesFor, FixOption } from '../recommend/recommend';
 import { estimateJsonText, estimateText } from '../analysis/estimate-report';
 import { CheckFormat, CheckInvocation, EstimateInvocation } from './args';
 import { checkCodeclimate } from './codeclimate';
@@ -19,6 +22,8 @@ interface Checked {
   inputs: InputFile[];
   result: CheckResult;
   reports: FileReport[];
+  /** --fixes, computed file by file (isolatedFixes); else renderCheck computes them. */
+  fixes?: Map<Diagnostic, FixOption[]>;
 }
 
 export function checkPaths(paths: readonly string[], today: number | undefined): Checked {
@@ -55,7 +60,7 @@ export function resolveRoot(root: string | undefined): string {
 export function renderCheck(format: CheckFormat, checked: Checked, invocation: CheckInvocation, root: string): string {
   const { inputs, result, reports } = checked;
   // --fixes: the verified recommendations of each finding (LANGUAGE.md §10).
-  const fixMap = invocation.fixes ? checkFixes(result) : undefined;
+  const fixMap = invocation.fixes ? (checked.fixes ?? checkFixes(result)) : undefined;
   const fixes: FixProvider = (d) => fixMap?.get(d) ?? [];
   if (format === 'text') return checkText(reports, fixMap, invocation.showAccepted);
   if (format === 'json') return checkJson(reports, fixMap);
@@ -88,6 +93,11 @@ export function runCheck(invocation: CheckInvocation, io: CliIo): number {
     throw error;
   }
   logFailures(checked.result, io);
+  if (invocation.fixes) {
+    const failures: PhaseFailure[] = [];
+    checked.fixes = isolatedFixes(checked.result, checked.reports, failures);
+    for (const f of failures) io.stderr(`drspec: internal error while ${f.phase} ${f.path}: ${f.message}\n`);
+  }
   writeResult(io, invocation.output, renderCheck(invocation.format, checked, invocation, root));
   return summarize(checked.reports).errors > 0 ? EXIT.errors : EXIT.ok;
 }
@@ -108,4 +118,31 @@ export function modelStatus(reports: readonly FileReport[], io: CliIo): number {
   const { errors } = summarize(reports);
   if (errors > 0) io.stderr(`drspec: the model has ${errors} error${errors === 1 ? '' : 's'}; run drspec check for details\n`);
   return errors > 0 ? EXIT.errors : EXIT.ok;
+}
+
+/**
+ * The fixes of every finding (as checkFixes computes them), one file at a time: a file on
+ * which the recommendations fail gets an `internal` diagnostic and no fixes; the other
+ * files keep theirs.
+ */
+function isolatedFixes(result: CheckResult, reports: FileReport[], failures: PhaseFailure[]): Map<Diagnostic, FixOption[]> {
+  const all = new Map<Diagnostic, FixOption[]>();
+  for (const report of reports) {
+    const found = new Map<Diagnostic, FixOption[]>();
+    try {
+      injectFault('recommending', result.files.find((f) => f.file.path === report.path)?.file.text ?? '');
+      for (const d of report.diagnostics) {
+        const options = fixesFor(result, d);
+        if (options.length > 0) found.set(d, options);
+      }
+    } catch (error) {
+      const failure = phaseFailure(report.path, 'recommending', error);
+      failures.push(failure);
+      report.diagnostics.push(internalDiagnostic(failure));
+      report.diagnostics.sort(compareDiagnostics);
+      continue;
+    }
+    for (const [d, options] of found) all.set(d, options);
+  }
+  return all;
 }
