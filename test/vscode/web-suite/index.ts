@@ -149,6 +149,17 @@ const tests: { title: string; run: () => Promise<void> }[] = [
     },
   },
   {
+    title: 'follows files created and deleted through vscode.workspace.fs (never opened)',
+    run: async () => {
+      const uri = vscode.Uri.joinPath(folder(), 'web-probe.drspec');
+      const has = (code: string) => vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === code);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('datastore web-probe {\n  bogus-key 1\n}\n'));
+      await waitUntil(() => (has('unknown-property') ? undefined : `no unknown-property in web-probe.drspec: ${actualKeys(uri).join('; ') || '(none)'}`), WAIT_MS);
+      await vscode.workspace.fs.delete(uri);
+      await waitUntil(() => (vscode.languages.getDiagnostics(uri).length === 0 ? undefined : `web-probe.drspec still has ${actualKeys(uri).join('; ')}`), WAIT_MS);
+    },
+  },
+  {
     title: 'answers hovers (with the report link), links codes to their docs and offers quick fixes',
     run: async () => {
       const expected = await readJson<{ files: ExpectedFile[] }>(vscode.Uri.joinPath(extensionUri(), 'expected-diagnostics.json'));
