@@ -69,12 +69,20 @@ const EDITS: Edit[] = [
     const other = pick(all, r).text.match(/(datastore|service|policy|region) [\s\S]*?\n\}/g);
     return other ? `${t}\n${pick(other, r)}\n` : t;
   },
-  // A line deleted (may break the syntax), an accepted-risk statement or a preset.
+  // A line deleted (may break the syntax).
   (t, r) => {
     const lines = t.split('\n');
     lines.splice(Math.floor(r() * lines.length), 1);
     return lines.join('\n');
   },
+  // Accepted risks (of an entity or a policy), in force, partial or expired.
+  (t, r) =>
+    replaceOne(
+      t,
+      /(restore-rate|zones|rpo) [^\n;}]+/g,
+      (m) => `${m}\n  accept ${pick(['untested', 'rpo-unachievable', 'rto-unachievable', 'rpo-skew', 'same-region-failover', 'drill-overdue'], r)}${r() < 0.5 ? ' in region-failure' : ''}${r() < 0.3 ? ' until 2020-01-01' : ''} "known"`,
+      r,
+    ),
   (t, r) => replaceOne(t, /verify-restore [^\n]+/g, () => (r() < 0.5 ? '' : 'verify-restore every 1d last 2020-01-01'), r),
 ];
 
