@@ -8,6 +8,7 @@ import { codeActions } from '../server/src/features/code-actions';
 import { toLspDiagnostic } from '../server/src/features/diagnostics';
 import { buildSnapshot, Snapshot } from '../server/src/workspace/snapshot';
 import { generateWorkspace, Source } from './generate';
+import { diagnosticEntity } from '../grammar/src/diagnostic-data';
 
 /** Every tenth datastore loses its log backups and replica and keeps its full backups locally. */
 function withFindings(sources: Source[]): Source[] {
@@ -45,8 +46,9 @@ export function measureCodeActions(entities: number): CodeActionTiming {
   for (const [uri, list] of snapshot.diagnostics) {
     const seen = new Set<unknown>();
     for (const d of list) {
-      if (d.severity !== 'error' || seen.has(d.data?.entity)) continue;
-      seen.add(d.data?.entity);
+      const entity = diagnosticEntity(d)?.name;
+      if (d.severity !== 'error' || seen.has(entity)) continue;
+      seen.add(entity);
       targets.push({ uri, diagnostic: toLspDiagnostic(snapshot, d) });
     }
   }

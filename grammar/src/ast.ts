@@ -96,18 +96,8 @@ export interface AcceptedInfo {
   owner: { kind: 'datastore' | 'service' | 'policy'; name: string };
 }
 
-/** A finding about a spec, in the contract's terms (§6). */
-export interface Diagnostic {
-  code: string;
-  severity: Severity;
-  message: string;
-  range: Range;
-  /** Structured facts for quick fixes (e.g. the suggested replacement). */
-  data?: Record<string, unknown>;
-  relatedInformation?: RelatedInformation[];
-  /** Present when an `accept` statement covers the finding (v1.1). */
-  accepted?: AcceptedInfo;
-}
+export type { Diagnostic } from './diagnostic-data';
+import type { Diagnostic } from './diagnostic-data';
 
 export interface FileNode {
   /** The path (CLI) or URI (language server) this file was read from. */
@@ -116,7 +106,7 @@ export interface FileNode {
   blocks: BlockNode[];
   comments: CommentNode[];
   /** Lexical and syntax errors (code `syntax`). */
-  syntaxErrors: Diagnostic[];
+  syntaxErrors: Diagnostic<'syntax'>[];
 }
 
 /** A phase of the pipeline, as named in `internal` diagnostics. */

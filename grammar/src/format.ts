@@ -1,4 +1,4 @@
-// The formatter (contract §7 `fmt`). It never moves, adds or drops a token: it only
+// The formatter (`drspec fmt`, docs/cli.md and docs/language.md section 7). It never moves, adds or drops a token: it only
 // rewrites the gaps between tokens (whitespace, line breaks and `;` separators). Each gap
 // is rewritten so that it still ends a statement exactly when it did before, so the
 // result means the same, and any subset of the edits can be applied on its own (range

@@ -90,7 +90,7 @@ class Comment_ extends Located implements CommentNode {
 
 export function parseDocument(text: string, path = ''): FileNode {
   const lines = new LineIndex(text);
-  const syntaxErrors: Diagnostic[] = [];
+  const syntaxErrors: Diagnostic<'syntax'>[] = [];
   const error = (span: Span, message: string): void => {
     syntaxErrors.push({ code: 'syntax', severity: 'error', message, range: span.range });
   };

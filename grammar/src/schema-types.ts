@@ -1,4 +1,4 @@
-// The shapes of the schema (contract §4): what a block, a property, a clause and a value
+// The shapes of the schema (docs/language.md, section 4): what a block, a property, a clause and a value
 // form are, and helpers that only need those shapes. The table itself is schema.ts.
 
 export const SCENARIOS = ['node-failure', 'zone-failure', 'region-failure', 'data-corruption'] as const;

@@ -1,4 +1,4 @@
-// The schema of the language (contract §4) as one table of data. Validation, completion,
+// The schema of the language (docs/language.md) as one table of data. Validation, completion,
 // hover docs and the formatter all read it; nothing else should list keys or words.
 //
 // Types live in schema-types.ts, enumeration words and defaults in schema-words.ts; this
@@ -12,10 +12,13 @@ import {
   FAILOVER_MODES,
   REDUNDANCY_WORDS,
   REPLICA_MODES,
+  DEFAULTS,
+  describeStepDefaults,
   SCENARIO_DOCS,
   SCENARIO_WORDS,
   STRATEGY_KINDS,
 } from './schema-words';
+import { formatDuration as fmt } from './units';
 
 export * from './schema-types';
 export * from './schema-words';
@@ -78,11 +81,11 @@ const FAILOVER: PropertySpec = {
   doc: 'How a failover happens: F = detect + decide + switch.',
   positional: [{ name: 'mode', value: { type: 'enum', words: FAILOVER_MODES }, doc: 'automatic or manual.' }],
   clauses: [
-    { word: 'detect', value: D, default: '1m', doc: 'Time to notice the failure.' },
-    { word: 'decide', value: D, default: '0s when automatic, 1h when manual', doc: 'Time to decide to fail over.' },
-    { word: 'switch', value: D, default: '1m', doc: 'Time to switch traffic or clients to the copy.' },
+    { word: 'detect', value: D, default: fmt(DEFAULTS.detect), doc: 'Time to notice the failure.' },
+    { word: 'decide', value: D, default: `${fmt(DEFAULTS.decideAutomatic)} when automatic, ${fmt(DEFAULTS.decideManual)} when manual`, doc: 'Time to decide to fail over.' },
+    { word: 'switch', value: D, default: fmt(DEFAULTS.switch), doc: 'Time to switch traffic or clients to the copy.' },
   ],
-  default: 'manual (detect 1m, decide 1h, switch 1m)',
+  default: `manual (detect ${fmt(DEFAULTS.detect)}, decide ${fmt(DEFAULTS.decideManual)}, switch ${fmt(DEFAULTS.switch)})`,
   example: 'failover automatic detect 2m',
 };
 
@@ -132,7 +135,8 @@ export const SCHEMA: Readonly<Record<BlockKind, BlockSpec>> = {
         key: 'corruption-detection',
         doc: 'How long data corruption may go unnoticed; backups must be retained at least this long.',
         positional: [{ name: 'duration', value: D, doc: 'The longest time corruption goes unnoticed.' }],
-        default: '24h',
+        // In hours, as docs/language.md writes it.
+        default: `${DEFAULTS.corruptionDetection / 3600}h`,
         example: 'corruption-detection 24h',
       },
     ],
@@ -154,7 +158,7 @@ export const SCHEMA: Readonly<Record<BlockKind, BlockSpec>> = {
         key: 'zones',
         doc: 'How many availability zones the region has.',
         positional: [{ name: 'count', value: { type: 'integer', min: 1, max: 9 }, doc: 'An integer from 1 to 9.' }],
-        default: '3',
+        default: String(DEFAULTS.regionZones),
         example: 'zones 3',
       },
     ],
@@ -184,7 +188,7 @@ export const SCHEMA: Readonly<Record<BlockKind, BlockSpec>> = {
         key: 'redundancy',
         doc: 'How the live data is replicated by the storage itself.',
         positional: [{ name: 'level', value: { type: 'enum', words: REDUNDANCY_WORDS }, doc: 'local, zone, geo or geo-zone.' }],
-        clauses: [{ word: 'lag', value: D, default: '15m', onlyWith: ['geo', 'geo-zone'], doc: 'How far the geo copy trails the live data.' }],
+        clauses: [{ word: 'lag', value: D, default: fmt(DEFAULTS.geoLag), onlyWith: ['geo', 'geo-zone'], doc: 'How far the geo copy trails the live data.' }],
         default: 'local',
         example: 'redundancy zone',
       },
@@ -209,7 +213,7 @@ export const SCHEMA: Readonly<Record<BlockKind, BlockSpec>> = {
         positional: [{ name: 'type', value: { type: 'enum', words: BACKUP_TYPES }, doc: 'full, differential, incremental, log or snapshot.' }],
         clauses: [
           { word: 'every', value: D, required: true, doc: 'How often the backup runs.' },
-          { word: 'retain', value: D, default: '7d', doc: 'How long each backup is kept.' },
+          { word: 'retain', value: D, default: fmt(DEFAULTS.backupRetain), doc: 'How long each backup is kept.' },
           { word: 'to', value: { type: 'location', words: COPY_LOCATIONS }, default: 'local', doc: 'Where backups are kept: local, zone, geo or a region name.' },
           { word: 'takes', value: D, default: '0s', doc: 'How long one backup takes to complete.' },
           { word: 'copy-lag', value: D, default: '0s', doc: 'How long until a finished backup is copied to its location.' },
@@ -224,7 +228,7 @@ export const SCHEMA: Readonly<Record<BlockKind, BlockSpec>> = {
           { name: 'region', value: REGION, doc: 'The region of the replica.' },
           { name: 'mode', value: { type: 'enum', words: REPLICA_MODES }, doc: 'sync or async.' },
         ],
-        clauses: [{ word: 'lag', value: D, default: '15m', onlyWith: ['async'], doc: 'How far an async replica trails the primary.' }],
+        clauses: [{ word: 'lag', value: D, default: fmt(DEFAULTS.asyncReplicaLag), onlyWith: ['async'], doc: 'How far an async replica trails the primary.' }],
         example: 'replica northeurope async lag 30s',
       },
       {
@@ -250,7 +254,7 @@ export const SCHEMA: Readonly<Record<BlockKind, BlockSpec>> = {
       },
       {
         key: 'preset',
-        doc: "A managed service's documented behaviour (contract §9): stands for the backup, redundancy, replica and failover statements the provider documents; the block's own statements win.",
+        doc: "A managed service's documented behaviour: stands for the backup, redundancy, replica and failover statements the provider documents; the block's own statements win.",
         repeatable: true,
         positional: [{ name: 'name', value: { type: 'identifier' }, doc: 'A preset name such as azure-sql-db.' }],
         custom: 'preset',
@@ -290,7 +294,7 @@ export const SCHEMA: Readonly<Record<BlockKind, BlockSpec>> = {
         key: 'zones',
         doc: 'How many zones the service runs in; with 2 or more it survives a zone failure without failover.',
         positional: [{ name: 'count', value: { type: 'integer', min: 1, max: 9 }, doc: 'An integer from 1 to 9.' }],
-        default: '1',
+        default: String(DEFAULTS.serviceZones),
         example: 'zones 3',
       },
       {
@@ -300,9 +304,9 @@ export const SCHEMA: Readonly<Record<BlockKind, BlockSpec>> = {
         clauses: [
           { word: 'in', value: REGION, doc: 'Where the standby runs; region-failure needs a region other than home.' },
           { word: 'capacity', value: { type: 'percent', min: 0, max: 100 }, doc: 'Capacity of the standby, as a percentage of the primary.' },
-          { word: 'provision', value: D, doc: 'Time to provision the standby (backup-restore 1h, pilot-light 20m).' },
-          { word: 'deploy', value: D, doc: 'Time to deploy onto it (backup-restore 30m, pilot-light 10m).' },
-          { word: 'scale-out', value: D, doc: 'Time to scale the standby out to full capacity (warm-standby 10m).' },
+          { word: 'provision', value: D, doc: `Time to provision the standby (${describeStepDefaults('provision')}).` },
+          { word: 'deploy', value: D, doc: `Time to deploy onto it (${describeStepDefaults('deploy')}).` },
+          { word: 'scale-out', value: D, doc: `Time to scale the standby out to full capacity (${describeStepDefaults('scale-out')}).` },
         ],
         default: 'none',
         example: 'strategy warm-standby in northeurope',

@@ -1,5 +1,7 @@
 // Schema validation of one file, driven entirely by schema.ts. It also interprets each
-// statement (positional values, clauses, lists) so that the model never re-reads tokens.
+// statement (positional values, clauses, lists, and the role of every value) so that the
+// model, hover and semantic tokens never re-read tokens: this is the one interpretation.
+// (Completion reads the unfinished line being typed itself: server/src/features/slots.ts.)
 // Every statement of a changed file goes through here on each keystroke: the hot paths
 // use plain loops rather than per-call closures.
 import { BlockNode, Diagnostic, FileNode, IdentifierNode, PhaseFailure, Span, StatementNode, ValueNode } from './ast';
@@ -12,11 +14,15 @@ import {
   isBlockKind,
   placeholder,
   BLOCK_KINDS,
+  PositionalSpec,
   PropertySpec,
   propertySpec,
   SCHEMA,
   ValueType,
 } from './schema';
+import { DiagnosticCode } from './diagnostic-codes';
+import { DiagnosticData, makeDiagnostic } from './diagnostic-data';
+import { interpretValues, ValueRole } from './roles';
 import { didYouMean, suggest } from './suggest';
 import { checkPreset } from './presets/check';
 import type { PresetStatement } from './presets/check';
@@ -29,16 +35,20 @@ export interface ParsedValue {
   value: string | number;
 }
 
+export type { ValueRole } from './roles';
+
 export interface ParsedProperty {
   statement: StatementNode;
   spec: PropertySpec;
+  /** The role of each of `statement.values`, index for index, valid or not. */
+  roles: ValueRole[];
   /** Valid values by positional name or clause word. */
   args: Map<string, ParsedValue>;
   /** The clause words as written, by canonical word (for ranges such as `in R`). */
   clauseWords: Map<string, ValueNode>;
   /** Valid list items (`depends-on a, b`; the codes of `accept`). */
   list: ParsedValue[];
-  /** A valid `preset` statement: the preset and its parameters (contract §9). */
+  /** A valid `preset` statement: the preset and its parameters (docs/presets.md). */
   preset?: PresetStatement;
   /** A statement implied by a preset rather than written (see presets/implied.ts). */
   implied?: ImpliedOrigin;
@@ -58,6 +68,8 @@ export interface ParsedBlock {
 export interface ValidatedFile {
   file: FileNode;
   blocks: ParsedBlock[];
+  /** Every statement with a known key, interpreted (also a repeated one that is reported and dropped from its block). */
+  statements: Map<StatementNode, ParsedProperty>;
   diagnostics: Diagnostic[];
   /** Set when parsing or validating the file failed (a bug): it then counts as empty. */
   failure?: PhaseFailure;
@@ -66,20 +78,19 @@ export interface ValidatedFile {
 export function validateFile(file: FileNode): ValidatedFile {
   const diagnostics: Diagnostic[] = [];
   const blocks: ParsedBlock[] = [];
+  const statements = new Map<StatementNode, ParsedProperty>();
   for (const block of file.blocks) {
-    const parsed = validateBlock(block, diagnostics);
+    const parsed = validateBlock(block, diagnostics, statements);
     if (parsed) blocks.push(parsed);
   }
-  return { file, blocks, diagnostics };
+  return { file, blocks, statements, diagnostics };
 }
 
-function diag(code: string, span: Span, message: string, data?: Record<string, unknown>): Diagnostic {
-  const d: Diagnostic = { code, severity: 'error', message, range: span.range };
-  if (data) d.data = data;
-  return d;
+function diag<C extends DiagnosticCode>(code: C, span: Span, message: string, data?: DiagnosticData[C]): Diagnostic<C> {
+  return makeDiagnostic(code, span.range, message, data);
 }
 
-function validateBlock(block: BlockNode, out: Diagnostic[]): ParsedBlock | undefined {
+function validateBlock(block: BlockNode, out: Diagnostic[], statements: Map<StatementNode, ParsedProperty>): ParsedBlock | undefined {
   for (const nested of block.nestedBlocks) {
     out.push(diag('invalid-structure', nested.kind, `a block cannot be written inside a block: '${nested.kind.text}' inside ${block.kind.text}`));
   }
@@ -115,6 +126,7 @@ function validateBlock(block: BlockNode, out: Diagnostic[]): ParsedBlock | undef
   for (const statement of block.statements) {
     const property = validateStatement(spec, statement, out);
     if (!property) continue;
+    statements.set(statement, property);
     if (!property.spec.repeatable) {
       const first = seen.get(property.spec.key);
       if (first) {
@@ -137,8 +149,14 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
     out.push(unknownProperty(block, statement.key));
     return undefined;
   }
-  if (spec.custom === 'preset') return checkPreset(spec, statement, out);
-  const property: ParsedProperty = { statement, spec, args: new Map(), clauseWords: new Map(), list: [] };
+  if (spec.custom === 'preset') {
+    // Its clauses are the preset's parameters: read with the preset's spec.
+    const preset = checkPreset(spec, statement, out);
+    preset.roles = interpretValues(spec, statement.values.map((v) => ({ text: v.text, identifier: v.kind === 'identifier' }))).roles;
+    return preset;
+  }
+  const roles: ValueRole[] = [];
+  const property: ParsedProperty = { statement, spec, roles, args: new Map(), clauseWords: new Map(), list: [] };
   const values = statement.values;
   let index = 0;
 
@@ -148,14 +166,20 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
       out.push(diag('missing-value', statement.key, `'${key}' needs ${describeType(positional.value)}, e.g. ${spec.example}`, { expected: positional.name }));
       continue;
     }
+    roles[index] = { type: 'positional', positional };
     index++;
     const checked = checkValue(positional.value, node, out, `'${key}'`);
     if (checked) property.args.set(positional.name, checked);
   }
 
-  if (spec.list && spec.clauses) return validateListWithClauses(spec, statement, property, out);
+  if (spec.list && spec.clauses) {
+    // `accept CODE… [in S…] [until D] "reason"`: roles by the same reading as completion's.
+    property.roles = interpretValues(spec, values.map((v) => ({ text: v.text, identifier: v.kind === 'identifier' }))).roles;
+    return validateListWithClauses(spec, statement, property, out);
+  }
   if (spec.list) {
     for (; index < values.length; index++) {
+      roles[index] = { type: 'list', value: spec.list };
       const checked = checkValue(spec.list, values[index], out, `'${key}'`);
       if (checked) property.list.push(checked);
     }
@@ -170,14 +194,16 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
     const node = values[index++];
     const clause = clauseOf(clauses, node);
     if (!clause) {
+      roles[index - 1] = EXTRA;
       reportUnexpected(spec, node, out);
       // An unknown word is most likely a misspelt clause: skip the value that follows it.
-      if (node.kind === 'identifier' && values[index] && !isClauseWord(spec, values[index])) index++;
+      if (node.kind === 'identifier' && values[index] && !isClauseWord(spec, values[index])) roles[index++] = EXTRA;
       continue;
     }
+    roles[index - 1] = { type: 'clause-word', clause };
     if (property.clauseWords.has(clause.word)) {
       out.push(diag('invalid-value', node, `'${clause.word}' is given twice in this '${key}'`));
-      if (values[index] && !isClauseWord(spec, values[index])) index++;
+      if (values[index] && !isClauseWord(spec, values[index])) roles[index++] = { type: 'clause-value', clause };
       continue;
     }
     property.clauseWords.set(clause.word, node);
@@ -186,6 +212,7 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
       out.push(diag('missing-value', statement.key, `'${clause.word}' in '${key}' needs ${describeType(clause.value)}`, { clause: clause.word }));
       continue;
     }
+    roles[index] = { type: 'clause-value', clause };
     index++;
     const checked = checkValue(clause.value, valueNode, out, `'${clause.word}'`);
     if (checked) property.args.set(clause.word, checked);
@@ -298,6 +325,7 @@ function checkOnlyWith(spec: PropertySpec, clause: ClauseSpec, property: ParsedP
 }
 
 const NO_CLAUSES: readonly ClauseSpec[] = [];
+const EXTRA: ValueRole = { type: 'extra' };
 
 /** The clause a value introduces (an identifier that is one of the clause words). */
 function clauseOf(clauses: readonly ClauseSpec[], node: ValueNode): ClauseSpec | undefined {

@@ -6,6 +6,7 @@
 // the files that make it fail are found (by bisection over the files, path order) and
 // left out; each gets one `internal` diagnostic with the error, the others are analysed.
 import { Diagnostic, FileNode, Phase, PhaseFailure } from '../../grammar/src/ast';
+import { makeDiagnostic } from '../../grammar/src/diagnostic-data';
 import { parseDocument } from '../../grammar/src/parse';
 import { validateFile, ValidatedFile } from '../../grammar/src/validate';
 import { analyze, AnalysisMemo } from './analysis/analyze';
@@ -41,7 +42,7 @@ export interface CheckResult {
 
 export type { Phase, PhaseFailure };
 
-export const INTERNAL_CODE = 'internal';
+export const INTERNAL_CODE = 'internal' as const;
 
 /** The error's message, never throwing (a thrown value may be anything). */
 export function errorMessage(error: unknown): string {
@@ -65,14 +66,9 @@ export function phaseFailure(path: string, phase: Phase, error: unknown): PhaseF
 }
 
 /** The `internal` diagnostic of a failure: at the start of the file, which always exists. */
-export function internalDiagnostic(failure: PhaseFailure): Diagnostic {
-  return {
-    code: INTERNAL_CODE,
-    severity: 'error',
-    message: `internal error while ${failure.phase} this file: ${failure.message} (a bug in drspec; the other files are still checked; please report it)`,
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    data: { phase: failure.phase },
-  };
+export function internalDiagnostic(failure: PhaseFailure): Diagnostic<'internal'> {
+  const message = `internal error while ${failure.phase} this file: ${failure.message} (a bug in drspec; the other files are still checked; please report it)`;
+  return makeDiagnostic(INTERNAL_CODE, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, { phase: failure.phase });
 }
 
 /** Days since 1970-01-01 of a date's UTC calendar day. */
@@ -116,7 +112,7 @@ export function validateSource(source: Source): ValidatedFile {
 
 function failedFile(source: Source, parsed: FileNode | undefined, failure: PhaseFailure): ValidatedFile {
   const file: FileNode = parsed ?? { path: source.path, text: source.text, blocks: [], comments: [], syntaxErrors: [] };
-  return { file, blocks: [], diagnostics: [internalDiagnostic(failure)], failure };
+  return { file, blocks: [], statements: new Map(), diagnostics: [internalDiagnostic(failure)], failure };
 }
 
 /** Files left out of the model after this many culprits: the rest get syntax and schema checks only. */

@@ -5,6 +5,7 @@
 // workspace folders, overlaid by open documents); every request is answered from an
 // up-to-date snapshot of it, and no handler ever throws on bad input.
 import {
+  CancellationToken,
   ClientCapabilities,
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -21,7 +22,8 @@ import {
   type Connection,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions } from './features/code-actions';
+import { throwIfCancelled } from './features/cancellation';
+import { codeActionsCancellable } from './features/code-actions';
 import { SELECT_RANGE_COMMAND } from './features/fixes/accept';
 import { completion } from './features/completion';
 import { definition } from './features/definition';
@@ -107,7 +109,9 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
 
   // ---------------------------------------------------------------------------------------
   // Handler plumbing: every handler waits for the workspace, reads one snapshot and never
-  // throws; a failure is logged and answered with the empty result.
+  // throws; a failure is logged and answered with the empty result. Every handler takes the
+  // request's CancellationToken: a request cancelled before it runs is answered with the LSP
+  // RequestCancelled error, and long ones (code actions) check it between their steps.
 
   async function snapshotNow(): Promise<Snapshot> {
     await ready;
@@ -117,21 +121,28 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
   /** Set once the workspace folders have been read. */
   let isReady = false;
 
-  function guarded<P, R>(where: string, fallback: R, run: (params: P, snapshot: Snapshot) => R): (params: P) => Promise<R> {
-    const answer = (params: P, snapshot: Snapshot): R => {
+  function guarded<P, R>(
+    where: string,
+    fallback: R,
+    run: (params: P, snapshot: Snapshot, token: CancellationToken) => R | Promise<R>,
+  ): (params: P, token: CancellationToken) => Promise<R> {
+    // Synchronous up to the first await of `run`: a plain feature answers as of the request.
+    const answer = async (params: P, snapshot: Snapshot, token: CancellationToken): Promise<R> => {
       try {
-        return run(params, snapshot);
+        return await run(params, snapshot, token);
       } catch (error) {
         if (error instanceof ResponseError) throw error;
         logError(where, error);
         return fallback;
       }
     };
-    return async (params: P) => {
+    return async (params: P, token: CancellationToken) => {
+      // A request the client cancelled before it ran is answered with RequestCancelled.
+      throwIfCancelled(token);
       // Once the workspace is read, answer from the texts as of this request, synchronously:
       // awaiting first would let later edits in the same read be applied before the answer,
       // whose ranges would then belong to a newer version than the client's.
-      if (isReady) return answer(params, currentSnapshot(where));
+      if (isReady) return answer(params, currentSnapshot(where), token);
       // While the folders are read: wait, and if the document changed meanwhile, say so
       // (the client asks again) rather than answer with ranges of another version.
       const uri = documentUriOf(params);
@@ -143,10 +154,11 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
         logError(where, error);
         return fallback;
       }
+      throwIfCancelled(token);
       if (uri !== undefined && documents.get(uri)?.version !== version) {
         throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed while the workspace was being read');
       }
-      return answer(params, snapshot);
+      return answer(params, snapshot, token);
     };
   }
 
@@ -363,8 +375,14 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
 
   connection.onWorkspaceSymbol(guarded('workspace/symbol', [], (params, snapshot) => workspaceSymbols(snapshot, params.query ?? '')));
 
+  // Recommendations make code actions expensive: they stop at a cancel or a newer edit.
   connection.onCodeAction(
-    guarded('codeAction', [], (params, snapshot) => codeActions(snapshot, canonicalUri(params.textDocument.uri), params.range, params.context)),
+    guarded('codeAction', [], (params, snapshot, token) =>
+      codeActionsCancellable(snapshot, canonicalUri(params.textDocument.uri), params.range, params.context, {
+        token,
+        isStale: () => workspace.store.revision !== snapshot.revision,
+      }),
+    ),
   );
 
   // After "Accept this finding…": put the cursor on the reason (window/showDocument selects it).

@@ -1,4 +1,4 @@
-// `drspec check --fixes` (LANGUAGE.md §7): text puts one indented line per verified fix after
+// `drspec check --fixes` (docs/cli.md): text puts one indented line per verified fix after
 // its finding; json puts "fixes" with their edits on every diagnostic. Every edit of the
 // JSON, applied to a copy of the spec and re-checked, removes the finding it is listed under.
 import { strict as assert } from 'assert';

@@ -269,13 +269,15 @@ function syntheticFindings(accepted: boolean) {
   const file = 'specs/orders.drspec';
   const range = { start: { line: 3, character: 2 }, end: { line: 3, character: 40 } };
   // `accepted` as the analysis marks accepted findings (with the accept statement's place).
-  const diagnostic: Diagnostic & { accepted?: { reason: string; until?: string; path: string; range: typeof range; owner: { kind: 'datastore' | 'service' | 'policy'; name: string } } } = {
+  // Only the data fields the review outputs read (a fixture, not a full finding).
+  const data: Record<string, unknown> = { entity: 'orders-db', kind: 'datastore', path: file, scenarios: ['region-failure'] };
+  const diagnostic = {
     code: 'rpo-unachievable',
     severity: 'error',
     message: 'RPO 5m unachievable with daily backups: up to 1d of data lost in region-failure',
     range,
-    data: { entity: 'orders-db', kind: 'datastore', path: file, scenarios: ['region-failure'] },
-  };
+    data,
+  } as unknown as Diagnostic;
   if (accepted) {
     diagnostic.accepted = {
       reason: 'Nightly batch data; re-imported from the source system.',
@@ -295,7 +297,7 @@ function syntheticFindings(accepted: boolean) {
   fs.mkdirSync(path.join(root, 'specs'));
   fs.writeFileSync(path.join(root, file), SPEC);
   const display = path.join(root, file);
-  diagnostic.data!.path = display;
+  data.path = display;
   if (diagnostic.accepted) diagnostic.accepted.path = display;
   fix.edits[0].path = display;
   const findings = collectFindings([{ path: display, text: SPEC, diagnostics: [diagnostic] }], root, () => [fix]);
@@ -373,7 +375,7 @@ describe('review formats: accepted findings and fixes', () => {
   });
 });
 
-/** Whether this build reads `accept` statements (LANGUAGE.md §8). */
+/** Whether this build reads `accept` statements (docs/language.md, accepted risks). */
 async function acceptSupported(): Promise<boolean> {
   const dir = tempDir();
   fs.writeFileSync(path.join(dir, 'a.drspec'), 'service s {\n  strategy none\n  accept no-recovery "x"\n}\n');

@@ -90,7 +90,7 @@ function checkEstimates(result: CheckResult, out: Violation[]): void {
 }
 
 function viewOf(file: FileNode): FileView {
-  return { uri: file.path, clientUri: file.path, text: file.text, open: true, file, validated: { file, blocks: [], diagnostics: [] }, lines: new LineIndex(file.text) };
+  return { uri: file.path, clientUri: file.path, text: file.text, open: true, file, validated: { file, blocks: [], statements: new Map(), diagnostics: [] }, lines: new LineIndex(file.text) };
 }
 
 function checkFile(file: FileNode, lengths: readonly number[], out: Violation[]): void {

@@ -20,6 +20,7 @@ import { fixesByDiagnostic } from '../../server/src/recommend/recommend';
 import { Snapshot } from '../../server/src/workspace/snapshot';
 import { generatedSpec, random } from '../fixtures/generate-spec';
 import { applyTextEdits, ROOT, snapshotOf } from './helpers/workspace';
+import { dataRecord } from '../../grammar/src/diagnostic-data';
 
 type Files = Record<string, string>;
 
@@ -173,7 +174,7 @@ function checkEveryAction(name: string, files: Files, stats: Stats): void {
       // A stub that says it is incomplete, or a correction that says objectives are then missed, may bring errors.
       if (!/\bincomplete\b|objectives then missed/.test(action.title)) {
         const errorsAfter = errorKeys(after);
-        // Fixing a service's own RTO may reveal a slower dependency (docs/analysis.md §8).
+        // Fixing a service's own RTO may reveal a slower dependency (docs/analysis.md, Recommendations).
         const unmasked = before.map((x) => x.d).filter((x) => x.code === 'rto-unachievable').flatMap((x) => ((x.data as Data)?.scenarios ?? []).map((s) => `dependency-rto|${(x.data as Data)?.kind}:${(x.data as Data)?.entity}|${s}`));
         for (const [key, n] of errorsAfter) {
           if (n > (errorsBefore.get(key) ?? 0) && !unmasked.includes(key)) assert.fail(`${where}: new error ${key}`);
@@ -219,7 +220,7 @@ function assertEngineMatchesServer(name: string, files: Files): number {
   if (!check) return 0;
   let compared = 0;
   for (const [d, options] of fixesByDiagnostic(check)) {
-    const uri = String(d.data?.path ?? '');
+    const uri = String(dataRecord(d)?.path ?? '');
     const lsp = fileDiagnostics(snapshot, uri).find((x) => x.code === d.code && x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character);
     assert.ok(lsp, `${name}: ${d.code} is published`);
     const titles = codeActions(snapshot, uri, lsp.range, { diagnostics: [lsp], only: [CodeActionKind.QuickFix] }).map((a) => a.title);

@@ -6,6 +6,7 @@ import { parseDateText } from '../../grammar/src/units';
 import { checkText, checkJson, summarize } from '../../server/src/cli/report';
 import { CheckResult } from '../../server/src/check';
 import { at, format, run } from '../fixtures/analysis/helpers';
+import { diagnosticScenarios } from '../../grammar/src/diagnostic-data';
 
 function report(result: CheckResult, path = 'test.drspec'): { path: string; diagnostics: NonNullable<ReturnType<CheckResult['diagnostics']['get']>> } {
   return { path, diagnostics: result.diagnostics.get(path) ?? [] };
@@ -45,7 +46,7 @@ describe('accept: partial acceptance by scenario', () => {
       '1:11 error total-loss: no copy of lab survives zone-failure, region-failure: all of its data would be lost (zone-failure: the live data is in one zone and no copy is kept outside it; region-failure: no copy is kept outside the home region) [2026-12-31: single-rack lab, rebuilt by hand]',
     ]);
     const acceptedOne = (result.diagnostics.get('test.drspec') ?? []).find((d) => d.accepted)!;
-    assert.deepEqual(acceptedOne.data?.scenarios, ['zone-failure', 'region-failure']);
+    assert.deepEqual(diagnosticScenarios(acceptedOne), ['zone-failure', 'region-failure']);
     assert.equal(at({ range: acceptedOne.accepted!.range } as never), '4:3-4:103');
   });
 

@@ -2,7 +2,8 @@
 // nothing the spec states. Hand-worked from the contract's default table.
 import { strict as assert } from 'assert';
 import { assumptionJson, describeAssumption } from '../../server/src/analysis/assumptions';
-import { entityHoverMarkdown, estimateJson, estimateText } from '../../server/src/analysis/estimate-report';
+import { estimateJson, estimateText } from '../../server/src/analysis/estimate-report';
+import { entityHoverMarkdown } from '../../server/src/features/estimate-markdown';
 import { Scenario } from '../../grammar/src/schema';
 import { CheckResult } from '../../server/src/check';
 import { run } from '../fixtures/analysis/helpers';

@@ -1,4 +1,4 @@
-// Every analysis diagnostic code (contract §6): one case that triggers it, with its exact
+// Every analysis diagnostic code (docs/diagnostics.md): one case that triggers it, with its exact
 // range and severity, and one where it must stay silent.
 import { strict as assert } from 'assert';
 import { at, codes, lines, run, scenarios, withCode } from '../fixtures/analysis/helpers';

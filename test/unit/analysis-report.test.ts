@@ -1,6 +1,7 @@
-// Estimate reports: contract §7 JSON, the aligned text table, hover Markdown, copy labels.
+// Estimate reports: the JSON of docs/cli.md, the aligned text table, hover Markdown, copy labels.
 import { strict as assert } from 'assert';
-import { entityHoverMarkdown, estimateJson, estimateJsonText, estimateText } from '../../server/src/analysis/estimate-report';
+import { estimateJson, estimateJsonText, estimateText } from '../../server/src/analysis/estimate-report';
+import { entityHoverMarkdown } from '../../server/src/features/estimate-markdown';
 import { copiesOf } from '../../server/src/analysis/queries';
 import { fixture, run } from '../fixtures/analysis/helpers';
 

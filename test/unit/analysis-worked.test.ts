@@ -1,4 +1,4 @@
-// Hand-computed worked examples of the analysis model (contract §5).
+// Hand-computed worked examples of the analysis model (docs/analysis.md).
 import { strict as assert } from 'assert';
 import { lossAt } from '../../server/src/analysis/datastore';
 import { lines, numbers, run, scenarios, withCode } from '../fixtures/analysis/helpers';

@@ -58,7 +58,7 @@ describe('model: files and declarations', () => {
     assert.equal(at(d[0]), '1:1-1:5');
   });
 
-  it('applies the defaults of contract §4', () => {
+  it('applies the defaults of docs/language.md', () => {
     const m = model({
       'a.drspec': [
         'plan "P" {\n}',

@@ -1,4 +1,4 @@
-// Presets in the model and the analysis (contract §9): for each preset the statements it
+// Presets in the model and the analysis (docs/presets.md): for each preset the statements it
 // implies under its defaults and under each parameter, overriding by the block's own
 // statements, and estimates computed by hand from the figures in presets.md.
 import { strict as assert } from 'assert';

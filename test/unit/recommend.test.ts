@@ -1,4 +1,4 @@
-// Recommendations (LANGUAGE.md §10): hand-worked cases for the move table and its limits,
+// Recommendations (docs/analysis.md, Recommendations): hand-worked cases for the move table and its limits,
 // and property tests over generated specs (seeded, so failures reproduce): every option,
 // applied and re-checked with the full pipeline, removes what it claims and adds no error.
 import { strict as assert } from 'assert';
@@ -9,6 +9,7 @@ import { applyEdits, insertStatement } from '../../server/src/recommend/edits';
 import { fixesByDiagnostic, fixesFor, FixOption, recommendedStrategy, recommendFor } from '../../server/src/recommend/recommend';
 import { fixture, run } from '../fixtures/analysis/helpers';
 import { generatedSpec, random } from '../fixtures/generate-spec';
+import { diagnosticEntity, diagnosticScenarios, hasCode } from '../../grammar/src/diagnostic-data';
 
 const REGIONS = 'region west {\n  pair east\n}\nregion east {\n  pair west\n}\n';
 
@@ -21,9 +22,11 @@ function applied(result: CheckResult, option: FixOption): CheckResult {
 }
 
 function findingIds(d: Diagnostic): string[] {
-  const scenarios = Array.isArray(d.data?.scenarios) && d.data.scenarios.length > 0 ? (d.data.scenarios as string[]) : [''];
-  const dependency = d.code.startsWith('dependency-') ? `|${String(d.data?.dependency)}` : '';
-  return scenarios.map((s) => `${String(d.data?.kind)}:${String(d.data?.entity)}|${d.code}|${s}${dependency}`);
+  const listed = diagnosticScenarios(d);
+  const scenarios = listed.length > 0 ? listed : [''];
+  const dependency = hasCode(d, 'dependency-rto', 'dependency-rpo') ? `|${d.data.dependency}` : '';
+  const entity = diagnosticEntity(d);
+  return scenarios.map((s) => `${String(entity?.kind)}:${String(entity?.name)}|${d.code}|${s}${dependency}`);
 }
 
 function errorIds(result: CheckResult): Set<string> {
@@ -37,18 +40,18 @@ function assertHolds(result: CheckResult, option: FixOption, target: Diagnostic)
   if (!['retention-too-short', 'pitr-gap', 'backup-chain-broken', 'same-region-failover'].includes(target.code)) {
     for (const id of findingIds(target)) assert.ok(!remaining.has(id), `${option.title}: ${id} still reported`);
   } else {
-    const count = (r: CheckResult): number => [...r.diagnostics.values()].flat().filter((d) => d.code === target.code && d.data?.entity === target.data?.entity).length;
+    const count = (r: CheckResult): number => [...r.diagnostics.values()].flat().filter((d) => d.code === target.code && diagnosticEntity(d)?.name === diagnosticEntity(target)?.name).length;
     assert.ok(count(after) < count(result), `${option.title}: ${target.code} still reported`);
   }
   const before = errorIds(result);
   const unmasked = new Set(option.resolves.filter((d) => d.code === 'rto-unachievable').flatMap(findingIds).map((id) => id.replace('|rto-unachievable|', '|dependency-rto|')));
   for (const id of errorIds(after)) assert.ok(before.has(id) || unmasked.has(id.replace(/\|[^|]*$/, '')), `${option.title}: new error ${id}`);
-  const syntax = (r: CheckResult): number => [...r.diagnostics.values()].flat().filter((d) => !d.data?.entity && d.severity === 'error').length;
+  const syntax = (r: CheckResult): number => [...r.diagnostics.values()].flat().filter((d) => !diagnosticEntity(d) && d.severity === 'error').length;
   assert.ok(syntax(after) <= syntax(result), `${option.title}: new syntax or schema error`);
 }
 
 function first(result: CheckResult, code: string, entity?: string): Diagnostic {
-  const d = [...result.diagnostics.values()].flat().find((x) => x.code === code && (entity === undefined || x.data?.entity === entity));
+  const d = [...result.diagnostics.values()].flat().find((x) => x.code === code && (entity === undefined || diagnosticEntity(x)?.name === entity));
   assert.ok(d, `expected ${code}`);
   return d;
 }

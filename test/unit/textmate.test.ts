@@ -8,6 +8,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
+import { allSpellings, BLOCK_KINDS, SCENARIOS, SCHEMA } from '../../grammar/src/schema';
+import { generatedGrammarText, schemaClauseWords, schemaWordTables } from '../../scripts/textmate-words';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const GRAMMAR = path.join(ROOT, 'syntaxes', 'drspec.tmLanguage.json');
@@ -77,6 +79,34 @@ describe('TextMate grammar', () => {
   it('is valid JSON with the scope name source.drspec', () => {
     const grammar = JSON.parse(fs.readFileSync(GRAMMAR, 'utf8'));
     assert.strictEqual(grammar.scopeName, SCOPE);
+  });
+
+  describe('against the schema', () => {
+    it('lists exactly the words of the schema (npm run textmate:words)', () => {
+      const text = fs.readFileSync(GRAMMAR, 'utf8');
+      assert.strictEqual(text, generatedGrammarText(text), 'syntaxes/drspec.tmLanguage.json is stale: run npm run textmate:words');
+    });
+
+    it('scopes every block kind and key', async () => {
+      for (const kind of BLOCK_KINDS) {
+        const name = SCHEMA[kind].name === 'string' ? '"N"' : 'n';
+        assert.ok((await scopesOf(`${kind} ${name} {\n}\n`, kind)).includes(`keyword.declaration.block.${kind}.drspec`), kind);
+        for (const p of SCHEMA[kind].properties) {
+          assert.ok((await scopesOf(`${kind} ${name} {\n  ${p.key} x\n}\n`, p.key, 2)).includes('support.type.property-name.drspec'), `${kind}.${p.key}`);
+        }
+      }
+    });
+
+    it('scopes every enumeration word and alias, scenario and clause word as a value', async () => {
+      const valueScopes = async (word: string): Promise<string[]> => scopesOf(`datastore d {\n  k ${word}\n}\n`, word, 2);
+      for (const word of [...SCENARIOS, ...schemaWordTables().flatMap(allSpellings)]) {
+        assert.ok((await valueScopes(word)).some((s) => s.startsWith('constant.language.')), word);
+      }
+      for (const word of schemaClauseWords()) {
+        const scopes = await valueScopes(word);
+        assert.ok(scopes.includes('keyword.other.clause.drspec') || scopes.some((s) => s.startsWith('constant.language.')), word);
+      }
+    });
   });
 
   describe('golden files', () => {

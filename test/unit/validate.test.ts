@@ -2,6 +2,7 @@
 // from the schema table, plus hand-written cases for messages, hints and ranges.
 import { strict as assert } from 'assert';
 import { Diagnostic } from '../../grammar/src/ast';
+import { hasCode } from '../../grammar/src/diagnostic-data';
 import { parseDocument } from '../../grammar/src/parse';
 import { BLOCK_KINDS, BlockKind, PropertySpec, propertySpec, SCHEMA, ValueType } from '../../grammar/src/schema';
 import { validateFile } from '../../grammar/src/validate';
@@ -211,7 +212,8 @@ describe('validate: values', () => {
       const diagnostics = check(kind, [statement]);
       assert.deepEqual(codes(diagnostics), ['invalid-value']);
       assert.match(diagnostics[0].message, message);
-      assert.equal(diagnostics[0].data?.replacement, replacement);
+      const d = diagnostics[0];
+      assert.equal(hasCode(d, 'invalid-value') ? d.data?.replacement : undefined, replacement);
     });
   }
   const invalid: [BlockKind, string, RegExp][] = [
@@ -384,6 +386,11 @@ describe('docs/language.md covers the schema', () => {
   it('lists every diagnostic code', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { RULES } = require('../../server/src/cli/rules') as typeof import('../../server/src/cli/rules');
-    for (const rule of RULES) assert.match(doc, new RegExp(`^\\| \`${rule.code}\` \\| ${rule.severity}`, 'm'), rule.code);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { DIAGNOSTICS } = require('../../grammar/src/diagnostic-codes') as typeof import('../../grammar/src/diagnostic-codes');
+    // The review codes come with the `accept` statement (docs/diagnostics.md has them all).
+    for (const rule of RULES.filter((r) => DIAGNOSTICS[r.code].category !== 'review')) {
+      assert.match(doc, new RegExp(`^\\| \`${rule.code}\` \\| ${rule.severity}`, 'm'), rule.code);
+    }
   });
 });

@@ -1,6 +1,8 @@
-// Validation of `preset NAME [PARAM VALUE]…` (contract §9): the preset name, each parameter
+// Validation of `preset NAME [PARAM VALUE]…` (docs/presets.md): the preset name, each parameter
 // and its value against the documented range, with the source of the range in the message.
 import type { Diagnostic, Span, StatementNode, ValueNode } from '../ast';
+import type { DiagnosticCode } from '../diagnostic-codes';
+import { DiagnosticData, makeDiagnostic } from '../diagnostic-data';
 import type { PropertySpec } from '../schema-types';
 import { didYouMean, suggest } from '../suggest';
 import { formatDuration } from '../units';
@@ -16,10 +18,8 @@ export interface PresetStatement {
   values: Map<string, ParamValue>;
 }
 
-function diag(code: string, span: Span, message: string, data?: Record<string, unknown>): Diagnostic {
-  const d: Diagnostic = { code, severity: 'error', message, range: span.range };
-  if (data) d.data = data;
-  return d;
+function diag<C extends DiagnosticCode>(code: C, span: Span, message: string, data?: DiagnosticData[C]): Diagnostic<C> {
+  return makeDiagnostic(code, span.range, message, data);
 }
 
 /** Preset names close to a word, including those whose engine words match it. */
@@ -163,7 +163,8 @@ function checkRanges(preset: PresetSpec, given: Map<string, ParsedValue>, words:
  * that fail their check are left out, so the preset's defaults apply to them.
  */
 export function checkPreset(spec: PropertySpec, statement: StatementNode, out: Diagnostic[]): ParsedProperty {
-  const property: ParsedProperty = { statement, spec, args: new Map(), clauseWords: new Map(), list: [] };
+  // The roles of its values are the preset's parameters: validate.ts fills them in.
+  const property: ParsedProperty = { statement, spec, roles: [], args: new Map(), clauseWords: new Map(), list: [] };
   const [nameNode, ...rest] = statement.values;
   if (!nameNode) {
     out.push(diag('missing-value', statement.key, `'preset' needs a preset name, e.g. ${spec.example} (presets: ${PRESET_NAMES.join(', ')})`, { expected: 'name' }));

@@ -1,4 +1,4 @@
-// A preset with its parameters → the statements it implies (contract §9), as drspec text
+// A preset with its parameters → the statements it implies (docs/presets.md), as drspec text
 // with the origin of every value: a figure of the preset or a parameter (given or default).
 // Pure: no parsing here (implied.ts turns the text into parsed statements).
 import type { ValueNode } from '../ast';

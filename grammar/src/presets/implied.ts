@@ -1,5 +1,5 @@
 // The statements the presets of a datastore block imply, as parsed properties that take part
-// in the model exactly as written ones (contract §9), except that the block's own statements
+// in the model exactly as written ones (docs/presets.md), except that the block's own statements
 // win: an implied backup of type T gives way to the block's own backup of type T; an implied
 // redundancy, failover, or replica to the same region to the block's own. Where two presets
 // imply the same thing the first wins and the second is a `duplicate-property`.
@@ -92,7 +92,7 @@ function impliedProperty(statement: ImpliedStatement, from: ParsedProperty): Par
   for (const [word, value] of parsed.clauseWords) clauseWords.set(word, node(value));
   const synthetic: StatementNode = { range: at.range, startOffset: at.startOffset, endOffset: at.endOffset, key: relocate(parsed.statement.key, at), values: parsed.statement.values.map(node) };
   const via = `preset ${statement.preset.name}: ${statement.text}`;
-  return { statement: synthetic, spec: parsed.spec, args, clauseWords, list: [], implied: { preset: statement.preset, from, statement, via } };
+  return { statement: synthetic, spec: parsed.spec, roles: parsed.roles, args, clauseWords, list: [], implied: { preset: statement.preset, from, statement, via } };
 }
 
 /**

@@ -1,4 +1,4 @@
-// The preset table (contract §9): every managed service drspec knows, in one list. Adding
+// The preset table (docs/presets.md): every managed service drspec knows, in one list. Adding
 // a preset is adding its entry here (and its tests in test/unit/presets*.test.ts).
 import { AWS_AURORA, AWS_DYNAMODB, AWS_RDS, AWS_S3 } from './aws';
 import { AZURE_COSMOS_DB, AZURE_MYSQL_FLEXIBLE, AZURE_POSTGRES_FLEXIBLE, AZURE_SQL_DB, AZURE_STORAGE } from './azure';

@@ -1,4 +1,4 @@
-// The shapes of the preset tables (contract §9): a managed service's parameters, the
+// The shapes of the preset tables (docs/presets.md): a managed service's parameters, the
 // statements it implies under which conditions, and every figure with its kind and source.
 // The tables themselves are azure.ts and aws.ts; index.ts joins them.
 
@@ -68,7 +68,7 @@ export interface ImpliedSpec {
   /** Implied only when every condition holds. */
   when?: readonly Condition[];
   /**
-   * Backups: one statement per copy of the storage named by `param` (§9 of presets.md):
+   * Backups: one statement per copy of the storage named by `param` (the presets data):
    * local → `to local`; zone → `to zone`; geo → `to local` and `to geo`; geo-zone →
    * `to zone` and `to geo`. The geo copy gets `copy-lag` from the figure `geoCopyLag`.
    */

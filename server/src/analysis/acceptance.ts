@@ -9,6 +9,7 @@ import { ACCEPTABLE_CODES, Scenario, SCENARIOS } from '../../../grammar/src/sche
 import { formatDate } from '../../../grammar/src/units';
 import { Acceptance, Entity, Model, PolicyEntity } from '../model/types';
 import { makeDiagnostic, Report } from './diagnostics/common';
+import { diagnosticEntity, diagnosticScenarios } from '../../../grammar/src/diagnostic-data';
 
 /** Rebuilds a finding for some of its scenarios (message and data for those only). */
 export type Rebuild = (scenarios: Scenario[]) => Diagnostic;
@@ -79,12 +80,12 @@ export class Acceptances {
    */
   apply(d: Diagnostic, rebuild?: Rebuild): Diagnostic[] {
     if (!ACCEPTABLE.has(d.code) || this.records.size === 0) return [d];
-    const data = d.data;
-    const entity = data && typeof data.entity === 'string' ? this.entities.get(`${String(data.kind)}\u0000${data.entity}`) : undefined;
+    const of = diagnosticEntity(d);
+    const entity = of ? this.entities.get(`${of.kind}\u0000${of.name}`) : undefined;
     if (!entity) return [d];
     const candidates = this.activeFor(entity).filter((a) => a.codes.includes(d.code));
     if (candidates.length === 0) return [d];
-    const scenarios = Array.isArray(data?.scenarios) ? (data.scenarios as Scenario[]) : [];
+    const scenarios: Scenario[] = [...diagnosticScenarios(d)];
     // A finding about no scenario in particular (untested, drill-overdue, …): any acceptance
     // of its code covers it, `in` or not (it has no scenario left uncovered).
     if (scenarios.length === 0) return [this.accept(d, candidates[0])];

@@ -1,5 +1,5 @@
-// analyze: model → per-entity, per-scenario estimates (contract §5) and the analysis
-// diagnostics (contract §6). Pure and deterministic.
+// analyze: model → per-entity, per-scenario estimates (docs/analysis.md) and the analysis
+// diagnostics (docs/diagnostics.md). Pure and deterministic.
 //
 // It runs on every keystroke for the whole workspace, so it is kept linear: name tables
 // are built once, per-entity work (objective sources, recovery paths) is done once per
@@ -7,6 +7,7 @@
 import { Diagnostic } from '../../../grammar/src/ast';
 import { SCENARIOS } from '../../../grammar/src/schema';
 import { DatastoreEntity, Entity, Model, PlanEntity, PolicyEntity, ServiceEntity } from '../model/types';
+import { corruptionDetectionOf } from '../model/model';
 import { Behind, dataAtRisk, datastoreBehind, unite } from './behind';
 import { estimateDatastoreScenario, recoveryPaths } from './datastore';
 import { Acceptances } from './acceptance';
@@ -50,7 +51,7 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
 export function analyze(model: Model, options: AnalyzeOptions, memo?: AnalysisMemo): Analysis {
   const texts = new Map<string, string>();
   for (const f of model.files) texts.set(f.file.path, f.file.text);
-  const corruptionDetection = model.plan?.corruptionDetection ?? 86400;
+  const corruptionDetection = corruptionDetectionOf(model);
   const objectives = new ObjectiveSources(model);
   const estimates = new Map<Entity, EntityEstimate>();
 

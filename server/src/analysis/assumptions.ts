@@ -161,7 +161,7 @@ export function assumesLine(assumptions: readonly Assumption[]): string {
   return assumptions.length > 0 ? `Assumes: ${assumptions.map(describeAssumption).join(', ')}` : '';
 }
 
-/** The JSON form (§7, v1.1): `from` is `default` or `preset NAME` (with the figure's kind and source). */
+/** The JSON form (docs/cli.md, `estimate --format json`): `from` is `default` or `preset NAME` (with the figure's kind and source). */
 export type AssumptionJson = { what: string; value: string; from: string; entity?: string; kind?: string; source?: string };
 
 export function assumptionJson(a: Assumption): AssumptionJson {

@@ -26,7 +26,7 @@ function empty(readers: number): Behind {
 }
 
 /**
- * The contract sums data at risk over the datastores in first-dependency order. The values
+ * docs/analysis.md sums data at risk over the datastores in first-dependency order. The values
  * are whole bytes, so while every partial sum is a safe integer the sum is exact, hence the
  * same in any order; beyond that (petabytes) it is marked INEXACT and recomputed in order.
  */
@@ -74,7 +74,7 @@ export function unite(dependencies: readonly Behind[], readers: number): Behind 
   return base;
 }
 
-/** Data at risk in one scenario, as the contract sums it. */
+/** Data at risk in one scenario, as docs/analysis.md sums it. */
 export function dataAtRisk(behind: Behind, service: EntityEstimate, scenarioIndex: number): number | null {
   const bytes = behind.bytes[scenarioIndex];
   return bytes === null || !Number.isNaN(bytes) ? bytes : inOrder(service, scenarioIndex);

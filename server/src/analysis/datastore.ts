@@ -1,4 +1,4 @@
-// Datastores (contract §5): every recovery path with the scenarios it survives, and per
+// Datastores (docs/analysis.md, section 3): every recovery path with the scenarios it survives, and per
 // scenario the chosen path (smallest RPO, then smallest RTO; unknown RTO sorts last).
 // Runs for every datastore on every check: plain loops and literals, no spreads.
 import { Scenario, SCENARIOS } from '../../../grammar/src/schema';
@@ -7,6 +7,10 @@ import { describeBackup, fmt, propertyText, sumParts, withOrigin } from './descr
 import { differentRegion } from './regions';
 import { RecoveryPath, RtoPart, Unverdicted } from './types';
 import { unrecoveredScenario } from './unrecovered';
+import { BASE_BACKUP_TYPES as BASE, CHAINED_BACKUP_TYPES as CHAINED } from '../../../grammar/src/schema';
+
+/** Chained backup types (restored on top of a base) and the base types, from BACKUP_TYPE_SPECS. */
+export { BASE, CHAINED };
 
 export interface DatastoreContext {
   /** Source text of the entity's file (for `via`). */
@@ -91,9 +95,6 @@ export function backupSurvives(ds: DatastoreEntity, backup: Backup, corruptionDe
   if (backup.retain >= corruptionDetection) survives.push('data-corruption');
   return survives;
 }
-
-export const CHAINED: ReadonlySet<string> = new Set(['differential', 'incremental', 'log']);
-export const BASE: ReadonlySet<string> = new Set(['full', 'snapshot']);
 
 function backupPaths(ds: DatastoreEntity, ctx: DatastoreContext, out: RecoveryPath[]): void {
   const survival: Scenario[][] = [];

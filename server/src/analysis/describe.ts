@@ -2,9 +2,9 @@
 // are ("hourly backups"), RTO parts as "detect 1m + provision 20m + switch 1m".
 import { StatementNode } from '../../../grammar/src/ast';
 import { ParsedProperty } from '../../../grammar/src/validate';
-import { Scenario } from '../../../grammar/src/schema';
+import { BACKUP_TYPE_SPECS, Scenario } from '../../../grammar/src/schema';
 import { formatDuration } from '../../../grammar/src/units';
-import { Backup, BackupType } from '../model/types';
+import { Backup } from '../model/types';
 import { RtoPart } from './types';
 
 /** A duration for messages: whole seconds from one second up (restore times are fractional). */
@@ -23,7 +23,7 @@ export function propertyText(text: string, property: ParsedProperty): string {
   return property.implied ? property.implied.via : statementText(text, property.statement);
 }
 
-/** A copy's description, naming the implied statement when a preset implies it (contract §6). */
+/** A copy's description, naming the implied statement when a preset implies it (docs/diagnostics.md). */
 export function withOrigin(description: string, property: ParsedProperty | undefined): string {
   return property?.implied ? `${description} (${property.implied.via})` : description;
 }
@@ -55,17 +55,9 @@ const CADENCE: readonly [number, string][] = [
   [7 * 86400, 'weekly'],
 ];
 
-const BACKUP_NOUN: Readonly<Record<BackupType, string>> = {
-  full: 'backups',
-  differential: 'differential backups',
-  incremental: 'incremental backups',
-  log: 'log backups',
-  snapshot: 'snapshots',
-};
-
 /** "hourly backups", "log backups every 5m", "snapshots every 6h". */
 export function describeBackup(backup: Pick<Backup, 'type' | 'every'>): string {
-  const noun = BACKUP_NOUN[backup.type];
+  const noun = BACKUP_TYPE_SPECS[backup.type].noun;
   const cadence = CADENCE.find(([seconds]) => seconds === backup.every);
   return cadence ? `${cadence[1]} ${noun}` : `${noun} every ${fmt(backup.every)}`;
 }

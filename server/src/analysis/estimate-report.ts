@@ -1,12 +1,11 @@
-// Estimate reports: the JSON of contract §7, a readable text table for the CLI, and the
-// Markdown table the language server shows on hover.
+// Estimate reports: the JSON of `drspec estimate --format json` (docs/cli.md) and a readable
+// text table for the CLI. The editor's Markdown is in server/src/features/estimate-markdown.ts.
 import { formatSize } from '../../../grammar/src/units';
-import type { CheckResult } from '../check';
-import { assumesLine, assumptionJson, AssumptionJson, describeAssumption } from './assumptions';
+import { assumptionJson, AssumptionJson, describeAssumption } from './assumptions';
 import { describeParts, fmt } from './describe';
-import { EntityEstimate, Outcome, ScenarioEstimate } from './types';
+import { Analysis, EntityEstimate, Outcome, ScenarioEstimate } from './types';
 
-/** Contract §7: a ScenarioEstimate's plain fields, the objective as its seconds. */
+/** `estimate --format json` (docs/cli.md): a ScenarioEstimate's plain fields, the objective as its seconds. */
 export type ScenarioJson = Pick<
   ScenarioEstimate,
   'scenario' | 'outcome' | 'rpoSeconds' | 'expectedLossSeconds' | 'rtoSeconds' | 'dataAtRiskBytes' | 'via' | 'rpoMet' | 'rtoMet'
@@ -35,15 +34,15 @@ function scenarioJson(s: ScenarioEstimate): ScenarioJson {
   };
 }
 
-/** Contract §7 `estimate --format json`, entities in model order. */
-export function estimateJson(result: Pick<CheckResult, 'analysis'>): EstimateJson {
+/** `estimate --format json` (docs/cli.md), entities in model order. */
+export function estimateJson(result: { analysis: Analysis }): EstimateJson {
   return {
     version: 1,
     entities: result.analysis.entities.map((e) => ({ kind: e.kind, name: e.name, path: e.path, scenarios: e.scenarios.map(scenarioJson) })),
   };
 }
 
-export function estimateJsonText(result: Pick<CheckResult, 'analysis'>): string {
+export function estimateJsonText(result: { analysis: Analysis }): string {
   return `${JSON.stringify(estimateJson(result), null, 2)}\n`;
 }
 
@@ -112,7 +111,7 @@ function alignedTable(rows: string[][]): string[] {
 }
 
 /** A readable table per entity × scenario, for `drspec estimate`. */
-export function estimateText(result: Pick<CheckResult, 'analysis'>): string {
+export function estimateText(result: { analysis: Analysis }): string {
   const blocks = result.analysis.entities.map((e) => {
     const rows = [COLUMNS.map((c) => c.title), ...e.scenarios.map((s) => COLUMNS.map((c) => c.cell(s)))];
     return [`${e.kind} ${e.name} (${e.path})`, ...alignedTable(rows).map((line) => `  ${line}`), ...assumptionLines(e)].join('\n');
@@ -131,35 +130,4 @@ function assumptionLines(e: EntityEstimate): string[] {
     else groups.set(text, [s.scenario]);
   }
   return [...groups].map(([text, scenarios]) => `  assumes in ${scenarios.join(', ')}: ${text}`);
-}
-
-/** One "Assumes:" line for a hover: every scenario's assumptions, without repeats. */
-export function entityAssumesLine(estimate: EntityEstimate): string {
-  const seen = new Set<string>();
-  const all = estimate.scenarios.flatMap((s) => s.assumptions).filter((a) => {
-    const key = describeAssumption(a);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return assumesLine(all);
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[|\\`*_]/g, (c) => `\\${c}`);
-}
-
-/** The hover: one row per scenario, like a cloud provider's "level of disaster" table. */
-export function entityHoverMarkdown(estimate: EntityEstimate): string {
-  const header = '| scenario | worst-case loss | expected loss | data at risk | RTO | objective | met |';
-  const rule = '|---|---|---|---|---|---|---|';
-  const rows = estimate.scenarios.map((s) => {
-    const cells = [s.scenario, seconds(s.rpoSeconds, s), seconds(s.expectedLossSeconds, s), atRisk(s), rto(s), objective(s), verdict(s)];
-    return `| ${cells.map(escapeMarkdown).join(' | ')} |`;
-  });
-  const via = estimate.scenarios
-    .filter((s) => s.via !== null && s.via !== 'live')
-    .map((s) => `- ${s.scenario}: \`${s.via}\``);
-  const assumes = entityAssumesLine(estimate);
-  return [`**${estimate.kind} ${estimate.name}**`, '', header, rule, ...rows, ...(via.length > 0 ? ['', 'Recovers from:', ...via] : []), ...(assumes ? ['', escapeMarkdown(assumes)] : [])].join('\n');
 }

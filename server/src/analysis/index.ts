@@ -6,5 +6,5 @@ export { describeParts, describeBackup } from './describe';
 export { copyLabel } from './queries';
 export type { CopySummary } from './queries';
 export { lossAt, recoveryPaths } from './datastore';
-export { estimateJson, estimateJsonText, estimateText, entityHoverMarkdown } from './estimate-report';
+export { estimateJson, estimateJsonText, estimateText } from './estimate-report';
 export * from './types';

@@ -1,4 +1,4 @@
-// Objective resolution (contract §5): per scenario and per objective, first match wins:
+// Objective resolution (docs/analysis.md, section 2): per scenario and per objective, first match wins:
 // own scenario line, own rto/rpo, policy's scenario line, policy's rto/rpo, then the plan's
 // default-policy in the same order.
 import { Scenario } from '../../../grammar/src/schema';

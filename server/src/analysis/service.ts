@@ -1,36 +1,30 @@
-// Services (contract §5): the service's own recovery per scenario, then the effective
-// estimate as the maximum over itself and everything it depends on, transitively.
-import { Scenario } from '../../../grammar/src/schema';
-import { ServiceEntity, StrategyKind } from '../model/types';
+// Services (docs/analysis.md, section 4): the service's own recovery per scenario, then the
+// effective estimate as the maximum over itself and everything it depends on, transitively.
+import { Scenario, StrategyStep, strategySpec } from '../../../grammar/src/schema';
+import { ServiceEntity, Strategy } from '../model/types';
 import { differentRegion } from './regions';
 import { RtoPart, ServiceOwn } from './types';
 import { sumParts } from './describe';
 
-/** The failover steps each strategy kind takes (contract §5). */
-const STEPS: Readonly<Record<StrategyKind, readonly ('provision' | 'deploy' | 'scale-out')[]>> = {
-  none: [],
-  'backup-restore': ['provision', 'deploy'],
-  'pilot-light': ['provision', 'deploy'],
-  'warm-standby': ['scale-out'],
-  'active-active': [],
-};
+/** The time of a step with the service's clauses applied. */
+function stepSeconds(strategy: Strategy, step: StrategyStep): number {
+  switch (step) {
+    case 'provision':
+      return strategy.provision;
+    case 'deploy':
+      return strategy.deploy;
+    case 'scale-out':
+      return strategy.scaleOut;
+  }
+}
 
-/** Active-active takes traffic at once: it never waits for a decision. */
-const WAITS_FOR_DECISION: Readonly<Record<StrategyKind, boolean>> = {
-  none: true,
-  'backup-restore': true,
-  'pilot-light': true,
-  'warm-standby': true,
-  'active-active': false,
-};
-
+/** detect, decide (unless the kind never waits for one), the kind's steps, switch. */
 export function failoverParts(service: ServiceEntity): RtoPart[] {
   const { strategy, failover } = service;
+  const spec = strategySpec(strategy.kind);
   const parts: RtoPart[] = [{ name: 'detect', seconds: failover.detect }];
-  if (WAITS_FOR_DECISION[strategy.kind]) parts.push({ name: 'decide', seconds: failover.decide });
-  for (const name of STEPS[strategy.kind]) {
-    parts.push({ name, seconds: name === 'provision' ? strategy.provision : name === 'deploy' ? strategy.deploy : strategy.scaleOut });
-  }
+  if (spec.waitsForDecision) parts.push({ name: 'decide', seconds: failover.decide });
+  for (const name of spec.steps) parts.push({ name, seconds: stepSeconds(strategy, name) });
   parts.push({ name: 'switch', seconds: failover.switch });
   return parts;
 }

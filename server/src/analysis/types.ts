@@ -1,4 +1,4 @@
-// Results of the DR analysis (contract §5): per entity and scenario, the chosen recovery
+// Results of the DR analysis (docs/analysis.md): per entity and scenario, the chosen recovery
 // path, worst and expected loss, recovery time with its parts, objective and verdict.
 import { Diagnostic, Range } from '../../../grammar/src/ast';
 import { Scenario } from '../../../grammar/src/schema';
@@ -6,16 +6,8 @@ import { ParsedProperty } from '../../../grammar/src/validate';
 import { Backup, Entity, NameRef, ObjectiveValue, Replica } from '../model/types';
 import type { AcceptanceRecord } from './acceptance';
 
-export type Outcome = 'recovered' | 'total-loss' | 'no-recovery' | 'not-estimated';
-export type PathKind = 'live' | 'geo' | 'replica' | 'backup' | 'rebuild';
-
-export type RtoPartName = 'detect' | 'decide' | 'provision' | 'deploy' | 'scale-out' | 'restore' | 'rebuild' | 'switch';
-
-/** One named part of a recovery time; `seconds` is null when unknown (a restore without size or rate). */
-export interface RtoPart {
-  name: RtoPartName;
-  seconds: number | null;
-}
+export type { Outcome, PathKind, RtoPart, RtoPartName } from '../../../grammar/src/results';
+import type { Outcome, PathKind, RtoPart } from '../../../grammar/src/results';
 
 /** A way to get a datastore's data back: live data or one copy statement. */
 export interface RecoveryPath {
@@ -45,7 +37,7 @@ export interface RecoveryPath {
   replica?: Replica;
 }
 
-/** Where an objective came from, in resolution order (contract §5). */
+/** Where an objective came from, in resolution order (docs/analysis.md, section 2). */
 export type ObjectiveOrigin = 'scenario' | 'entity' | 'policy-scenario' | 'policy' | 'default-policy-scenario' | 'default-policy';
 
 export interface ResolvedObjectiveValue extends ObjectiveValue {
@@ -138,7 +130,7 @@ export interface EntityEstimate {
   name: string;
   path: string;
   entity: Entity;
-  /** All four scenarios, in contract order. */
+  /** All four scenarios, in SCENARIOS order. */
   scenarios: ScenarioEstimate[];
   /** Datastores: every recovery path (live data first, then copies in statement order). */
   paths: RecoveryPath[];

@@ -59,7 +59,7 @@ export function resolveRoot(root: string | undefined): string {
 
 export function renderCheck(format: CheckFormat, checked: Checked, invocation: CheckInvocation, root: string): string {
   const { inputs, result, reports } = checked;
-  // --fixes: the verified recommendations of each finding (LANGUAGE.md §10).
+  // --fixes: the verified recommendations of each finding (docs/analysis.md, Recommendations).
   const fixMap = invocation.fixes ? (checked.fixes ?? checkFixes(result)) : undefined;
   const fixes: FixProvider = (d) => fixMap?.get(d) ?? [];
   if (format === 'text') return checkText(reports, fixMap, invocation.showAccepted);

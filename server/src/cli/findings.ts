@@ -8,6 +8,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { BlockNode, Diagnostic, Range } from '../../../grammar/src/ast';
 import { FileNode } from '../../../grammar/src/ast';
+import { dataRecord, diagnosticScenarios } from '../../../grammar/src/diagnostic-data';
 
 export interface Acceptance {
   reason: string;
@@ -31,7 +32,7 @@ export interface FixOption {
   edits: FixEdit[];
 }
 
-/** The fixes of one diagnostic of the file at `path` (the recommendations of §10). */
+/** The fixes of one diagnostic of the file at `path` (the recommendations, docs/analysis.md). */
 export type FixProvider = (diagnostic: Diagnostic, path: string) => readonly FixOption[];
 
 export interface ReviewFile {
@@ -95,15 +96,15 @@ export function reviewFile(display: string, text: string, root: string): ReviewF
   return { path: display, relativePath: segments.join('/'), uri: segments.map(encodeURIComponent).join('/'), inRoot, text };
 }
 
-function stringField(data: Record<string, unknown> | undefined, key: string): string | undefined {
+function stringField(data: Readonly<Record<string, unknown>> | undefined, key: string): string | undefined {
   const value = data?.[key];
   return typeof value === 'string' ? value : undefined;
 }
 
 /** The entity an analysis diagnostic is about, or the block the diagnostic lies in. */
 function entityOf(d: Diagnostic, file: FileNode | undefined): EntityRef | undefined {
-  const name = stringField(d.data, 'entity');
-  const kind = stringField(d.data, 'kind');
+  const name = stringField(dataRecord(d), 'entity');
+  const kind = stringField(dataRecord(d), 'kind');
   if (name !== undefined && kind !== undefined) return { kind, name };
   const block = file?.blocks.find((b) => contains(b, d.range));
   if (!block) return undefined;
@@ -117,14 +118,13 @@ function contains(block: BlockNode, range: Range): boolean {
 }
 
 function scenariosOf(d: Diagnostic): string[] {
-  const value = d.data?.scenarios;
-  return Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string') : [];
+  return [...diagnosticScenarios(d)];
 }
 
-/** Accepted findings (§8) carry `accepted: {reason, until}` on the diagnostic (or in its data). */
+/** Accepted findings (docs/language.md, accepted risks) carry `accepted: {reason, until}` on the diagnostic (or in its data). */
 export function acceptanceOf(d: Diagnostic): Acceptance | undefined {
   const carrier = d as Diagnostic & { accepted?: unknown };
-  const value = carrier.accepted ?? d.data?.accepted;
+  const value = carrier.accepted ?? dataRecord(d)?.accepted;
   if (typeof value !== 'object' || value === null) return undefined;
   const { reason, until, path: where, range } = value as { reason?: unknown; until?: unknown; path?: unknown; range?: Range };
   if (typeof reason !== 'string') return undefined;
@@ -139,7 +139,7 @@ export function acceptanceOf(d: Diagnostic): Acceptance | undefined {
 
 /** An analysis finding names its entity in its data (the other diagnostics do not). */
 function isAnalysisFinding(d: Diagnostic): boolean {
-  return stringField(d.data, 'entity') !== undefined;
+  return stringField(dataRecord(d), 'entity') !== undefined;
 }
 
 /**

@@ -9,7 +9,7 @@ export const processIo: CliIo = {
   stderr: (text) => void process.stderr.write(text),
 };
 
-/** Exit statuses of the contract (§7). */
+/** Exit statuses (docs/cli.md, Exit status). */
 export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
 
 let guarded = false;

@@ -1,4 +1,4 @@
-// The `drspec` command line (contract §7). bin/drspec.js calls main(argv) and sets the
+// The `drspec` command line (docs/cli.md). bin/drspec.js calls main(argv) and sets the
 // exit status it returns: 0 no errors, 1 errors, 2 a usage or I/O problem.
 import { CommandInvocation, CommandName, parseArgs, UsageError } from './args';
 import { runCheck, runEstimate } from './analyze';

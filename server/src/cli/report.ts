@@ -1,5 +1,5 @@
 // Diagnostics of `drspec check` as text (1-based `path:line:col: severity code: message`
-// and a summary line) or as the contract's JSON (0-based LSP positions).
+// and a summary line) or as JSON (docs/cli.md) (0-based LSP positions).
 import { Diagnostic } from '../../../grammar/src/ast';
 import { FixOption } from '../recommend/recommend';
 import { fixJson, fixLine } from '../recommend/fix-json';

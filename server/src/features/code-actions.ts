@@ -1,35 +1,54 @@
-// textDocument/codeAction. Quick fixes for the diagnostics in the request's context: one
-// fixer per syntax, schema and model code (the table below); the analysis findings get
-// the engine's verified recommendations, each option once however many of the request's
-// diagnostics it resolves; and the refactor "Insert recommended strategy" on an entity's name;
+// textDocument/codeAction. Quick fixes for the diagnostics in the request's context: the
+// codes the registry (grammar/src/diagnostic-codes.ts) marks `fixable` have either a
+// mechanical fixer (the table below: syntax, schema and model codes) or, when the registry
+// gives them a `recommend` role, the engine's verified recommendations, each option once
+// however many of the request's diagnostics it resolves; and the refactor "Insert
+// recommended strategy" on an entity's name;
 // last, "Accept this finding…" on every analysis finding that is not accepted yet.
 import { CodeAction, CodeActionContext, CodeActionKind, Diagnostic as LspDiagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver';
 import { Diagnostic } from '../../../grammar/src/ast';
+import { DIAGNOSTICS, QuickFixCode, RecommendedCode } from '../../../grammar/src/diagnostic-codes';
 import { Snapshot } from '../workspace/snapshot';
+import { runSteps, runStepsCancellable, Watch } from './cancellation';
 import { rangesOverlap, sameRange } from './convert';
 import { DIAGNOSTIC_SOURCE, toLspDiagnostic } from './diagnostics';
 import { Fixer, FixContext } from './fixes/context';
 import { didYouMeanFixes, replacements } from './fixes/did-you-mean';
 import { recommendationActions, strategyRefactor } from './fixes/recommendations';
-import { DEPENDENCY_CODES, OBJECTIVE_CODES, WARNING_CODES } from '../recommend/recommend';
 import { duplicatePropertyFixes, missingClauseFixes } from './fixes/statements';
 import { stubFixes } from './fixes/stubs';
 import { usePresetActions } from './fixes/presets';
 import { acceptFixes } from './fixes/accept';
 
-/** The fixes of each diagnostic code. Codes without an entry have no mechanical fix. */
-const FIXERS: Readonly<Record<string, Fixer>> = {
+/**
+ * The mechanical fixes of each code the registry marks `fixable` without a `recommend`
+ * role; the type makes this table list exactly those codes.
+ */
+export const FIXERS: { readonly [C in QuickFixCode]: Fixer<C> } = {
   'unknown-property': didYouMeanFixes,
   'invalid-value': didYouMeanFixes,
   'invalid-structure': didYouMeanFixes,
-  'unknown-reference': (c) => [...didYouMeanFixes(c), ...stubFixes(c, replacements(c.diagnostic.data).length === 0)],
+  'unknown-reference': (c) => [...didYouMeanFixes(c), ...stubFixes(c, replacements(c.diagnostic).length === 0)],
   'duplicate-property': duplicatePropertyFixes,
   'missing-value': missingClauseFixes,
 };
 
+function hasFixer(diagnostic: Diagnostic): diagnostic is Diagnostic<QuickFixCode> {
+  return Object.prototype.hasOwnProperty.call(FIXERS, diagnostic.code);
+}
+
 /** Codes whose fixes are the engine's verified recommendations (grouped per option). */
-function recommended(code: string): boolean {
-  return OBJECTIVE_CODES.has(code) || DEPENDENCY_CODES.has(code) || WARNING_CODES.has(code);
+function isRecommended(diagnostic: Diagnostic): diagnostic is Diagnostic<RecommendedCode> {
+  const spec = DIAGNOSTICS[diagnostic.code];
+  return 'recommend' in spec && spec.recommend !== undefined;
+}
+
+function fixesFor(context: FixContext): CodeAction[] {
+  const diagnostic = context.diagnostic;
+  if (!hasFixer(diagnostic)) return [];
+  // Each entry of FIXERS takes diagnostics of its own code, which this one is.
+  const fixer = FIXERS[diagnostic.code] as Fixer<QuickFixCode>;
+  return fixer({ ...context, diagnostic });
 }
 
 function wants(context: CodeActionContext, kind: string): boolean {
@@ -44,10 +63,20 @@ function engineDiagnostic(list: readonly Diagnostic[], client: LspDiagnostic): D
   return list.find((d) => d.code === client.code && sameRange(d.range, client.range) && (d.accepted !== undefined) === accepted);
 }
 
+/** The code actions at `range`, computed now. */
 export function codeActions(snapshot: Snapshot, uri: string, range: Range, context: CodeActionContext): CodeAction[] {
+  return runSteps(codeActionSteps(snapshot, uri, range, context));
+}
+
+/** The same, with a checkpoint between steps (recommendations are expensive): throws when cancelled or stale. */
+export function codeActionsCancellable(snapshot: Snapshot, uri: string, range: Range, context: CodeActionContext, watch: Watch): Promise<CodeAction[]> {
+  return runStepsCancellable(codeActionSteps(snapshot, uri, range, context), watch);
+}
+
+/** One step per diagnostic's mechanical fixes, then the recommendations, then the refactor. */
+function* codeActionSteps(snapshot: Snapshot, uri: string, range: Range, context: CodeActionContext): Generator<CodeAction[]> {
   const view = snapshot.files.get(uri);
-  if (!view) return [];
-  const actions: CodeAction[] = [];
+  if (!view) return;
   const fileDiagnostics = snapshot.diagnostics.get(uri) ?? [];
 
   if (wants(context, CodeActionKind.QuickFix)) {
@@ -63,19 +92,15 @@ export function codeActions(snapshot: Snapshot, uri: string, range: Range, conte
     // An accepted finding is not a failing finding to fix.
     const open = pairs.filter((p) => !p.engine.accepted);
     for (const { engine, client } of open) {
-      const fixer = FIXERS[engine.code];
-      if (!fixer) continue;
-      const fixContext: FixContext = { snapshot, view, diagnostic: engine, client };
-      actions.push(...fixer(fixContext));
+      if (hasFixer(engine)) yield fixesFor({ snapshot, view, diagnostic: engine, client });
     }
-    actions.push(...recommendationActions(snapshot, open.filter((p) => recommended(p.engine.code))));
-    actions.push(...usePresetActions(snapshot, view, range));
+    yield recommendationActions(snapshot, open.filter((p) => isRecommended(p.engine)));
+    yield usePresetActions(snapshot, view, range);
     const accepts = open.flatMap(({ engine, client }) => acceptFixes({ snapshot, view, diagnostic: engine, client }));
     // Under several findings at once, each "Accept this finding…" names the code it accepts.
     if (accepts.length > 1) for (const a of accepts) a.title = `${a.title} (${String(a.diagnostics?.[0]?.code ?? '')})`;
-    actions.push(...accepts);
+    yield accepts;
   }
 
-  if (wants(context, CodeActionKind.RefactorRewrite)) actions.push(...strategyRefactor(snapshot, view, range));
-  return actions;
+  if (wants(context, CodeActionKind.RefactorRewrite)) yield strategyRefactor(snapshot, view, range);
 }

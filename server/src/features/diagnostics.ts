@@ -5,6 +5,7 @@ import { Diagnostic as LspDiagnostic, DiagnosticRelatedInformation, DiagnosticSe
 import { Diagnostic, Severity } from '../../../grammar/src/ast';
 import { clientUriOf, Snapshot } from '../workspace/snapshot';
 import { toRange } from './convert';
+import { diagnosticAnchor, DiagnosticCode } from '../../../grammar/src/diagnostic-codes';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -18,8 +19,9 @@ export const DIAGNOSTIC_SOURCE = 'drspec';
  * Where a code is documented: its section of docs/diagnostics.md under `docsBase` (the
  * docs folder shipped with the server or the extension, as a URI).
  */
-export function diagnosticDocsHref(docsBase: string, code: string): string {
-  return `${docsBase.replace(/\/+$/, '')}/diagnostics.md#${encodeURIComponent(code)}`;
+export function diagnosticDocsHref(docsBase: string, code: DiagnosticCode): string {
+  // docs/diagnostics.md is generated from the registry, one section per code.
+  return `${docsBase.replace(/\/+$/, '')}/diagnostics.md#${encodeURIComponent(diagnosticAnchor(code))}`;
 }
 
 /** `docsBase`: see diagnosticDocsHref; without it the diagnostic has no codeDescription. */

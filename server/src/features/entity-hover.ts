@@ -4,7 +4,8 @@
 // (expected loss, data at risk, the recovery path, the timeline). The client marks hover
 // Markdown as trusted for the `drspec.openReport` command only (client/src/activate.ts).
 import { fmt } from '../analysis/describe';
-import { entityAssumesLine, verdict } from '../analysis/estimate-report';
+import { verdict } from '../analysis/estimate-report';
+import { entityAssumesLine } from './estimate-markdown';
 import { DependencyLimit, EntityEstimate, ScenarioEstimate } from '../analysis/types';
 import { OPEN_REPORT_COMMAND, OpenReportArgs } from './open-report';
 

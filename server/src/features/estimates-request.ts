@@ -3,7 +3,7 @@
 // report view): the per-scenario table of the datastore or service
 // named at the position, or else of the one whose block holds it.
 import { Position } from 'vscode-languageserver';
-import { entityHoverMarkdown } from '../analysis/estimate-report';
+import { entityHoverMarkdown } from './estimate-markdown';
 import { EntityEstimate } from '../analysis/types';
 import { Snapshot } from '../workspace/snapshot';
 import { canonicalUri } from '../workspace/uris';

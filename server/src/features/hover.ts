@@ -8,15 +8,17 @@ import { Hover, MarkupKind, Position } from 'vscode-languageserver';
 import { BlockNode, StatementNode, ValueNode } from '../../../grammar/src/ast';
 import { BlockKind, canonicalWord, isBlockKind, propertySpec, PropertySpec, SCENARIOS, ValueType } from '../../../grammar/src/schema';
 import { formatDate, formatDuration } from '../../../grammar/src/units';
+import { diagnosticEntity, diagnosticScenarios, hasCode } from '../../../grammar/src/diagnostic-data';
 import { NameReference, PolicyEntity, RegionEntity } from '../model/model';
-import { clientUriOf, Snapshot } from '../workspace/snapshot';
+import { ValueRole } from '../../../grammar/src/validate';
+import { clientUriOf, FileView, Snapshot } from '../workspace/snapshot';
 import { sameRange, toRange } from './convert';
 import { CopyOf, pathsOfStatement } from './copies';
 import { entityHover } from './entity-hover';
 import { targetAt, targetSpan } from './locate';
 import { nameAt } from './names';
 import { blockMarkdown, clauseMarkdown, propertyMarkdown, wordMarkdown } from './schema-docs';
-import { interpretValues, Slot, statementSpec } from './slots';
+import { statementSpec } from './slots';
 import { valueMarkdown } from './value-docs';
 import { presetHoverMarkdown } from './preset-hover';
 
@@ -41,7 +43,7 @@ export function hover(snapshot: Snapshot, uri: string, position: Position): Hove
       case 'key':
         return keyMarkdown(snapshot, uri, target.block, target.statement);
       case 'value':
-        return valueHover(snapshot, target.block, target.statement, target.value, target.index);
+        return valueHover(snapshot, view, target.block, target.statement, target.value, target.index);
     }
   })();
   if (!markdown) return null;
@@ -67,7 +69,7 @@ function keyMarkdown(snapshot: Snapshot, uri: string, block: BlockNode, statemen
   return copies.length > 0 ? [...copies.map(copyMarkdown), docs].join('\n\n---\n\n') : docs;
 }
 
-/** "accepted until 2027-06-30: reason" (or "accepted: reason"), as §8 words it. */
+/** "accepted until 2027-06-30: reason" (or "accepted: reason"), as docs/language.md (accepted risks) words it. */
 function acceptedWords(a: { until?: string; reason: string }): string {
   return `accepted${a.until ? ` until ${a.until}` : ''}: ${a.reason}`;
 }
@@ -96,8 +98,10 @@ function acceptanceMarkdown(snapshot: Snapshot, uri: string, statement: Statemen
 function withAccepted(snapshot: Snapshot, markdown: string, entity: { name: string; kind: string; path: string }): string {
   const lines: string[] = [];
   for (const d of snapshot.diagnostics.get(entity.path) ?? []) {
-    if (!d.accepted || d.data?.entity !== entity.name || d.data?.kind !== entity.kind) continue;
-    const scenarios = Array.isArray(d.data?.scenarios) && d.data.scenarios.length > 0 ? ` (${d.data.scenarios.join(', ')})` : '';
+    const of = diagnosticEntity(d);
+    if (!d.accepted || of?.name !== entity.name || of.kind !== entity.kind) continue;
+    const listed = diagnosticScenarios(d);
+    const scenarios = listed.length > 0 ? ` (${listed.join(', ')})` : '';
     lines.push(`- \`${d.code}\`${scenarios}: ${escapeText(acceptedWords(d.accepted))}`);
   }
   return lines.length > 0 ? `${markdown}\n\nAccepted risks:\n${lines.join('\n')}` : markdown;
@@ -147,7 +151,7 @@ function nameMarkdown(snapshot: Snapshot, ref: NameReference): string | undefine
 /** "service or datastore": what the unknown-reference diagnostic says the name should be. */
 function expectedKinds(snapshot: Snapshot, ref: NameReference): string {
   const diagnostic = (snapshot.diagnostics.get(ref.path) ?? []).find((d) => d.code === 'unknown-reference' && sameRange(d.range, ref.node.range));
-  const kinds = Array.isArray(diagnostic?.data?.kinds) ? diagnostic.data.kinds.filter((k): k is string => typeof k === 'string') : [];
+  const kinds = diagnostic && hasCode(diagnostic, 'unknown-reference') ? diagnostic.data.kinds : [];
   return kinds.length > 0 ? kinds.join(' or ') : ref.kind;
 }
 
@@ -184,17 +188,16 @@ function wordDocs(type: ValueType | undefined, text: string, what: string): stri
   return word ? wordMarkdown(word, what, text) : undefined;
 }
 
-function slotDoc(slot: Slot | undefined): string | undefined {
+function slotDoc(slot: ValueRole | undefined): string | undefined {
   if (slot?.type === 'positional') return slot.positional.doc;
   if (slot?.type === 'clause-value') return `*${slot.clause.word}*: ${slot.clause.doc}`;
   return undefined;
 }
 
-function valueHover(snapshot: Snapshot, block: BlockNode, statement: StatementNode, value: ValueNode, index: number): string | undefined {
+function valueHover(snapshot: Snapshot, view: FileView, block: BlockNode, statement: StatementNode, value: ValueNode, index: number): string | undefined {
   const found = specOf(block, statement);
-  const role = found
-    ? interpretValues(found.spec, statement.values.map((v) => ({ text: v.text, identifier: v.kind === 'identifier' }))).roles[index]
-    : undefined;
+  // Validation's interpretation of the statement (the one the model reads).
+  const role = found ? view.validated.statements.get(statement)?.roles[index] : undefined;
   if (found && role?.type === 'clause-word') return clauseMarkdown(statementSpec(found.spec, statement.values.map((v) => ({ text: v.text, identifier: v.kind === 'identifier' }))), role.clause);
   if (found && value.kind === 'identifier') {
     const what = role?.type === 'positional' ? `${found.spec.key} ${role.positional.name}` : role?.type === 'clause-value' ? `${found.spec.key} ${role.clause.word}` : found.spec.key;

@@ -19,7 +19,7 @@ const CLASHING_KINDS: Readonly<Record<ReferenceKind, readonly ReferenceKind[]>> 
 };
 
 /** Words a region name must not take: `backup … to geo` would then mean the location word. */
-const RESERVED_REGION_NAMES = new Set(COPY_LOCATIONS.map((w) => w.word));
+const RESERVED_REGION_NAMES: ReadonlySet<string> = new Set(COPY_LOCATIONS.map((w) => w.word));
 
 export class RenameError extends Error {}
 

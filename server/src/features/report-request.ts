@@ -1,5 +1,5 @@
 // The custom request `drspec/report` behind VS Code's "drspec: Open DR Report": the DR
-// report of the whole workspace (contract v1.1 §11) as the HTML of a webview, rendered
+// report of the whole workspace (docs/report.md) as the HTML of a webview, rendered
 // from the current snapshot. The client passes its webview's CSP source and a fresh
 // nonce; entity links carry the client's URI of their file.
 import { renderReport } from '../report';

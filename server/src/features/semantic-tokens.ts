@@ -6,7 +6,8 @@ import { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
 import { ValueNode } from '../../../grammar/src/ast';
 import { canonicalWord, isBlockKind, propertySpec, ValueType } from '../../../grammar/src/schema';
 import { FileView } from '../workspace/snapshot';
-import { interpretValues, Slot, slotValueType } from './slots';
+import { ValueRole } from '../../../grammar/src/validate';
+import { slotValueType as roleValueType } from './slots';
 
 export const TOKEN_TYPES = ['keyword', 'class', 'type', 'namespace', 'property', 'enumMember', 'variable', 'number', 'string', 'comment'] as const;
 export type TokenType = (typeof TOKEN_TYPES)[number];
@@ -63,11 +64,11 @@ function identifierType(type: ValueType, text: string): TokenType | undefined {
   }
 }
 
-function valueType(value: ValueNode, role: Slot | undefined): TokenType | undefined {
+function valueType(value: ValueNode, role: ValueRole | undefined): TokenType | undefined {
   if (value.kind !== 'identifier') return LITERAL_TYPE[value.kind];
   if (!role) return undefined;
   if (role.type === 'clause-word') return 'keyword';
-  const type = slotValueType(role);
+  const type = roleValueType(role);
   return type ? identifierType(type, value.text) : undefined;
 }
 
@@ -87,10 +88,8 @@ export function semanticTokens(view: FileView): SemanticTokens {
       const spec = propertySpec(kind, statement.key.text);
       if (!spec) continue;
       push(statement.key, 'property');
-      const { roles } = interpretValues(
-        spec,
-        statement.values.map((v) => ({ text: v.text, identifier: v.kind === 'identifier' })),
-      );
+      // Validation's interpretation of the statement (the one the model reads).
+      const roles = view.validated.statements.get(statement)?.roles ?? [];
       statement.values.forEach((value, i) => {
         const type = valueType(value, roles[i]);
         if (type) push(value, type);

@@ -1,6 +1,7 @@
 // `dependency-cycle`: strongly connected components of the depends-on graph (Tarjan).
 // Only services have depends-on, so only services can be on a cycle.
 import { Diagnostic } from '../../../grammar/src/ast';
+import { makeDiagnostic } from '../../../grammar/src/diagnostic-data';
 import { Model, ServiceEntity } from './types';
 
 /** The services each service depends on (datastores and unknown names are leaves). */
@@ -90,13 +91,14 @@ export function findCycles(model: Model, report: (path: string, d: Diagnostic) =
       model.cyclic.add(service.name);
       // The exact path is worth a search only while it is short enough to read.
       const shown = component.size <= SHOWN_CYCLE ? cyclePath(service, target, edges, component) : [service, target, { name: '…' }, service];
-      report(service.path, {
-        code: 'dependency-cycle',
-        severity: 'error',
-        message: `dependency cycle: ${shown.map((s) => s.name).join(' → ')}`,
-        range: dep.node.range,
-        data: { entity: service.name, kind: 'service', cycle: shown.map((s) => s.name) },
-      });
+      report(
+        service.path,
+        makeDiagnostic('dependency-cycle', dep.node.range, `dependency cycle: ${shown.map((s) => s.name).join(' → ')}`, {
+          entity: service.name,
+          kind: 'service',
+          cycle: shown.map((s) => s.name),
+        }),
+      );
     }
   }
 }

@@ -1,18 +1,32 @@
-// ParsedBlock → typed entity, with the defaults of contract §4 applied. Values that failed
+// ParsedBlock → typed entity, with the defaults of docs/language.md applied. Values that failed
 // validation are absent from the parsed property, so their defaults apply here: the error
 // itself has already been reported by validation.
 //
 // Built for every entity on every check: optional fields are added after the object
 // literal (same key order) rather than spread into it, and look-ups are plain loops.
 import { ValueNode } from '../../../grammar/src/ast';
-import { DEFAULTS, Scenario, SCENARIOS, STRATEGY_DEFAULTS } from '../../../grammar/src/schema';
+import {
+  COPY_LOCATIONS,
+  DEFAULTS,
+  DRILL_KINDS,
+  FAILOVER_MODES,
+  isBackupType,
+  isStrategyKind,
+  REDUNDANCY_WORDS,
+  REPLICA_MODES,
+  Scenario,
+  SCENARIOS,
+  STRATEGY_DEFAULTS,
+  WordOf,
+  wordOf,
+  WordSpec,
+} from '../../../grammar/src/schema';
 import { ParsedBlock, ParsedProperty } from '../../../grammar/src/validate';
 import { resolvePresets } from '../../../grammar/src/presets/implied';
 import {
   Acceptance,
   Backup,
   BackupLocation,
-  BackupType,
   DatastoreEntity,
   Declaration,
   Entity,
@@ -25,7 +39,6 @@ import {
   PlanEntity,
   PolicyEntity,
   Redundancy,
-  RedundancyLevel,
   RegionEntity,
   Replica,
   Schedule,
@@ -53,6 +66,11 @@ function num(p: ParsedProperty | undefined, arg: string): number | undefined {
 function word(p: ParsedProperty | undefined, arg: string): string | undefined {
   const v = p?.args.get(arg)?.value;
   return typeof v === 'string' ? v : undefined;
+}
+
+/** A word of an enumeration table, typed by the table (validation already made it canonical). */
+function wordIn<T extends readonly WordSpec[]>(p: ParsedProperty | undefined, arg: string, words: T): WordOf<T> | undefined {
+  return wordOf(words, word(p, arg));
 }
 
 function nameRef(p: ParsedProperty | undefined, arg: string): NameRef | undefined {
@@ -108,7 +126,7 @@ function failover(block: ParsedBlock): FailoverSettings {
 }
 
 function failoverOf(p: ParsedProperty | undefined): FailoverSettings {
-  const mode = word(p, 'mode') === 'automatic' ? 'automatic' : 'manual';
+  const mode = wordIn(p, 'mode', FAILOVER_MODES) ?? 'manual';
   const out: FailoverSettings = {
     mode,
     detect: num(p, 'detect') ?? DEFAULTS.detect,
@@ -120,13 +138,14 @@ function failoverOf(p: ParsedProperty | undefined): FailoverSettings {
 }
 
 function backup(p: ParsedProperty): Backup | undefined {
-  const type = word(p, 'type') as BackupType | undefined;
+  const type = word(p, 'type');
   const every = num(p, 'every');
-  if (!type || every === undefined) return undefined;
+  if (!isBackupType(type) || every === undefined) return undefined;
   const to = p.args.get('to');
   let location: BackupLocation = { kind: 'local' };
   if (to && typeof to.value === 'string') {
-    location = to.value === 'local' || to.value === 'zone' || to.value === 'geo' ? { kind: to.value } : { kind: 'region', region: to.value, node: to.node };
+    const kind = wordOf(COPY_LOCATIONS, to.value);
+    location = kind ? { kind } : { kind: 'region', region: to.value, node: to.node };
   }
   return {
     type,
@@ -141,8 +160,8 @@ function backup(p: ParsedProperty): Backup | undefined {
 
 function replica(p: ParsedProperty): Replica | undefined {
   const region = nameRef(p, 'region');
-  const mode = word(p, 'mode');
-  if (!region || (mode !== 'sync' && mode !== 'async')) return undefined;
+  const mode = wordIn(p, 'mode', REPLICA_MODES);
+  if (!region || !mode) return undefined;
   return { region, mode, lag: mode === 'sync' ? 0 : (num(p, 'lag') ?? DEFAULTS.asyncReplicaLag), property: p };
 }
 
@@ -195,7 +214,7 @@ function datastore(block: ParsedBlock, nameNode: ValueNode, path: string): Datas
   const presets = resolvePresets(block);
   const implied = presets.implied;
   const redundancyProperty = ownOrImplied(block, implied, 'redundancy');
-  const level = (word(redundancyProperty, 'level') ?? 'local') as RedundancyLevel;
+  const level = wordIn(redundancyProperty, 'level', REDUNDANCY_WORDS) ?? 'local';
   const redundancy: Redundancy = { level, lag: level === 'geo' || level === 'geo-zone' ? (num(redundancyProperty, 'lag') ?? DEFAULTS.geoLag) : 0 };
   if (redundancyProperty) redundancy.property = redundancyProperty;
   const sizeProperty = property(block, 'size');
@@ -244,8 +263,9 @@ function datastore(block: ParsedBlock, nameNode: ValueNode, path: string): Datas
 
 function strategy(block: ParsedBlock): Strategy {
   const p = property(block, 'strategy');
-  const kind = (word(p, 'kind') ?? 'none') as StrategyKind;
-  const defaults = STRATEGY_DEFAULTS[kind] ?? STRATEGY_DEFAULTS.none;
+  const written = word(p, 'kind');
+  const kind: StrategyKind = isStrategyKind(written) ? written : 'none';
+  const defaults = STRATEGY_DEFAULTS[kind];
   const inRef = nameRef(p, 'in');
   const inWord = p?.clauseWords.get('in');
   const capacity = num(p, 'capacity');
@@ -268,8 +288,8 @@ function service(block: ParsedBlock, nameNode: ValueNode, path: string): Service
   const drills: ServiceEntity['drills'] = [];
   for (const p of properties(block, 'drill')) {
     const s = schedule(p);
-    const kind = word(p, 'kind');
-    if (!s || (kind !== 'failover' && kind !== 'restore')) continue;
+    const kind = wordIn(p, 'kind', DRILL_KINDS);
+    if (!s || !kind) continue;
     drills.push(s.last ? { every: s.every, property: s.property, last: s.last, kind } : { every: s.every, property: s.property, kind });
   }
   const entity = entityBase('service', block, nameNode, path) as ServiceEntity;

@@ -1,6 +1,8 @@
-// buildModel: the validated files of one run → one model (contract §1). Files in path
+// buildModel: the validated files of one run → one model (docs/language.md, section 1). Files in path
 // order, declarations in file order; the first declaration of a name per kind wins.
 import { Diagnostic, Range, Span } from '../../../grammar/src/ast';
+import { makeDiagnostic } from '../../../grammar/src/diagnostic-data';
+import { DEFAULTS } from '../../../grammar/src/schema';
 import { ParsedBlock, ValidatedFile } from '../../../grammar/src/validate';
 import { declarationOf, planOf } from './entities';
 import { findCycles } from './cycles';
@@ -67,13 +69,10 @@ export function buildModel(files: readonly ValidatedFile[]): Model {
         if (!model.plan) {
           model.plan = memoPlan(block, path);
         } else {
-          report(path, {
-            code: 'invalid-structure',
-            severity: 'error',
-            message: `a model has at most one plan; the first is ${where(model.plan.path, model.plan.block.node.range, path)}`,
-            range: block.node.kind.range,
-            relatedInformation: [{ path: model.plan.path, range: model.plan.block.node.kind.range, message: 'the first plan' }],
-          });
+          const message = `a model has at most one plan; the first is ${where(model.plan.path, model.plan.block.node.range, path)}`;
+          report(path, makeDiagnostic('invalid-structure', block.node.kind.range, message, undefined, {
+            related: [{ path: model.plan.path, range: model.plan.block.node.kind.range, message: 'the first plan' }],
+          }));
         }
         continue;
       }
@@ -83,14 +82,11 @@ export function buildModel(files: readonly ValidatedFile[]): Model {
       const first = seen.get(key);
       if (first) {
         model.duplicates.push(declaration);
-        report(path, {
-          code: 'duplicate-name',
-          severity: 'error',
-          message: `${declaration.kind} '${declaration.name}' is already declared ${where(first.path, first.nameNode.range, path)}`,
-          range: declaration.nameNode.range,
-          data: { kind: declaration.kind, name: declaration.name, first: { path: first.path, range: first.nameNode.range } },
-          relatedInformation: [{ path: first.path, range: first.nameNode.range, message: `the first declaration of '${first.name}'` }],
-        });
+        const message = `${declaration.kind} '${declaration.name}' is already declared ${where(first.path, first.nameNode.range, path)}`;
+        const data = { kind: declaration.kind, name: declaration.name, first: { path: first.path, range: first.nameNode.range } };
+        report(path, makeDiagnostic('duplicate-name', declaration.nameNode.range, message, data, {
+          related: [{ path: first.path, range: first.nameNode.range, message: `the first declaration of '${first.name}'` }],
+        }));
         continue;
       }
       seen.set(key, declaration);
@@ -140,6 +136,11 @@ export function findDeclaration(model: Model, kind: DeclarationKind, name: strin
 }
 
 /** A datastore or service by name (service first, as `depends-on` resolves). */
+/** How long corruption may go unnoticed: the plan's `corruption-detection`, or the default without a plan. */
+export function corruptionDetectionOf(model: Pick<Model, 'plan'>): number {
+  return model.plan?.corruptionDetection ?? DEFAULTS.corruptionDetection;
+}
+
 export function findEntity(model: Model, name: string): Entity | undefined {
   return model.services.find((s) => s.name === name) ?? model.datastores.find((d) => d.name === name);
 }

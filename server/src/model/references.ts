@@ -1,6 +1,7 @@
 // Every place a name is written, resolved to its declaration; `unknown-reference` for names
 // that refer to nothing of the right kind (regions only once any region is declared).
 import { Diagnostic, ValueNode } from '../../../grammar/src/ast';
+import { makeDiagnostic } from '../../../grammar/src/diagnostic-data';
 import { didYouMean, suggest } from '../../../grammar/src/suggest';
 import { Declaration, Model, NameRef, NameReference, ReferenceKind } from './types';
 
@@ -78,7 +79,7 @@ class Resolver {
     const data = suggestions.length > 0
       ? { name: ref.name, kinds: kinds.slice(), suggestions, replacement: suggestions[0] }
       : { name: ref.name, kinds: kinds.slice(), suggestions };
-    this.report(path, { code: 'unknown-reference', severity: isRegion ? 'warning' : 'error', message, range: ref.node.range, data });
+    this.report(path, makeDiagnostic('unknown-reference', ref.node.range, message, data, isRegion ? { severity: 'warning' } : {}));
   }
 
   /**

@@ -1,13 +1,27 @@
-// The typed model of a set of .drspec files (contract §1, §4): one entity per declared
+// The typed model of a set of .drspec files (docs/language.md, sections 1 and 4): one entity per declared
 // block, defaults applied, each value keeping the node it was written at so diagnostics
 // and quick fixes can point at (and edit) the exact source text.
 import { Diagnostic, ValueNode } from '../../../grammar/src/ast';
-import { Scenario } from '../../../grammar/src/schema';
+import {
+  BackupType,
+  BlockKind,
+  CopyLocation,
+  DrillKind,
+  FailoverMode,
+  RedundancyLevel,
+  ReplicaMode,
+  Scenario,
+  StrategyKind,
+} from '../../../grammar/src/schema';
 import { ParsedBlock, ParsedProperty, ValidatedFile } from '../../../grammar/src/validate';
 import type { ResolvedPresets } from '../../../grammar/src/presets/implied';
 
-export type DeclarationKind = 'plan' | 'region' | 'policy' | 'datastore' | 'service';
-export type ReferenceKind = 'datastore' | 'service' | 'policy' | 'region';
+// The words of the language are declared once, in grammar/src/schema-words.ts and
+// schema-types.ts; the model uses their derived types.
+export type { BackupType, FailoverMode, RedundancyLevel, StrategyKind } from '../../../grammar/src/schema';
+
+export type DeclarationKind = BlockKind;
+export type ReferenceKind = Exclude<BlockKind, 'plan'>;
 
 /** A name written somewhere, e.g. the `northeurope` of `replica northeurope async`. */
 export interface NameRef {
@@ -43,7 +57,6 @@ export interface Schedule {
   property: ParsedProperty;
 }
 
-export type FailoverMode = 'automatic' | 'manual';
 
 /** `failover` with its defaults applied; F = detect + decide + switch. */
 export interface FailoverSettings {
@@ -105,7 +118,6 @@ export interface PolicyEntity extends DeclarationBase {
   acceptances: Acceptance[];
 }
 
-export type RedundancyLevel = 'local' | 'zone' | 'geo' | 'geo-zone';
 
 export interface Redundancy {
   level: RedundancyLevel;
@@ -114,10 +126,9 @@ export interface Redundancy {
   property?: ParsedProperty;
 }
 
-export type BackupType = 'full' | 'differential' | 'incremental' | 'log' | 'snapshot';
 
 /** Where a backup is kept: a location word or a named region. */
-export type BackupLocation = { kind: 'local' | 'zone' | 'geo' } | { kind: 'region'; region: string; node: ValueNode };
+export type BackupLocation = { kind: CopyLocation } | { kind: 'region'; region: string; node: ValueNode };
 
 export interface Backup {
   type: BackupType;
@@ -131,7 +142,7 @@ export interface Backup {
 
 export interface Replica {
   region: NameRef;
-  mode: 'sync' | 'async';
+  mode: ReplicaMode;
   /** 0 for sync; default 15m for async. */
   lag: number;
   property: ParsedProperty;
@@ -163,11 +174,10 @@ export interface DatastoreEntity extends EntityBase {
   /** `provision D`: time to get infrastructure to restore onto once the home site is lost. */
   provision?: { seconds: number; property: ParsedProperty };
   references: NameRef[];
-  /** The block's `preset` statements and the statements they imply (contract §9). */
+  /** The block's `preset` statements and the statements they imply (docs/presets.md). */
   presets: ResolvedPresets;
 }
 
-export type StrategyKind = 'none' | 'backup-restore' | 'pilot-light' | 'warm-standby' | 'active-active';
 
 export interface Strategy {
   kind: StrategyKind;
@@ -187,7 +197,7 @@ export interface ServiceEntity extends EntityBase {
   zonesProperty?: ParsedProperty;
   strategy: Strategy;
   dependsOn: NameRef[];
-  drills: (Schedule & { kind: 'failover' | 'restore' })[];
+  drills: (Schedule & { kind: DrillKind })[];
 }
 
 export type Entity = DatastoreEntity | ServiceEntity;

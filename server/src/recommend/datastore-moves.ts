@@ -1,4 +1,4 @@
-// Candidate changes for a datastore (LANGUAGE.md §10, the move table): add or tighten log
+// Candidate changes for a datastore (docs/analysis.md, Recommendations: the move table): add or tighten log
 // backups on a base that survives, tighten or relocate or keep longer an existing
 // backup, add a full backup where there is none, zone or geo redundancy, a replica in
 // the pair region, automatic failover, verify-restore. Never a rebuild, a restore rate,
@@ -26,7 +26,7 @@ const NOUN: Readonly<Record<Backup['type'], string>> = {
   snapshot: 'snapshots',
 };
 
-/** The shortest interval a backup may be given (§10: full and snapshot limits). */
+/** The shortest interval a backup may be given (the move table's limits for full and snapshot backups). */
 export function intervalFloor(ds: DatastoreEntity, type: Backup['type'], takes: number): number {
   if (!BASE.has(type)) return Math.max(60, 2 * takes);
   if (ds.size === undefined || ds.size >= LARGE) return DAY;
@@ -366,7 +366,7 @@ export function verifyRestore(ctx: MoveContext, ds: DatastoreEntity): Move[] {
   }];
 }
 
-/** Moves for the objectives (RPO, RTO, survival) the context needs. Logs come first: §10 prefers them. */
+/** Moves for the objectives (RPO, RTO, survival) the context needs. Logs come first: the move table prefers them. */
 export function datastoreMoves(ctx: MoveContext, ds: DatastoreEntity): Move[] {
   return [
     ...automaticFailover(ctx),

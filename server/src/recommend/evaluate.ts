@@ -15,6 +15,7 @@ import { CheckResult } from '../check';
 import { declarationOf } from '../model/entities';
 import { DatastoreEntity, Entity, Model, ServiceEntity } from '../model/types';
 import { applyEdits, TextEdit } from './edits';
+import { diagnosticEntity } from '../../../grammar/src/diagnostic-data';
 
 /** An entity's identity across re-evaluations (the objects differ). */
 export function entityKey(entity: Pick<Entity, 'kind' | 'name'>): string {
@@ -245,10 +246,9 @@ function findingsByKey(analysis: Analysis): Map<string, Diagnostic[]> {
   const out = new Map<string, Diagnostic[]>();
   for (const list of analysis.diagnostics.values()) {
     for (const d of list) {
-      const name = d.data?.entity;
-      const kind = d.data?.kind;
-      if (typeof name !== 'string' || (kind !== 'datastore' && kind !== 'service')) continue;
-      const key = entityKey({ kind, name });
+      const entity = diagnosticEntity(d);
+      if (!entity) continue;
+      const key = entityKey(entity);
       const found = out.get(key);
       if (found) found.push(d);
       else out.set(key, [d]);

@@ -1,4 +1,4 @@
-// The fixes of a finding as data for outputs outside the editor (LANGUAGE.md §7 `--fixes`):
+// The fixes of a finding as data for outputs outside the editor (`--fixes`, docs/cli.md):
 // JSON for `check --format json --fixes`, and the same shape for SARIF `fixes` and rdjson
 // `suggestions` (edits with 0-based LSP positions, paths as the check read them).
 import { Diagnostic } from '../../../grammar/src/ast';

@@ -33,7 +33,7 @@ export interface Move {
 export type StorageKind = 'backup' | 'replica';
 
 /**
- * Cost tiers of the moves (LANGUAGE.md §10; strategy kinds take theirs from the schema).
+ * Cost tiers of the moves (docs/analysis.md, Recommendations; strategy kinds take theirs from the schema).
  */
 export const MOVE_COST = {
   'verify-restore': 0,

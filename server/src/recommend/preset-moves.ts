@@ -1,4 +1,4 @@
-// Recommendations on datastores with presets (contract §9, §10): a value a preset implies
+// Recommendations on datastores with presets (docs/presets.md, docs/analysis.md Recommendations): a value a preset implies
 // changes only through the preset's parameters, and only to values its documented range
 // allows (Azure SQL's log backups cannot be made more frequent than the service runs
 // them). Every candidate `preset` statement is validated against the preset's table
@@ -189,7 +189,7 @@ function isDatastore(entity: Entity): entity is DatastoreEntity {
 }
 
 /**
- * The recommendations' value gate for presets (LANGUAGE.md §10: never a change to a value
+ * The recommendations' value gate for presets (docs/analysis.md, Recommendations: never a change to a value
  * implied by a preset that its documented range does not allow): on a datastore with a
  * preset, redundancy changes only through the preset's parameters (see
  * presetParamMoves), a failover the preset implies stays the provider's, and

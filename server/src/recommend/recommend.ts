@@ -1,4 +1,4 @@
-// Recommendations (LANGUAGE.md §10): for an entity with a failing objective finding, up to
+// Recommendations (docs/analysis.md, Recommendations): for an entity with a failing objective finding, up to
 // three verified options — least cost, least change, best region recovery — and the
 // single-statement fixes of the warnings the move table covers. Every option is applied
 // to the model (incrementally, evaluate.ts) and offered only when the findings it targets
@@ -16,6 +16,9 @@ import { policyMoves } from './policy-moves';
 import { presetGate } from './preset-moves';
 import { drillMove, serviceMoves, standbyToPair } from './service-moves';
 import { effectOf, storageDetail, titleOf } from './title';
+import { dataRecord, diagnosticEntity, diagnosticScenarios } from '../../../grammar/src/diagnostic-data';
+import { codesWhere } from '../../../grammar/src/diagnostic-codes';
+import { corruptionDetectionOf } from '../model/model';
 
 export type { TextEdit } from './edits';
 export type { CostTier, ValueGate } from './moves';
@@ -56,27 +59,26 @@ export interface RecommendOptions {
   allowed?: ValueGate;
 }
 
-/** Findings a change to the entity targets (LANGUAGE.md §10). */
 /** The presets' limits, and the caller's where it gives some. */
 function gateOf(options: RecommendOptions): ValueGate {
   const extra = options.allowed ?? ALLOW_ALL;
   return (entity, key, clause, value) => presetGate(entity, key, clause, value) && extra(entity, key, clause, value);
 }
 
-export const OBJECTIVE_CODES: ReadonlySet<string> = new Set(['rpo-unachievable', 'rto-unachievable', 'total-loss', 'no-recovery']);
-export const DEPENDENCY_CODES: ReadonlySet<string> = new Set(['dependency-rto', 'dependency-rpo']);
+/** Findings a change to the entity targets (docs/analysis.md, Recommendations). */
+// The codes' `recommend` roles in the registry (grammar/src/diagnostic-codes.ts).
+export const OBJECTIVE_CODES: ReadonlySet<string> = new Set<string>(codesWhere((s) => s.recommend === 'objective'));
+export const DEPENDENCY_CODES: ReadonlySet<string> = new Set<string>(codesWhere((s) => s.recommend === 'dependency'));
 /** Warnings with a fix of their own (one statement each). */
-export const WARNING_CODES: ReadonlySet<string> = new Set([
-  'untested', 'retention-too-short', 'pitr-gap', 'backup-chain-broken', 'same-region-failover', 'missing-objective',
-]);
+export const WARNING_CODES: ReadonlySet<string> = new Set<string>(codesWhere((s) => s.recommend === 'hygiene'));
 /** Findings about one statement: told apart by the statement, not only by entity and scenario. */
 const STATEMENT_CODES: ReadonlySet<string> = new Set(['retention-too-short', 'pitr-gap', 'backup-chain-broken', 'same-region-failover', 'rpo-skew', 'drill-overdue']);
 
 const MAX_MOVES = 16;
 
-/** An accepted finding (LANGUAGE.md §8) is not a target: it was judged acceptable. */
+/** An accepted finding (docs/language.md, accepted risks) is not a target: it was judged acceptable. */
 export function isAccepted(d: Diagnostic): boolean {
-  const accepted = (d as { accepted?: unknown }).accepted ?? d.data?.accepted;
+  const accepted = (d as { accepted?: unknown }).accepted ?? (d.data && 'accepted' in d.data ? d.data.accepted : undefined);
   return accepted !== undefined && accepted !== null && accepted !== false;
 }
 
@@ -98,21 +100,20 @@ function ordinal(entity: Entity, d: Diagnostic): number {
 }
 
 function scenariosOf(d: Diagnostic): string[] {
-  const s = d.data?.scenarios;
-  return Array.isArray(s) && s.length > 0 ? s.map(String) : [''];
+  const s = diagnosticScenarios(d);
+  return s.length > 0 ? [...s] : [''];
 }
 
 function idsOf(key: string, entity: Entity, d: Diagnostic): string[] {
   const n = ordinal(entity, d);
   // A dependency finding is about one dependency: another one's is another finding.
-  const dependency = DEPENDENCY_CODES.has(d.code) ? String(d.data?.dependency ?? '') : '';
+  const dependency = DEPENDENCY_CODES.has(d.code) ? String(dataRecord(d)?.dependency ?? '') : '';
   return scenariosOf(d).map((s) => `${key}|${d.code}|${n}|${s}|${dependency}`);
 }
 
 function keyOf(d: Diagnostic): string | undefined {
-  const name = d.data?.entity;
-  const kind = d.data?.kind;
-  return typeof name === 'string' && (kind === 'datastore' || kind === 'service') ? entityKey({ kind, name }) : undefined;
+  const entity = diagnosticEntity(d);
+  return entity ? entityKey(entity) : undefined;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -398,7 +399,7 @@ function context(check: CheckResult, entity: Entity, needs: Needs, allowed: Valu
     text: file.file.text,
     needs,
     codes,
-    corruptionDetection: check.model.plan?.corruptionDetection ?? 86400,
+    corruptionDetection: corruptionDetectionOf(check.model),
     allowed,
   };
 }
@@ -534,7 +535,7 @@ export function recommendedStrategy(check: CheckResult, entity: Pick<Entity, 'ki
 }
 
 /**
- * The verified fixes of one finding of the check (LANGUAGE.md §10): the options of its
+ * The verified fixes of one finding of the check (docs/analysis.md, Recommendations): the options of its
  * entity that remove it, or for dependency-rto / dependency-rpo those of the entity that
  * sets the limit. Syntax, schema and model diagnostics get none here.
  */

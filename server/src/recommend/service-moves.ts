@@ -1,15 +1,16 @@
-// Candidate changes for a service (LANGUAGE.md §10): a strategy kind (never a cheaper one
+// Candidate changes for a service (docs/analysis.md, Recommendations): a strategy kind (never a cheaper one
 // than it has) with its standby in the pair region where region-failure needs it, a
 // second zone, automatic failover, a failover drill.
-import { STRATEGY_DEFAULTS } from '../../../grammar/src/schema';
+import { STRATEGY_DEFAULTS, STRATEGY_KIND_NAMES, STRATEGY_STEPS } from '../../../grammar/src/schema';
 import { differentRegion } from '../analysis/regions';
 import { ServiceEntity, StrategyKind } from '../model/types';
 import { automaticFailover } from './datastore-moves';
 import { insertStatement, replaceStatement, rewrittenStatement } from './edits';
 import { CostTier, Move, MOVE_COST, MoveContext, needed, pairOf } from './moves';
 
-const KINDS: readonly StrategyKind[] = ['backup-restore', 'pilot-light', 'warm-standby', 'active-active'];
-const STEP_CLAUSES = ['provision', 'deploy', 'scale-out'];
+/** Every kind that can fail over, cheapest first (grammar/src/schema-words.ts). */
+const KINDS: readonly StrategyKind[] = STRATEGY_KIND_NAMES.filter((k) => k !== 'none');
+const STEP_CLAUSES: readonly string[] = STRATEGY_STEPS;
 
 function tier(kind: StrategyKind): CostTier {
   return STRATEGY_DEFAULTS[kind].costTier as CostTier;

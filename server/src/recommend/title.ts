@@ -1,4 +1,4 @@
-// Titles of recommendations (LANGUAGE.md §10): imperative, at most 80 characters, with the
+// Titles of recommendations (docs/analysis.md, Recommendations): imperative, at most 80 characters, with the
 // effect and the cost tier — `Add log backups every 5m to geo → RPO 5m (L1)` — and the
 // storage a change keeps, for the option's detail ("+1.2TB backup storage").
 import { Diagnostic } from '../../../grammar/src/ast';
@@ -6,6 +6,7 @@ import { formatSize } from '../../../grammar/src/units';
 import { fmt } from '../analysis/describe';
 import { EntityEstimate } from '../analysis/types';
 import { Move, StorageKind } from './moves';
+import { diagnosticScenarios } from '../../../grammar/src/diagnostic-data';
 
 export const MAX_TITLE = 80;
 
@@ -28,8 +29,7 @@ const WARNING_EFFECT: Readonly<Record<string, string>> = {
 };
 
 function scenariosOf(d: Diagnostic): string[] {
-  const s = d.data?.scenarios;
-  return Array.isArray(s) ? s.map(String) : [];
+  return [...diagnosticScenarios(d)];
 }
 
 /** What the change achieves for the findings it resolves, in the targeted entity's figures after it. */

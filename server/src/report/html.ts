@@ -1,4 +1,4 @@
-// The report as one self-contained HTML page (contract v1.1 §11): inline CSS and SVG, no
+// The report as one self-contained HTML page (docs/report.md): inline CSS and SVG, no
 // external asset or request (a content security policy says so too), readable in light
 // and dark (prefers-color-scheme, and VS Code's theme classes in the webview), printable.
 // In a VS Code webview it also carries a small script (with a nonce) that turns entity

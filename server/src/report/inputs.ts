@@ -1,11 +1,11 @@
-// What the report takes from the advice work (contract v1.1 §5 assumptions, §8 accepted
+// What the report takes from the advice work (docs/analysis.md assumptions, docs/language.md accepted
 // risks), in one module: the assumptions of each estimate in words, and the acceptances
 // that apply to an entity.
 import { AcceptanceRecord, policyOf } from '../analysis/acceptance';
 import { EntityEstimate, ScenarioEstimate } from '../analysis/types';
 import { Acceptance, Model } from '../model/types';
 
-/** A value the estimate used that the spec does not state (contract §5). */
+/** A value the estimate used that the spec does not state (docs/analysis.md). */
 export interface AssumptionView {
   what: string;
   value: string;
@@ -13,7 +13,7 @@ export interface AssumptionView {
   from: string;
 }
 
-/** The estimate's assumptions (§5) in words; a service's own first, then its dependencies'. */
+/** The estimate's assumptions (docs/analysis.md) in words; a service's own first, then its dependencies'. */
 export function assumptionsOf(estimate: ScenarioEstimate): AssumptionView[] {
   return estimate.assumptions.map((a) => ({
     what: a.entity ? `${a.entity}: ${a.what}` : a.what,

@@ -1,4 +1,4 @@
-// The report's view model (contract v1.1 §11), built from an analysis result: the plan
+// The report's view model (docs/report.md), built from an analysis result: the plan
 // summary, one section per entity with its per-scenario table, per scenario the recovery
 // timeline and the recovery order, the dependency graph and the accepted-risk register.
 // Everything the HTML and Markdown renderers show is decided here, as plain data; the
@@ -267,7 +267,7 @@ function worstClass(classes: readonly VerdictClass[]): VerdictClass {
   return worst;
 }
 
-/** The codes that accept a missed RPO or RTO objective (contract §6). */
+/** The codes that accept a missed RPO or RTO objective (docs/diagnostics.md). */
 const ACCEPTS_MISSED = {
   rpo: ['rpo-unachievable', 'dependency-rpo', 'total-loss'],
   rto: ['rto-unachievable', 'dependency-rto', 'no-recovery', 'total-loss'],
@@ -502,7 +502,7 @@ function orderStep(e: EntityEstimate, s: ScenarioEstimate, view: EntityView, ver
 }
 
 // ---------------------------------------------------------------------------------------
-// The accepted-risk register (contract §8)
+// The accepted-risk register (docs/language.md, accepted risks)
 
 function riskRegister(input: ReportInput, views: ReadonlyMap<EntityEstimate, EntityView>, display: (path: string) => string): RiskRow[] {
   const byOwner = new Map<string, EntityView>();

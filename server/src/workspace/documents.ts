@@ -87,7 +87,7 @@ export class SourceStore {
     return onDisk ? { uri: key, clientUri: onDisk.clientUri, text: onDisk.text, open: false } : undefined;
   }
 
-  /** Every file of the model, in path order (the contract's order of declarations). */
+  /** Every file of the model, in path order (the order of declarations, docs/language.md section 1). */
   all(): SourceFile[] {
     const keys = new Set([...this.disk.keys(), ...this.opened.keys()]);
     return [...keys]

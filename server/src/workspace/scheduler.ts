@@ -1,9 +1,17 @@
 // When to build. Requests always see the latest texts: `current()` rebuilds synchronously
 // when the sources changed since the last build. Diagnostics are published after a short
-// debounce; a newer change restarts the timer, and a build that finds a newer revision
-// before publishing drops its results, so stale diagnostics are never published.
+// debounce, by a background build that runs in steps (snapshotSteps) and yields between
+// them. The scheduler is in one of three states:
+//
+//   idle ──schedule()──▶ waiting ──debounce──▶ building ──done──▶ idle (publishes if still latest)
+//                          ▲  │schedule(): restart the wait       │
+//                          └──┴───────── schedule(): a newer edit cancels the build ◀┘
+//
+// A cancelled build stops at its next step (what it parsed stays cached); a build whose
+// revision is no longer the latest when it finishes is not published, so stale
+// diagnostics are never published.
 import { SourceStore } from './documents';
-import { buildSnapshot, ParseCache, Snapshot, todayInDays } from './snapshot';
+import { ParseCache, Snapshot, snapshotSteps, todayInDays } from './snapshot';
 
 export interface SchedulerOptions {
   debounceMs(): number;
@@ -17,10 +25,19 @@ export interface SchedulerOptions {
   error?(message: string): void;
 }
 
+export type SchedulerState = 'idle' | 'waiting' | 'building';
+
+/** A background build in progress; `cancelled` is set by a newer edit. */
+interface Build {
+  revision: number;
+  cancelled: boolean;
+}
+
 export class BuildScheduler {
   private snapshot: Snapshot | undefined;
   private readonly cache: ParseCache = new Map();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private build: Build | undefined;
   private disposed = false;
   private lastFailure: string | undefined;
   private lastFileFailures = new Set<string>();
@@ -30,20 +47,35 @@ export class BuildScheduler {
     private readonly options: SchedulerOptions,
   ) {}
 
+  /** Waiting for the debounce, building in the background, or neither. */
+  get state(): SchedulerState {
+    if (this.timer) return 'waiting';
+    return this.build ? 'building' : 'idle';
+  }
+
   private today(): number {
     return this.options.today ? this.options.today() : todayInDays();
+  }
+
+  private isCurrent(snapshot: Snapshot | undefined, today: number): snapshot is Snapshot {
+    return snapshot !== undefined && snapshot.revision === this.store.revision && snapshot.today === today;
   }
 
   /** The snapshot of the current sources, built now if they changed. */
   current(): Snapshot {
     const today = this.today();
-    const cached = this.snapshot;
-    if (cached && cached.revision === this.store.revision && cached.today === today) return cached;
+    if (this.isCurrent(this.snapshot, today)) return this.snapshot;
     const started = Date.now();
-    const revision = this.store.revision;
-    const built = buildSnapshot(this.store.all(), revision, today, this.cache);
+    const steps = snapshotSteps(this.store.all(), this.store.revision, today, this.cache);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return this.adopt(step.value, started);
+  }
+
+  /** Keeps a finished build as the current snapshot and reports its failures. */
+  private adopt(built: Snapshot, started: number): Snapshot {
     this.snapshot = built;
-    this.options.log?.(`built revision ${revision}: ${built.files.size} file(s) in ${Date.now() - started} ms`);
+    this.options.log?.(`built revision ${built.revision}: ${built.files.size} file(s) in ${Date.now() - started} ms`);
     // The same failure on every keystroke is reported once.
     if (built.degraded && built.degraded !== this.lastFailure) {
       this.options.error?.(`the analysis failed; only syntax and schema diagnostics are shown: ${built.degraded}`);
@@ -61,9 +93,13 @@ export class BuildScheduler {
     return built;
   }
 
-  /** Publishes diagnostics after the debounce; a later call restarts the wait. */
+  /** Publishes diagnostics after the debounce; a later call restarts the wait and cancels a build in progress. */
   schedule(): void {
     if (this.disposed) return;
+    if (this.build && !this.build.cancelled) {
+      this.build.cancelled = true;
+      this.options.log?.(`cancelled the build of revision ${this.build.revision}: a newer change arrived`);
+    }
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -72,18 +108,51 @@ export class BuildScheduler {
   }
 
   private async buildAndPublish(): Promise<void> {
-    const snapshot = this.current();
+    const today = this.today();
+    let snapshot = this.snapshot;
+    if (!this.isCurrent(snapshot, today)) {
+      const build: Build = { revision: this.store.revision, cancelled: false };
+      this.build = build;
+      try {
+        snapshot = await this.buildInSteps(build, today);
+      } finally {
+        if (this.build === build) this.build = undefined;
+      }
+      if (!snapshot) return;
+    }
     // Let notifications that arrived during the build be processed first: if one of
     // them changed a text, this result is stale and the newer change has its own timer.
-    // (setTimeout rather than setImmediate: the server also runs in a web worker.)
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    await yieldToEventLoop();
     if (this.disposed || snapshot.revision !== this.store.revision || this.timer) return;
     this.options.publish(snapshot);
     this.options.afterPublish?.();
   }
 
+  /** The build, one step at a time; undefined when it was cancelled. */
+  private async buildInSteps(build: Build, today: number): Promise<Snapshot | undefined> {
+    const started = Date.now();
+    const steps = snapshotSteps(this.store.all(), build.revision, today, this.cache);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        // A request may have built a newer revision meanwhile: keep the newest.
+        return this.snapshot && this.snapshot.revision >= build.revision && this.snapshot.today === today ? this.snapshot : this.adopt(step.value, started);
+      }
+      await yieldToEventLoop();
+      if (build.cancelled || this.disposed) return undefined;
+      // A request built this revision synchronously while we yielded: use its result.
+      if (this.isCurrent(this.snapshot, today) && this.snapshot.revision === build.revision) return this.snapshot;
+    }
+  }
+
   dispose(): void {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.build) this.build.cancelled = true;
   }
+}
+
+/** Lets waiting messages be read: setImmediate in Node, setTimeout in a web worker (no setImmediate there). */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 }

@@ -71,8 +71,29 @@ function memoOf(cache: ParseCache): AnalysisMemo {
 
 /** Builds the snapshot of `sources`. Never throws: on an internal error it falls back to syntax and schema checks. */
 export function buildSnapshot(sources: readonly SourceFile[], revision: number, today = todayInDays(), cache: ParseCache = new Map()): Snapshot {
+  const steps = snapshotSteps(sources, revision, today, cache);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same build as steps: it pauses after each file it had to parse and before the model
+ * and analysis, so that a caller (the scheduler) can stop it when a newer edit arrives.
+ * Files parsed before a stop stay in the cache for the next build.
+ */
+export function* snapshotSteps(sources: readonly SourceFile[], revision: number, today = todayInDays(), cache: ParseCache = new Map()): Generator<void, Snapshot> {
   try {
-    return fullBuild(sources, revision, today, cache);
+    const parsed: ParsedText[] = [];
+    for (const source of sources) {
+      const cached = cache.get(source.uri);
+      const text = parsedText(source, cache);
+      parsed.push(text);
+      if (text !== cached) yield;
+    }
+    yield;
+    return fullBuild(sources, parsed, revision, today, cache);
   } catch (error) {
     return syntaxOnlyBuild(sources, revision, today, error instanceof Error ? (error.stack ?? error.message) : String(error));
   }
@@ -90,8 +111,7 @@ function parsedText(source: SourceFile, cache: ParseCache): ParsedText {
   return fresh;
 }
 
-function fullBuild(sources: readonly SourceFile[], revision: number, today: number, cache: ParseCache): Snapshot {
-  const parsed = sources.map((s) => parsedText(s, cache));
+function fullBuild(sources: readonly SourceFile[], parsed: readonly ParsedText[], revision: number, today: number, cache: ParseCache): Snapshot {
   const inputs = parsed.map((p) => p.validated);
   const live = new Set(sources.map((s) => s.uri));
   for (const uri of [...cache.keys()]) if (!live.has(uri)) cache.delete(uri);
@@ -116,7 +136,7 @@ function syntaxOnlyBuild(sources: readonly SourceFile[], revision: number, today
       diagnostics.set(source.uri, [...file.syntaxErrors, ...validated.diagnostics]);
     } catch {
       const file: FileNode = { path: source.uri, text: source.text, blocks: [], comments: [], syntaxErrors: [] };
-      files.set(source.uri, viewOf(source, file, { file, blocks: [], diagnostics: [] }));
+      files.set(source.uri, viewOf(source, file, { file, blocks: [], statements: new Map(), diagnostics: [] }));
       diagnostics.set(source.uri, []);
     }
   }

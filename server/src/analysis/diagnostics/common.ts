@@ -1,47 +1,15 @@
-// Shared pieces of the analysis diagnostics: the code → severity table, grouping of
-// per-scenario findings into one diagnostic per (entity, code, range), and data payloads.
-import { Diagnostic, Range, RelatedInformation, Severity } from '../../../../grammar/src/ast';
+// Shared pieces of the analysis diagnostics: grouping of per-scenario findings into one
+// diagnostic per (entity, code, range), and their data payloads. Codes, severities and the
+// shape of each code's data are in the registry (grammar/src/diagnostic-codes.ts,
+// grammar/src/diagnostic-data.ts).
+import { Diagnostic, Range, RelatedInformation } from '../../../../grammar/src/ast';
+import { AnalysisCode as FindingCode, CodeOfCategory } from '../../../../grammar/src/diagnostic-codes';
+
+/** The codes the analysis reports: its findings and the review of accepted risks. */
+export type AnalysisCode = FindingCode | CodeOfCategory<'review'>;
+import { DiagnosticData, FindingData, makeDiagnostic as newDiagnostic } from '../../../../grammar/src/diagnostic-data';
 import { Scenario } from '../../../../grammar/src/schema';
 import { Entity } from '../../model/types';
-
-export type AnalysisCode =
-  | 'rpo-unachievable'
-  | 'rto-unachievable'
-  | 'dependency-rto'
-  | 'dependency-rpo'
-  | 'total-loss'
-  | 'no-recovery'
-  | 'same-region-failover'
-  | 'backup-chain-broken'
-  | 'pitr-gap'
-  | 'retention-too-short'
-  | 'rpo-skew'
-  | 'untested'
-  | 'drill-overdue'
-  | 'missing-objective'
-  | 'estimate-incomplete'
-  | 'unused-acceptance'
-  | 'acceptance-expired';
-
-export const SEVERITY: Readonly<Record<AnalysisCode, Severity>> = {
-  'rpo-unachievable': 'error',
-  'rto-unachievable': 'error',
-  'dependency-rto': 'error',
-  'dependency-rpo': 'error',
-  'total-loss': 'error',
-  'no-recovery': 'error',
-  'same-region-failover': 'warning',
-  'backup-chain-broken': 'warning',
-  'pitr-gap': 'warning',
-  'retention-too-short': 'warning',
-  'rpo-skew': 'warning',
-  untested: 'warning',
-  'drill-overdue': 'warning',
-  'missing-objective': 'warning',
-  'estimate-incomplete': 'info',
-  'unused-acceptance': 'warning',
-  'acceptance-expired': 'warning',
-};
 
 /**
  * Reports a finding. `rebuild` makes the same finding for some of its scenarios only (its
@@ -77,29 +45,31 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][]
   return [...groups.values()];
 }
 
-export interface DiagnosticInput {
-  code: AnalysisCode;
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** What a code's data adds to the fields every finding has (entity, kind, path, scenarios, target). */
+export type FindingExtra<C extends AnalysisCode> = DistributiveOmit<DiagnosticData[C], keyof FindingData>;
+
+export type DiagnosticInput<C extends AnalysisCode> = {
+  code: C;
   entity?: Entity;
   range: Range;
   message: string;
   scenarios?: readonly Scenario[];
-  data?: Record<string, unknown>;
   related?: RelatedInformation[];
-}
+} & ({} extends FindingExtra<C> ? { data?: FindingExtra<C> } : { data: FindingExtra<C> });
 
 // One per finding, so built field by field rather than with spreads (a slow path); the
 // keys come out in the same order: entity, kind, path, scenarios, target, then `data`.
-export function makeDiagnostic(input: DiagnosticInput): Diagnostic {
+export function makeDiagnostic<C extends AnalysisCode>(input: DiagnosticInput<C>): Diagnostic<C> {
   const data: Record<string, unknown> = input.entity ? { entity: input.entity.name, kind: input.entity.kind, path: input.entity.path } : {};
   if (input.scenarios) data.scenarios = input.scenarios.slice();
   data.target = input.range;
   if (input.data) Object.assign(data, input.data);
-  const diagnostic: Diagnostic = { code: input.code, severity: SEVERITY[input.code], message: input.message, range: input.range, data };
-  if (input.related && input.related.length > 0) {
-    const related = dedupeRelated(input.related);
-    if (related.length > 0) diagnostic.relatedInformation = related;
-  }
-  return diagnostic;
+  // The fields above plus the code's extra fields are DiagnosticData[C] (see DiagnosticInput).
+  const related = input.related && input.related.length > 0 ? dedupeRelated(input.related) : undefined;
+  return newDiagnostic(input.code, input.range, input.message, data as DiagnosticData[C], { related });
 }
 
 function dedupeRelated(items: RelatedInformation[]): RelatedInformation[] {

@@ -1,13 +1,14 @@
-// Diagnostics about how copies and drills are set up (contract §6): same-region-failover,
+// Diagnostics about how copies and drills are set up (docs/diagnostics.md): same-region-failover,
 // backup-chain-broken, pitr-gap, retention-too-short, rpo-skew, untested, drill-overdue.
 import { Diagnostic, Range } from '../../../../grammar/src/ast';
 import { Scenario } from '../../../../grammar/src/schema';
 import { formatDate } from '../../../../grammar/src/units';
 import { DatastoreEntity, Entity, Model, Schedule, ServiceEntity } from '../../model/types';
+import { corruptionDetectionOf } from '../../model/model';
 import { BASE, CHAINED } from '../datastore';
 import { describeBackup, fmt } from '../describe';
 import { AnalyzeOptions, EntityEstimate, ScenarioEstimate } from '../types';
-import { DiagnosticInput, groupBy, makeDiagnostic, rangeKey, Report } from './common';
+import { DiagnosticInput, FindingExtra, groupBy, makeDiagnostic, rangeKey, Report } from './common';
 import { writtenNode } from '../../../../grammar/src/presets/implied';
 
 function sameRegion(ds: DatastoreEntity | ServiceEntity, region: string): boolean {
@@ -56,7 +57,8 @@ interface BackupFinding {
   /** The implied statement, for backups a preset implies. */
   via?: string;
   scenarios?: Scenario[];
-  data?: Record<string, unknown>;
+  /** pitr-gap and retention-too-short: the retention (the chain finding has none). */
+  data?: FindingExtra<'pitr-gap'>;
   /** `rest` for some of the scenarios only (when an acceptance covers the others). */
   restFor?: (scenarios: readonly Scenario[]) => string;
 }
@@ -122,7 +124,7 @@ function backupDiagnostics(ds: DatastoreEntity, estimate: EntityEstimate, corrup
         return `${same[0].subject}${vias.length > 0 ? ` (${vias.join('; ')})` : ''} ${rest(same[0])}`;
       });
       const scenarios = only ? only.slice() : [...new Set(group.flatMap((f) => f.scenarios ?? []))];
-      const input: DiagnosticInput = { code: first.code, entity: ds, range: first.range, message: sentences.join('; ') };
+      const input: DiagnosticInput<BackupFinding['code']> = { code: first.code, entity: ds, range: first.range, message: sentences.join('; ') };
       if (first.scenarios) input.scenarios = scenarios;
       if (first.data) input.data = first.data;
       return makeDiagnostic(input);
@@ -189,7 +191,7 @@ function overdue(path: string, entity: Entity | undefined, schedule: Schedule | 
 }
 
 export function hygieneDiagnostics(model: Model, byEntity: Map<Entity, EntityEstimate>, options: AnalyzeOptions, report: Report): void {
-  const corruptionDetection = model.plan?.corruptionDetection ?? 86400;
+  const corruptionDetection = corruptionDetectionOf(model);
   if (model.plan) overdue(model.plan.path, undefined, model.plan.review, 'the plan review', options.today, report);
   // By name, for `references` (names of model.datastores are unique).
   const datastores = new Map<string, DatastoreEntity>();

@@ -1,4 +1,4 @@
-// Diagnostics about objectives and outcomes (contract §6): rpo-unachievable,
+// Diagnostics about objectives and outcomes (docs/diagnostics.md): rpo-unachievable,
 // rto-unachievable, dependency-rto, dependency-rpo, total-loss, no-recovery,
 // estimate-incomplete, missing-objective.
 import { Diagnostic, Range, RelatedInformation } from '../../../../grammar/src/ast';

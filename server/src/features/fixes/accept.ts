@@ -9,6 +9,7 @@ import { isAcceptableCode } from '../../analysis/acceptance';
 import { clientUriOf } from '../../workspace/snapshot';
 import { FixContext, stringList, workspaceEdit } from './context';
 import { insertStatementEdit } from './insert';
+import { diagnosticEntity, diagnosticScenarios } from '../../../../grammar/src/diagnostic-data';
 
 export const SELECT_RANGE_COMMAND = 'drspec.selectRange';
 
@@ -34,12 +35,12 @@ export function reasonRange(edit: TextEdit): Range {
 
 export function acceptFixes(context: FixContext): CodeAction[] {
   const { snapshot, diagnostic } = context;
-  const data = diagnostic.data;
-  if (diagnostic.accepted || !isAcceptableCode(diagnostic.code) || !data || typeof data.entity !== 'string') return [];
-  const entity = snapshot.model?.entities.find((e) => e.name === data.entity && e.kind === data.kind);
+  const of = diagnosticEntity(diagnostic);
+  if (diagnostic.accepted || !isAcceptableCode(diagnostic.code) || !of) return [];
+  const entity = snapshot.model?.entities.find((e) => e.name === of.name && e.kind === of.kind);
   const view = entity && snapshot.files.get(entity.path);
   if (!entity || !view) return [];
-  const edit = insertStatementEdit(view, entity.block.node, acceptStatement(diagnostic.code, stringList(data.scenarios), snapshot.today));
+  const edit = insertStatementEdit(view, entity.block.node, acceptStatement(diagnostic.code, [...diagnosticScenarios(diagnostic)], snapshot.today));
   const uri = clientUriOf(snapshot, entity.path);
   return [
     {

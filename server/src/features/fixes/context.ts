@@ -2,18 +2,25 @@
 // it (fresh `data`) and as the client sent it (echoed in the action's `diagnostics`).
 import { CodeAction, CodeActionKind, Diagnostic as LspDiagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { Diagnostic, Range } from '../../../../grammar/src/ast';
+import { DiagnosticCode } from '../../../../grammar/src/diagnostic-codes';
 import { entityAt } from '../../model/model';
 import { introducesErrors } from '../../recommend/recommend';
 import { clientUriOf, FileView, Snapshot } from '../../workspace/snapshot';
 
-export interface FixContext {
+/**
+ * The context of a fix for a diagnostic of code(s) C: `diagnostic.data` has C's type.
+ * (Generic in the diagnostic rather than the code, so that TypeScript sees it covariant.)
+ */
+export interface FixContextOf<D extends { code: DiagnosticCode }> {
   snapshot: Snapshot;
   view: FileView;
-  diagnostic: Diagnostic;
+  diagnostic: D;
   client: LspDiagnostic;
 }
 
-export type Fixer = (context: FixContext) => CodeAction[];
+export type FixContext<C extends DiagnosticCode = DiagnosticCode> = FixContextOf<Diagnostic<C>>;
+
+export type Fixer<C extends DiagnosticCode = DiagnosticCode> = (context: FixContext<C>) => CodeAction[];
 
 /** Edits by canonical URI → a WorkspaceEdit keyed by the client's URIs. */
 export function workspaceEdit(snapshot: Snapshot, edits: ReadonlyMap<string, TextEdit[]>): WorkspaceEdit {

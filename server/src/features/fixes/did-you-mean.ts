@@ -3,18 +3,24 @@
 import { CodeAction } from 'vscode-languageserver';
 import { entityAt, ServiceEntity } from '../../model/model';
 import { toRange } from '../convert';
-import { FixContext, quickFix, revealsErrors, stringList } from './context';
+import { Diagnostic } from '../../../../grammar/src/ast';
+import { FixContext, quickFix, revealsErrors } from './context';
 
-export function replacements(data: Record<string, unknown> | undefined): string[] {
-  const first = typeof data?.replacement === 'string' ? [data.replacement] : [];
-  return [...new Set([...first, ...stringList(data?.suggestions)])];
+/** The codes whose data may carry a did-you-mean. */
+export type SuggestingCode = 'unknown-property' | 'invalid-value' | 'invalid-structure' | 'unknown-reference';
+
+export function replacements(diagnostic: Diagnostic<SuggestingCode>): string[] {
+  const data = diagnostic.data;
+  if (!data) return [];
+  const first = 'replacement' in data && data.replacement !== undefined ? [data.replacement] : [];
+  return [...new Set([...first, ...(data.suggestions ?? [])])];
 }
 
-export function didYouMeanFixes(context: FixContext): CodeAction[] {
+export function didYouMeanFixes(context: FixContext<SuggestingCode>): CodeAction[] {
   const { diagnostic, view } = context;
   const range = toRange(diagnostic.range);
   const written = view.text.slice(view.lines.offset(range.start), view.lines.offset(range.end));
-  return replacements(diagnostic.data)
+  return replacements(diagnostic)
     .filter((r) => r !== written && !closesCycle(context, r) && !listedAlready(context, r))
     .map((replacement, i) =>
       quickFix(context, changeTitle(written, replacement, revealsErrors(context, [{ path: view.uri, range: diagnostic.range, newText: replacement }])), new Map([[view.uri, [{ range, newText: replacement }]]]), i === 0),

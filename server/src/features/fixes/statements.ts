@@ -31,9 +31,9 @@ function exampleValue(example: string, word: string): string | undefined {
   return i > 0 && i + 1 < parts.length ? parts[i + 1] : undefined;
 }
 
-export function missingClauseFixes(context: FixContext): CodeAction[] {
+export function missingClauseFixes(context: FixContext<'missing-value'>): CodeAction[] {
   const { view, diagnostic } = context;
-  const clauseWord = typeof diagnostic.data?.clause === 'string' ? diagnostic.data.clause : undefined;
+  const clauseWord = diagnostic.data?.clause;
   if (!clauseWord) return [];
   const offset = view.lines.offset(diagnostic.range.start);
   const block = blockAt(view.file, offset);

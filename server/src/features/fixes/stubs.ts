@@ -5,20 +5,14 @@
 import { CodeAction } from 'vscode-languageserver';
 import { ReferenceKind } from '../../model/model';
 import { blockAt } from '../locate';
-import { FixContext, quickFix, stringList } from './context';
+import { FixContext, quickFix } from './context';
 import { appendBlockEdit } from './insert';
-
-const KINDS: readonly ReferenceKind[] = ['datastore', 'service', 'policy', 'region'];
 
 /** Starting objectives of a new policy. */
 export const NEW_POLICY_LINES = ['rto 4h', 'rpo 1h'];
 
-function isReferenceKind(value: string): value is ReferenceKind {
-  return (KINDS as readonly string[]).includes(value);
-}
-
 /** Lines of the new block's body, copied from the block the reference is written in. */
-function bodyLines(context: FixContext, kind: ReferenceKind): string[] {
+function bodyLines(context: FixContext<'unknown-reference'>, kind: ReferenceKind): string[] {
   const { view, diagnostic, snapshot } = context;
   const offset = view.lines.offset(diagnostic.range.start);
   const block = blockAt(view.file, offset);
@@ -47,13 +41,9 @@ function bodyLines(context: FixContext, kind: ReferenceKind): string[] {
   }
 }
 
-export function stubFixes(context: FixContext, preferFirst: boolean): CodeAction[] {
-  const data = context.diagnostic.data;
-  const name = typeof data?.name === 'string' ? data.name : undefined;
-  if (!name) return [];
-  return stringList(data?.kinds)
-    .filter(isReferenceKind)
-    .map((kind, i) => {
+export function stubFixes(context: FixContext<'unknown-reference'>, preferFirst: boolean): CodeAction[] {
+  const { name, kinds } = context.diagnostic.data;
+  return kinds.map((kind, i) => {
       const body = bodyLines(context, kind);
       const lines = body.length > 0 ? [`${kind} ${name} {`, ...body.map((l) => `  ${l}`), '}'] : [`${kind} ${name} {}`];
       const edit = appendBlockEdit(context.view, lines);

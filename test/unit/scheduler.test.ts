@@ -1,0 +1,69 @@
+// The language server's build scheduler: idle → waiting (debounce) → building → idle, and a
+// newer edit cancels a build in progress, which then publishes nothing.
+import { strict as assert } from 'assert';
+import { SourceStore } from '../../server/src/workspace/documents';
+import { BuildScheduler } from '../../server/src/workspace/scheduler';
+import { Snapshot } from '../../server/src/workspace/snapshot';
+
+function spec(i: number, rpo = '1h'): string {
+  return `datastore db-${i} {\n  rpo ${rpo}\n  backup full every 1d retain 30d to geo\n}\n`;
+}
+
+async function until(test: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 10000; i++) {
+    if (test()) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
+
+describe('build scheduler', () => {
+  it('goes idle → waiting → building → idle and publishes the latest revision', async () => {
+    const store = new SourceStore();
+    for (let i = 0; i < 5; i++) store.setDisk(`file:///w/${i}.drspec`, spec(i));
+    const published: Snapshot[] = [];
+    const scheduler = new BuildScheduler(store, { debounceMs: () => 0, publish: (s) => published.push(s), today: () => 20000 });
+    assert.equal(scheduler.state, 'idle');
+    scheduler.schedule();
+    assert.equal(scheduler.state, 'waiting');
+    await until(() => scheduler.state === 'building', 'the build');
+    await until(() => published.length === 1, 'the publish');
+    assert.equal(scheduler.state, 'idle');
+    assert.equal(published[0].revision, store.revision);
+    scheduler.dispose();
+  });
+
+  it('cancels a build in progress when a newer edit arrives, and publishes only the newer one', async () => {
+    const store = new SourceStore();
+    for (let i = 0; i < 40; i++) store.setDisk(`file:///w/${i}.drspec`, spec(i));
+    const published: Snapshot[] = [];
+    const log: string[] = [];
+    const scheduler = new BuildScheduler(store, { debounceMs: () => 0, publish: (s) => published.push(s), log: (m) => log.push(m), today: () => 20000 });
+    scheduler.schedule();
+    await until(() => scheduler.state === 'building', 'the first build');
+    const first = store.revision;
+    store.setOpen('file:///w/0.drspec', spec(0, '15m'), 2);
+    scheduler.schedule();
+    assert.ok(log.includes(`cancelled the build of revision ${first}: a newer change arrived`), log.join('\n'));
+    await until(() => published.length > 0 && scheduler.state === 'idle', 'the second build');
+    assert.deepEqual(published.map((s) => s.revision), [store.revision]);
+    // The cancelled build never finished: only the newer revision was built.
+    assert.ok(!log.some((m) => m.startsWith(`built revision ${first}:`)), log.join('\n'));
+    scheduler.dispose();
+  });
+
+  it('answers requests synchronously while a background build is in progress', async () => {
+    const store = new SourceStore();
+    for (let i = 0; i < 20; i++) store.setDisk(`file:///w/${i}.drspec`, spec(i));
+    const published: Snapshot[] = [];
+    const scheduler = new BuildScheduler(store, { debounceMs: () => 0, publish: (s) => published.push(s), today: () => 20000 });
+    scheduler.schedule();
+    await until(() => scheduler.state === 'building', 'the build');
+    const now = scheduler.current();
+    assert.equal(now.revision, store.revision);
+    assert.equal(now.files.size, 20);
+    await until(() => published.length === 1, 'the publish');
+    assert.equal(published[0], now, 'the background build takes the snapshot the request built');
+    scheduler.dispose();
+  });
+});
