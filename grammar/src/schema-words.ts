@@ -2,6 +2,7 @@
 // facts of strategy kinds and backup types, and the defaults of the analysis model
 // (docs/language.md, docs/analysis.md), as data. Each fact is declared here once; the
 // TypeScript types of the words are derived from these tables.
+import { ANALYSIS_CODES, DIAGNOSTICS } from './diagnostic-codes';
 import { Scenario, WordSpec } from './schema-types';
 import { formatDuration } from './units';
 
@@ -212,23 +213,8 @@ export const STRATEGY_DEFAULTS: Readonly<Record<StrategyKind, StrategyDefaults>>
 export const SCENARIO_WORDS: readonly WordSpec[] = (Object.keys(SCENARIO_DOCS) as Scenario[]).map((word) => ({ word, doc: SCENARIO_DOCS[word] }));
 
 /**
- * The analysis codes an `accept` statement may name (the contract's table, from
- * rpo-unachievable to estimate-incomplete); syntax and schema errors cannot be accepted.
+ * The codes an `accept` statement may name: the registry's analysis codes (the contract's
+ * table from rpo-unachievable to estimate-incomplete), each with its summary. Syntax,
+ * schema, model and review codes cannot be accepted.
  */
-export const ACCEPTABLE_CODES: readonly WordSpec[] = [
-  { word: 'rpo-unachievable', doc: 'The achieved RPO exceeds the objective.' },
-  { word: 'rto-unachievable', doc: "The entity's own RTO exceeds the objective." },
-  { word: 'dependency-rto', doc: "A dependency's RTO exceeds this service's objective." },
-  { word: 'dependency-rpo', doc: "A dependency's RPO exceeds this service's objective." },
-  { word: 'total-loss', doc: 'No copy survives a scenario.' },
-  { word: 'no-recovery', doc: 'A service cannot recover in a scenario that needs failover.' },
-  { word: 'same-region-failover', doc: 'The standby shares the home region.' },
-  { word: 'backup-chain-broken', doc: 'A chained backup with no surviving full or snapshot.' },
-  { word: 'pitr-gap', doc: 'Log backups kept shorter than the longest full or snapshot interval.' },
-  { word: 'retention-too-short', doc: 'Backups kept shorter than corruption may go unnoticed.' },
-  { word: 'rpo-skew', doc: 'A referenced store can lose more than this one.' },
-  { word: 'untested', doc: 'Backups without verify-restore, or a strategy without a drill.' },
-  { word: 'drill-overdue', doc: 'A review, restore test or drill is overdue.' },
-  { word: 'missing-objective', doc: 'No objective from any source.' },
-  { word: 'estimate-incomplete', doc: 'An RTO objective exists but the RTO is unknown.' },
-];
+export const ACCEPTABLE_CODES: readonly WordSpec[] = ANALYSIS_CODES.map((code) => ({ word: code, doc: DIAGNOSTICS[code].summary }));

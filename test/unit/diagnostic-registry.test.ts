@@ -12,6 +12,7 @@ import {
   isAnalysisCode,
   isDiagnosticCode,
 } from '../../grammar/src/diagnostic-codes';
+import { ACCEPTABLE_CODES } from '../../grammar/src/schema-words';
 import { RULES } from '../../server/src/cli/rules';
 import { FIXERS } from '../../server/src/features/code-actions';
 import { diagnosticsMarkdown, DIAGNOSTICS_DOC_PATH } from '../../scripts/diagnostics-doc';
@@ -37,6 +38,13 @@ describe('diagnostic registry', () => {
     assert.deepEqual(ANALYSIS_CODES, DIAGNOSTIC_CODES.slice(DIAGNOSTIC_CODES.indexOf('rpo-unachievable'), DIAGNOSTIC_CODES.indexOf('estimate-incomplete') + 1));
     assert.ok(isAnalysisCode('pitr-gap') && !isAnalysisCode('syntax') && !isAnalysisCode('unused-acceptance') && !isAnalysisCode('nope'));
     assert.ok(isDiagnosticCode('acceptance-expired') && !isDiagnosticCode('toString'));
+  });
+
+  it('is where the codes an accept statement may name come from: rpo-unachievable to estimate-incomplete', () => {
+    const codes = Object.keys(DIAGNOSTICS);
+    const expected = codes.slice(codes.indexOf('rpo-unachievable'), codes.indexOf('estimate-incomplete') + 1);
+    assert.deepEqual(ACCEPTABLE_CODES.map((c) => c.word), expected);
+    for (const c of ACCEPTABLE_CODES) assert.equal(c.doc, DIAGNOSTICS[c.word as keyof typeof DIAGNOSTICS].summary);
   });
 
   it('gives every fixable code a fixer or a recommendation role, and no other code either', () => {
