@@ -5,7 +5,8 @@
 // for the others. Expired acceptances accept nothing (`acceptance-expired` on their date);
 // an acceptance that accepts nothing is `unused-acceptance`.
 import { AcceptedInfo, Diagnostic } from '../../../grammar/src/ast';
-import { ACCEPTABLE_CODES, Scenario, SCENARIOS } from '../../../grammar/src/schema';
+import { Scenario, SCENARIOS } from '../../../grammar/src/schema';
+import { isAnalysisCode } from '../../../grammar/src/diagnostic-codes';
 import { formatDate } from '../../../grammar/src/units';
 import { Acceptance, Entity, Model, PolicyEntity } from '../model/types';
 import { makeDiagnostic, Report } from './diagnostics/common';
@@ -23,11 +24,8 @@ export interface AcceptanceRecord {
   used: boolean;
 }
 
-const ACCEPTABLE: ReadonlySet<string> = new Set(ACCEPTABLE_CODES.map((c) => c.word));
-
-export function isAcceptableCode(code: string): boolean {
-  return ACCEPTABLE.has(code);
-}
+/** The codes an `accept` statement may name: the registry's analysis codes. */
+export const isAcceptableCode = isAnalysisCode;
 
 /** Whether a diagnostic is an accepted finding (not an error or warning to fix). */
 export function isAccepted(d: Pick<Diagnostic, 'accepted'>): boolean {
@@ -79,7 +77,7 @@ export class Acceptances {
    * finding that is only partly covered is reported in full.
    */
   apply(d: Diagnostic, rebuild?: Rebuild): Diagnostic[] {
-    if (!ACCEPTABLE.has(d.code) || this.records.size === 0) return [d];
+    if (!isAcceptableCode(d.code) || this.records.size === 0) return [d];
     const of = diagnosticEntity(d);
     const entity = of ? this.entities.get(`${of.kind}\u0000${of.name}`) : undefined;
     if (!entity) return [d];
