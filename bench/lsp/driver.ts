@@ -61,7 +61,9 @@ export class LspDriver {
   /** Spawns the server and completes initialize/initialized; resolves with the driver and the time it took. */
   static async start(command: ServerCommand, rootUri: string | null): Promise<{ driver: LspDriver; initializeMs: number }> {
     const started = performance.now();
-    const child = spawn(process.execPath, command.args, { stdio: ['pipe', 'pipe', 'ignore'] });
+    // DRSPEC_BENCH_NODE_ARGS: extra Node flags for the server (e.g. `--cpu-prof --cpu-prof-dir=DIR`).
+    const nodeArgs = (process.env.DRSPEC_BENCH_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+    const child = spawn(process.execPath, [...nodeArgs, ...command.args], { stdio: ['pipe', 'pipe', 'ignore'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const driver = new LspDriver(child, connection, command.settings);
     connection.listen();

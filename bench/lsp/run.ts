@@ -193,7 +193,7 @@ function row(m: Measured): string {
   return `| ${m.server} | ${m.workspace} | ${m.lines} | ${m.coldStartMs.toFixed(0)} | ${p(m.change, 50)} / ${p(m.change, 95)} | ${p(m.hover, 95)} | ${p(m.completion, 95)} | ${p(m.codeAction, 95)} | ${m.rssMB.toFixed(0)} / ${m.peakMB.toFixed(0)} |`;
 }
 
-export async function runLspBench(options: { quick: boolean; full: boolean }): Promise<Measured[]> {
+export async function runLspBench(options: { quick: boolean; full: boolean; only?: string }): Promise<Measured[]> {
   const edits = options.quick ? 3 : 60;
   const requests = options.quick ? 2 : 30;
   const workspaces: WorkspaceSpec[] = options.quick
@@ -207,7 +207,8 @@ export async function runLspBench(options: { quick: boolean; full: boolean }): P
         ...(options.full ? [{ label: 'one file, 100k lines', sources: oneFile(8300), edited: 0 }] : []),
       ];
   const results: Measured[] = [];
-  for (const ws of workspaces) for (const peer of PEERS) results.push(await measure(peer, ws, edits, requests));
+  const peers = options.only ? PEERS.filter((p) => p.name === options.only) : PEERS;
+  for (const ws of workspaces) for (const peer of peers) results.push(await measure(peer, ws, edits, requests));
   return results;
 }
 
@@ -229,7 +230,7 @@ export function printLspTable(results: readonly Measured[]): void {
 
 if (require.main === module) {
   const args = process.argv.slice(2);
-  runLspBench({ quick: args.includes('--quick'), full: args.includes('--full') })
+  runLspBench({ quick: args.includes('--quick'), full: args.includes('--full'), only: args.find((a) => a.startsWith('--only='))?.slice('--only='.length) })
     .then(printLspTable)
     .catch((error) => {
       console.error(error);
