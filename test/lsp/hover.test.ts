@@ -26,12 +26,17 @@ describe('lsp hover', () => {
     assert.match(value, /\| node-failure \|/);
     assert.match(value, /\| data-corruption \| 1d \| 1h8m40s \| RPO missed \|/);
     assert.deepStrictEqual(range, { start: { line: 0, character: 10 }, end: { line: 0, character: 14 } });
+    // On the declaration: the verified options for the missed objectives (no storage cost without a write-rate).
+    assert.match(value, /\n- Fix \(least-cost\): Take full backups every 4h to geo → RPO 4h, RTO 1h8m40s \(L1\)\n/);
+    const sized = expectHover(WIKI.replace('wiki {', 'wi|ki {').replace('  size 20GB\n', '  size 20GB\n  write-rate 1GB/h\n')).value;
+    assert.match(sized, /- Fix \(least-cost\): Take full backups every 4h to geo → RPO 4h, RTO 1h8m40s \(L1\) · \+1.4TB backup storage/);
   });
 
   it('shows the estimate of the entity a depends-on name refers to, across files', () => {
     const { value } = expectHover('service shop {\n  depends-on |wiki\n}\n', { 'wiki.drspec': WIKI });
     assert.match(value, /\*\*datastore wiki\*\*/);
     assert.match(value, /\| zone-failure \| all data lost \| never \|/);
+    assert.doesNotMatch(value, /Fix \(/);
   });
 
   it('is compact: a one-line verdict, four columns, a link to the DR report, then the assumptions', () => {

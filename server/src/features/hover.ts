@@ -9,7 +9,8 @@ import { BlockNode, StatementNode, ValueNode } from '../../../grammar/src/ast';
 import { BlockKind, canonicalWord, isBlockKind, propertySpec, PropertySpec, SCENARIOS, ValueType } from '../../../grammar/src/schema';
 import { formatDate, formatDuration } from '../../../grammar/src/units';
 import { diagnosticEntity, diagnosticScenarios, hasCode } from '../../../grammar/src/diagnostic-data';
-import { NameReference, PolicyEntity, RegionEntity } from '../model/model';
+import { Entity, NameReference, PolicyEntity, RegionEntity } from '../model/model';
+import { OBJECTIVE_CODES, recommendFor } from '../recommend/recommend';
 import { ValueRole } from '../../../grammar/src/validate';
 import { clientUriOf, FileView, Snapshot } from '../workspace/snapshot';
 import { sameRange, toRange } from './convert';
@@ -132,13 +133,26 @@ export function copyMarkdown({ estimate, path }: CopyOf): string {
   return lines.join('\n');
 }
 
+/**
+ * On an entity's name: its verified options for the objectives it misses, each with its
+ * storage cost where known (LANGUAGE.md §10: the cost goes in the detail, not the title).
+ */
+function recommendationLines(snapshot: Snapshot, entity: Entity): string[] {
+  const check = snapshot.check;
+  if (!check) return [];
+  const lines = recommendFor(check, entity)
+    .filter((o) => o.resolves.some((d) => OBJECTIVE_CODES.has(d.code)))
+    .map((o) => `- Fix (${o.kind}): ${o.title}${o.detail ? ` · ${o.detail}` : ''}`);
+  return lines.length > 0 ? ['', ...lines] : [];
+}
+
 function nameMarkdown(snapshot: Snapshot, ref: NameReference): string | undefined {
   switch (ref.kind) {
     case 'datastore':
     case 'service': {
       const target = ref.target;
       const estimate = target ? snapshot.analysis?.entities.find((e) => e.entity === target) : undefined;
-      if (estimate) return withAccepted(snapshot, entityHover(estimate, clientUriOf(snapshot, estimate.path)), estimate.entity);
+      if (estimate) return withAccepted(snapshot, entityHover(estimate, clientUriOf(snapshot, estimate.path), ref.isDeclaration ? recommendationLines(snapshot, estimate.entity) : []), estimate.entity);
       return `**${ref.name}**: no ${expectedKinds(snapshot, ref)} of this name is declared.`;
     }
     case 'policy':
