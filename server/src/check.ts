@@ -145,21 +145,38 @@ export function checkFiles(files: readonly ValidatedFile[], options: CheckOption
   const byPath = new Map<string, PhaseFailure>();
   for (const f of failures) if (!byPath.has(f.path)) byPath.set(f.path, f);
   const diagnostics = new Map<string, Diagnostic[]>();
+  const previous = options.memo && fileLists(options.memo);
+  const lists = new Map<string, Diagnostic[][]>();
   for (const f of files) {
     const path = f.file.path;
-    let all = diagnostics.get(path);
-    if (!all) diagnostics.set(path, (all = []));
-    append(all, f.file.syntaxErrors);
-    append(all, f.diagnostics);
+    let parts = lists.get(path);
+    if (!parts) lists.set(path, (parts = []));
+    parts.push(f.file.syntaxErrors, f.diagnostics);
     const failure = byPath.get(path);
     if (failure && !f.failure) {
-      all.push(internalDiagnostic(failure));
+      parts.push([internalDiagnostic(failure)]);
       continue;
     }
-    append(all, model.diagnostics.get(path));
-    append(all, analysis.diagnostics.get(path));
+    const fromModel = model.diagnostics.get(path);
+    const fromAnalysis = analysis.diagnostics.get(path);
+    if (fromModel) parts.push(fromModel);
+    if (fromAnalysis) parts.push(fromAnalysis);
   }
-  for (const list of diagnostics.values()) list.sort(compareDiagnostics);
+  for (const [path, parts] of lists) {
+    // A file whose findings are the very same objects as in the previous check keeps its
+    // sorted list (the language server then knows it need not publish it again).
+    const kept = previous?.get(path);
+    if (kept && sameElements(kept.unsorted, parts)) {
+      diagnostics.set(path, kept.sorted);
+      continue;
+    }
+    const unsorted: Diagnostic[] = [];
+    for (const part of parts) append(unsorted, part);
+    const sorted = unsorted.slice().sort(compareDiagnostics);
+    previous?.set(path, { unsorted, sorted });
+    diagnostics.set(path, sorted);
+  }
+  if (previous && previous.size > lists.size) for (const path of [...previous.keys()]) if (!lists.has(path)) previous.delete(path);
   return { files: model.files, model, analysis, diagnostics, today: options.today, failures: [...byPath.values()] };
 }
 
@@ -168,7 +185,7 @@ type Attempt = { ok: true; model: Model; analysis: Analysis } | { ok: false; err
 function attempt(files: readonly ValidatedFile[], options: CheckOptions): Attempt {
   try {
     for (const f of files) injectFault('analysing', f.file.text);
-    const model = buildModel(files);
+    const model = buildModel(files, options.memo?.model);
     return { ok: true, model, analysis: analyze(model, options, options.memo) };
   } catch (error) {
     return { ok: false, error };
@@ -190,6 +207,25 @@ function findCulprit(files: readonly ValidatedFile[], options: CheckOptions): nu
     else high = mid;
   }
   return high;
+}
+
+/** Each file's diagnostics in the previous check with a memo: as collected, and sorted. */
+const previousLists = new WeakMap<AnalysisMemo, Map<string, { unsorted: Diagnostic[]; sorted: Diagnostic[] }>>();
+
+function fileLists(memo: AnalysisMemo): Map<string, { unsorted: Diagnostic[]; sorted: Diagnostic[] }> {
+  let lists = previousLists.get(memo);
+  if (!lists) previousLists.set(memo, (lists = new Map()));
+  return lists;
+}
+
+/** Whether the parts, one after the other, hold exactly the elements of `flat`. */
+function sameElements(flat: readonly Diagnostic[], parts: readonly (readonly Diagnostic[])[]): boolean {
+  let at = 0;
+  for (const part of parts) {
+    if (at + part.length > flat.length) return false;
+    for (let i = 0; i < part.length; i++) if (flat[at++] !== part[i]) return false;
+  }
+  return at === flat.length;
 }
 
 function append(to: Diagnostic[], from: readonly Diagnostic[] | undefined): void {

@@ -35,14 +35,11 @@ export function isAccepted(d: Pick<Diagnostic, 'accepted'>): boolean {
 /** The policy whose acceptances apply to an entity: its own `policy`, else the plan's default. */
 export function policyOf(model: Model, entity: Entity): PolicyEntity | undefined {
   const name = entity.policy ? entity.policy.name : model.plan?.defaultPolicy?.name;
-  if (name === undefined) return undefined;
-  for (const p of model.policies) if (p.name === name) return p;
-  return undefined;
+  return name === undefined ? undefined : model.names.policy.get(name);
 }
 
 export class Acceptances {
   private readonly records = new Map<Acceptance, AcceptanceRecord>();
-  private readonly entities = new Map<string, Entity>();
   private readonly active = new Map<Entity, Acceptance[]>();
 
   constructor(
@@ -50,9 +47,19 @@ export class Acceptances {
     private readonly today: number,
   ) {
     for (const p of model.policies) for (const a of p.acceptances) this.record(a);
-    for (const e of model.entities) {
-      this.entities.set(`${e.kind}\u0000${e.name}`, e);
-      for (const a of e.acceptances) this.record(a);
+    for (const e of model.entities) for (const a of e.acceptances) this.record(a);
+  }
+
+  /** The (winning) entity of a kind and name. */
+  private entity(kind: string, name: string): Entity | undefined {
+    return kind === 'datastore' ? this.model.names.datastore.get(name) : kind === 'service' ? this.model.names.service.get(name) : undefined;
+  }
+
+  /** Marks acceptances as used again (an entity's findings reused from an earlier analysis). */
+  markUsed(used: readonly Acceptance[]): void {
+    for (const a of used) {
+      const record = this.records.get(a);
+      if (record) record.used = true;
     }
   }
 
@@ -74,19 +81,20 @@ export class Acceptances {
   /**
    * The diagnostics to report for a finding: as is, accepted, or split by scenario into the
    * part still reported and the accepted parts (one per acceptance). Without `rebuild` a
-   * finding that is only partly covered is reported in full.
+   * finding that is only partly covered is reported in full. The acceptances that accept
+   * something are added to `used` when given.
    */
-  apply(d: Diagnostic, rebuild?: Rebuild): Diagnostic[] {
+  apply(d: Diagnostic, rebuild?: Rebuild, used?: Acceptance[]): Diagnostic[] {
     if (!isAcceptableCode(d.code) || this.records.size === 0) return [d];
     const of = diagnosticEntity(d);
-    const entity = of ? this.entities.get(`${of.kind}\u0000${of.name}`) : undefined;
+    const entity = of ? this.entity(of.kind, of.name) : undefined;
     if (!entity) return [d];
     const candidates = this.activeFor(entity).filter((a) => a.codes.includes(d.code));
     if (candidates.length === 0) return [d];
     const scenarios: Scenario[] = [...diagnosticScenarios(d)];
     // A finding about no scenario in particular (untested, drill-overdue, …): any acceptance
     // of its code covers it, `in` or not (it has no scenario left uncovered).
-    if (scenarios.length === 0) return [this.accept(d, candidates[0])];
+    if (scenarios.length === 0) return [this.accept(d, candidates[0], used)];
     const parts = new Map<Acceptance, Scenario[]>();
     const remaining: Scenario[] = [];
     for (const s of scenarios) {
@@ -99,17 +107,18 @@ export class Acceptances {
       }
     }
     if (parts.size === 0) return [d];
-    if (remaining.length === 0 && parts.size === 1) return [this.accept(d, [...parts.keys()][0])];
+    if (remaining.length === 0 && parts.size === 1) return [this.accept(d, [...parts.keys()][0], used)];
     if (!rebuild) return [d];
     const out: Diagnostic[] = [];
     if (remaining.length > 0) out.push(rebuild(ordered(remaining)));
-    for (const [a, part] of parts) out.push(this.accept(rebuild(ordered(part)), a));
+    for (const [a, part] of parts) out.push(this.accept(rebuild(ordered(part)), a, used));
     return out;
   }
 
-  private accept(d: Diagnostic, a: Acceptance): Diagnostic {
+  private accept(d: Diagnostic, a: Acceptance, used: Acceptance[] | undefined): Diagnostic {
     const record = this.records.get(a);
     if (record) record.used = true;
+    if (used && !used.includes(a)) used.push(a);
     const info: AcceptedInfo = { reason: a.reason, path: a.path, range: a.property.statement.range, owner: a.owner };
     if (a.until) info.until = formatDate(a.until.days);
     d.accepted = info;
@@ -121,7 +130,7 @@ export class Acceptances {
     for (const { acceptance: a, expired, used } of this.records.values()) {
       const owner = a.owner.kind === 'policy' ? `the entities using policy ${a.owner.name}` : a.owner.name;
       const what = `${a.codes.join(', ')}${a.scenarios ? ` in ${a.scenarios.join(', ')}` : ''}`;
-      const entity = a.owner.kind === 'policy' ? undefined : this.entities.get(`${a.owner.kind}\u0000${a.owner.name}`);
+      const entity = a.owner.kind === 'policy' ? undefined : this.entity(a.owner.kind, a.owner.name);
       if (expired && a.until) {
         report(
           a.path,

@@ -6,14 +6,14 @@
 // entity rather than per scenario, and scenarios are addressed by index.
 import { Diagnostic } from '../../../grammar/src/ast';
 import { SCENARIOS } from '../../../grammar/src/schema';
-import { DatastoreEntity, Entity, Model, PlanEntity, PolicyEntity, ServiceEntity } from '../model/types';
-import { corruptionDetectionOf } from '../model/model';
-import { Behind, dataAtRisk, datastoreBehind, unite } from './behind';
+import { Acceptance, DatastoreEntity, Entity, Model, PlanEntity, PolicyEntity, ServiceEntity } from '../model/types';
+import { corruptionDetectionOf, ModelMemo } from '../model/model';
+import { Behind, dataAtRisk, datastoreBehind, uniteDependencies } from './behind';
 import { estimateDatastoreScenario, recoveryPaths } from './datastore';
-import { Acceptances } from './acceptance';
+import { Acceptances, policyOf } from './acceptance';
 import { Report } from './diagnostics/common';
 import { objectiveDiagnostics } from './diagnostics/objective-diagnostics';
-import { hygieneDiagnostics } from './diagnostics/hygiene-diagnostics';
+import { entityHygiene, planHygiene } from './diagnostics/hygiene-diagnostics';
 import { effectiveScenario } from './effective';
 import { ObjectiveSources, resolveFromSources } from './objectives';
 import { serviceOwn } from './service';
@@ -31,6 +31,26 @@ import { unrecoveredScenario } from './unrecovered';
 export class AnalysisMemo {
   readonly datastores = new WeakMap<DatastoreEntity, MemoContext>();
   readonly services = new WeakMap<ServiceEntity, MemoContext & { notEstimated: boolean; targets: (EntityEstimate | undefined)[] }>();
+  /** Per estimate: its findings after acceptances (see entityFindings). */
+  readonly findings = new WeakMap<EntityEstimate, FindingsMemo>();
+  /** What buildModel reuses (model.ts). */
+  readonly model = new ModelMemo();
+}
+
+/**
+ * An entity's findings once the acceptances were applied, with everything they read besides
+ * the estimate: the estimates of the datastores it `references` (rpo-skew), the policy whose
+ * acceptances apply, today (expiry, drill-overdue) and the corruption-detection window.
+ */
+interface FindingsMemo {
+  referenced: (EntityEstimate | undefined)[];
+  policy: PolicyEntity | undefined;
+  today: number;
+  corruptionDetection: number;
+  paths: string[];
+  diagnostics: Diagnostic[];
+  /** The acceptances that accepted (part of) a finding. */
+  used: Acceptance[];
 }
 
 /** An estimate with the shared inputs it was computed from. */
@@ -55,8 +75,7 @@ export function analyze(model: Model, options: AnalyzeOptions, memo?: AnalysisMe
   const objectives = new ObjectiveSources(model);
   const estimates = new Map<Entity, EntityEstimate>();
 
-  const policyByName = new Map<string, PolicyEntity>();
-  for (const p of model.policies) policyByName.set(p.name, p);
+  const policyByName = model.names.policy;
   const defaultPolicy = model.plan?.defaultPolicy && policyByName.get(model.plan.defaultPolicy.name);
   for (const ds of model.datastores) {
     // A datastore's estimate reads only the datastore (and its file's text, which its block
@@ -82,10 +101,8 @@ export function analyze(model: Model, options: AnalyzeOptions, memo?: AnalysisMe
 
   // Services in dependency order (iterative post-order: deep chains must not overflow the
   // stack): each estimate needs those of its dependencies. Cycles are not followed.
-  const services = new Map<string, ServiceEntity>();
-  for (const s of model.services) services.set(s.name, s);
-  const datastores = new Map<string, DatastoreEntity>();
-  for (const d of model.datastores) datastores.set(d.name, d);
+  const services = model.names.service;
+  const datastores = model.names.datastore;
   const targetOf = (name: string): Entity | undefined => services.get(name) ?? datastores.get(name);
 
   // How many services will read each entity's datastores-behind set (see behind.ts).
@@ -114,43 +131,48 @@ export function analyze(model: Model, options: AnalyzeOptions, memo?: AnalysisMe
     return out;
   };
 
+  /** The estimate a `depends-on` name resolves to (none: unknown, or not estimated yet). */
+  const dependencyEstimate = (name: string): EntityEstimate | undefined => {
+    const target = targetOf(name);
+    return target && estimates.get(target);
+  };
+
+  /**
+   * The kept estimate of a service, if it still holds: the same context, and every
+   * `depends-on` name (resolved or not) resolving to the very same estimate as then: its
+   * scenarios read nothing else. Checked without allocating: most services are reused.
+   */
+  const kept = (service: ServiceEntity, notEstimated: boolean, policy: PolicyEntity | undefined): EntityEstimate | undefined => {
+    const entry = memo?.services.get(service);
+    if (!entry || entry.notEstimated !== notEstimated || entry.plan !== model.plan || entry.policy !== policy || entry.defaultPolicy !== defaultPolicy) return undefined;
+    const targets = entry.targets;
+    if (notEstimated) return targets.length === 0 ? entry.estimate : undefined;
+    if (targets.length !== service.dependsOn.length) return undefined;
+    for (let i = 0; i < targets.length; i++) if (targets[i] !== dependencyEstimate(service.dependsOn[i].name)) return undefined;
+    return entry.estimate;
+  };
+
   const build = (service: ServiceEntity, notEstimated: boolean): void => {
+    const policy = service.policy && policyByName.get(service.policy.name);
+    const reused = kept(service, notEstimated, policy);
+    if (reused) {
+      // Always united, reused or not: the sets are shared between services (behind.ts).
+      behind.set(reused, uniteDependencies(reused.dependencies, behind, readers.get(service) ?? 0));
+      estimates.set(service, reused);
+      return;
+    }
     const dependencies: Dependency[] = [];
     if (!notEstimated) {
       for (const ref of service.dependsOn) {
-        const target = targetOf(ref.name);
-        const estimate = target && estimates.get(target);
+        const estimate = dependencyEstimate(ref.name);
         if (estimate) dependencies.push({ ref, estimate });
       }
     }
-    // One per distinct dependency (readers were counted that way).
-    const distinct: Behind[] = [];
-    const seen = dependencies.length > 1 ? new Set<EntityEstimate>() : undefined;
-    for (const { estimate } of dependencies) {
-      if (seen?.has(estimate)) continue;
-      seen?.add(estimate);
-      distinct.push(behind.get(estimate)!);
-    }
-    // Always united, reused or not: the sets are shared between services (behind.ts).
-    const datastoresBehind = unite(distinct, readers.get(service) ?? 0);
-    // Reused while the service, its context and the estimate of each dependency (per
-    // `depends-on` name, resolved or not) are the very same: its scenarios read nothing else.
-    const policy = service.policy && policyByName.get(service.policy.name);
+    const datastoresBehind = uniteDependencies(dependencies, behind, readers.get(service) ?? 0);
     let targets: (EntityEstimate | undefined)[] | undefined;
     if (memo) {
       targets = [];
-      if (!notEstimated) {
-        for (const ref of service.dependsOn) {
-          const target = targetOf(ref.name);
-          targets.push(target && estimates.get(target));
-        }
-      }
-      const kept = memo.services.get(service);
-      if (kept && kept.notEstimated === notEstimated && kept.plan === model.plan && kept.policy === policy && kept.defaultPolicy === defaultPolicy && sameList(kept.targets, targets)) {
-        behind.set(kept.estimate, datastoresBehind);
-        estimates.set(service, kept.estimate);
-        return;
-      }
+      if (!notEstimated) for (const ref of service.dependsOn) targets.push(dependencyEstimate(ref.name));
     }
     const sources = objectives.of(service);
     const text = texts.get(service.path) ?? '';
@@ -175,35 +197,44 @@ export function analyze(model: Model, options: AnalyzeOptions, memo?: AnalysisMe
     if (memo && targets) memo.services.set(service, { estimate, plan: model.plan, policy, defaultPolicy, notEstimated, targets });
   };
 
+  // The stack as two parallel arrays (no object per service and visit).
   const inProgress = new Set<ServiceEntity>();
+  const stack: ServiceEntity[] = [];
+  const expanded: boolean[] = [];
   for (const root of model.services) {
-    const stack: { service: ServiceEntity; expanded: boolean }[] = [{ service: root, expanded: false }];
+    if (estimates.has(root)) continue;
+    stack.push(root);
+    expanded.push(false);
     while (stack.length > 0) {
       const top = stack[stack.length - 1];
-      if (estimates.has(top.service)) {
+      if (estimates.has(top)) {
         stack.pop();
+        expanded.pop();
         continue;
       }
-      const cyclic = model.cyclic.has(top.service.name);
-      if (!top.expanded && !cyclic) {
-        top.expanded = true;
-        inProgress.add(top.service);
-        for (const ref of top.service.dependsOn) {
+      const cyclic = model.cyclic.size > 0 && model.cyclic.has(top.name);
+      if (!expanded[expanded.length - 1] && !cyclic) {
+        expanded[expanded.length - 1] = true;
+        inProgress.add(top);
+        for (const ref of top.dependsOn) {
           const target = targetOf(ref.name);
-          if (target?.kind === 'service' && !estimates.has(target) && !inProgress.has(target)) stack.push({ service: target, expanded: false });
+          if (target?.kind === 'service' && !estimates.has(target) && !inProgress.has(target)) {
+            stack.push(target);
+            expanded.push(false);
+          }
         }
         continue;
       }
       stack.pop();
-      inProgress.delete(top.service);
-      build(top.service, cyclic);
+      expanded.pop();
+      inProgress.delete(top);
+      build(top, cyclic);
     }
   }
 
   const entities: EntityEstimate[] = [];
   for (const e of model.entities) entities.push(estimates.get(e)!);
   const diagnostics = new Map<string, Diagnostic[]>();
-  for (const f of model.files) diagnostics.set(f.file.path, []);
   const push = (path: string, d: Diagnostic): void => {
     const list = diagnostics.get(path);
     if (list) list.push(d);
@@ -211,15 +242,87 @@ export function analyze(model: Model, options: AnalyzeOptions, memo?: AnalysisMe
   };
   // Every finding goes through the acceptances (v1.1): reported, accepted, or split.
   const acceptances = new Acceptances(model, options.today);
-  const report: Report = (path, d, rebuild) => {
-    for (const out of acceptances.apply(d, rebuild)) push(path, out);
+  const context: FindingsContext = {
+    acceptances,
+    today: options.today,
+    corruptionDetection,
+    estimateOf: (entity) => estimates.get(entity),
+    datastores,
   };
-  const byEntity = new Map<Entity, EntityEstimate>();
-  for (const e of entities) byEntity.set(e.entity, e);
-  for (const estimate of entities) objectiveDiagnostics(estimate, report);
-  hygieneDiagnostics(model, byEntity, options, report);
+  planHygiene(model, options, (path, d) => push(path, d));
+  for (const estimate of entities) {
+    const found = entityFindings(estimate, policyOf(model, estimate.entity), context, memo);
+    for (let i = 0; i < found.diagnostics.length; i++) push(found.paths[i], found.diagnostics[i]);
+  }
   acceptances.finish(push);
   return { entities, diagnostics, acceptances: acceptances.list() };
+}
+
+/** What an entity's findings read besides its estimate (see FindingsMemo). */
+interface FindingsContext {
+  acceptances: Acceptances;
+  today: number;
+  corruptionDetection: number;
+  estimateOf: (entity: Entity) => EntityEstimate | undefined;
+  datastores: ReadonlyMap<string, DatastoreEntity>;
+}
+
+const NOTHING_REFERENCED: (EntityEstimate | undefined)[] = [];
+
+/** Whether `ds`'s `references` resolve to the very estimates they did (rpo-skew reads them). */
+function sameReferenced(kept: readonly (EntityEstimate | undefined)[], entity: Entity, context: FindingsContext): boolean {
+  if (entity.kind !== 'datastore') return kept.length === 0;
+  if (kept.length !== entity.references.length) return false;
+  for (let i = 0; i < kept.length; i++) {
+    const target = context.datastores.get(entity.references[i].name);
+    if (kept[i] !== (target && context.estimateOf(target))) return false;
+  }
+  return true;
+}
+
+/**
+ * The objective and hygiene findings of one entity, through the acceptances; reused from
+ * the memo while the estimate and everything else they read are the same (FindingsMemo),
+ * marking the acceptances they used as used again.
+ */
+function entityFindings(estimate: EntityEstimate, policy: PolicyEntity | undefined, context: FindingsContext, memo: AnalysisMemo | undefined): FindingsMemo {
+  const entity = estimate.entity;
+  const kept = memo?.findings.get(estimate);
+  if (
+    kept &&
+    kept.policy === policy &&
+    kept.today === context.today &&
+    kept.corruptionDetection === context.corruptionDetection &&
+    sameReferenced(kept.referenced, entity, context)
+  ) {
+    context.acceptances.markUsed(kept.used);
+    return kept;
+  }
+  const found: FindingsMemo = {
+    referenced: NOTHING_REFERENCED,
+    policy,
+    today: context.today,
+    corruptionDetection: context.corruptionDetection,
+    paths: [],
+    diagnostics: [],
+    used: [],
+  };
+  if (entity.kind === 'datastore' && entity.references.length > 0) {
+    found.referenced = entity.references.map((r) => {
+      const target = context.datastores.get(r.name);
+      return target && context.estimateOf(target);
+    });
+  }
+  const report: Report = (path, d, rebuild) => {
+    for (const out of context.acceptances.apply(d, rebuild, found.used)) {
+      found.paths.push(path);
+      found.diagnostics.push(out);
+    }
+  };
+  objectiveDiagnostics(estimate, report);
+  entityHygiene(estimate, context, report);
+  memo?.findings.set(estimate, found);
+  return found;
 }
 
 function hasObjective(scenarios: readonly ScenarioEstimate[]): boolean {

@@ -74,6 +74,35 @@ export function unite(dependencies: readonly Behind[], readers: number): Behind 
   return base;
 }
 
+/** Up to this many dependencies are told apart by a scan rather than a Set. */
+const SCAN_DISTINCT = 8;
+
+/**
+ * unite over the distinct estimates of a service's dependencies (one read per distinct
+ * dependency: readers were counted that way). Without allocating for the usual handful.
+ */
+export function uniteDependencies(dependencies: readonly { estimate: EntityEstimate }[], behind: ReadonlyMap<EntityEstimate, Behind>, readers: number): Behind {
+  if (dependencies.length === 0) return empty(readers);
+  if (dependencies.length === 1) return unite([behind.get(dependencies[0].estimate)!], readers);
+  const distinct: Behind[] = [];
+  if (dependencies.length <= SCAN_DISTINCT) {
+    for (let i = 0; i < dependencies.length; i++) {
+      const estimate = dependencies[i].estimate;
+      let earlier = false;
+      for (let j = 0; j < i && !earlier; j++) earlier = dependencies[j].estimate === estimate;
+      if (!earlier) distinct.push(behind.get(estimate)!);
+    }
+  } else {
+    const seen = new Set<EntityEstimate>();
+    for (const { estimate } of dependencies) {
+      if (seen.has(estimate)) continue;
+      seen.add(estimate);
+      distinct.push(behind.get(estimate)!);
+    }
+  }
+  return unite(distinct, readers);
+}
+
 /** Data at risk in one scenario, as docs/analysis.md sums it. */
 export function dataAtRisk(behind: Behind, service: EntityEstimate, scenarioIndex: number): number | null {
   const bytes = behind.bytes[scenarioIndex];

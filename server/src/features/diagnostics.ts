@@ -62,7 +62,12 @@ interface Published {
   clientUri: string;
   content: string;
   version?: number;
+  /** The snapshot's list it was made from: the same list (and docs base) means the same content. */
+  from: readonly Diagnostic[];
+  docsBase: string | undefined;
 }
+
+const NONE: readonly Diagnostic[] = [];
 
 export class DiagnosticsPublisher {
   private readonly published = new Map<string, Published>();
@@ -76,12 +81,19 @@ export class DiagnosticsPublisher {
   publish(snapshot: Snapshot): void {
     const docsBase = this.docsBase();
     for (const [uri, view] of snapshot.files) {
-      const diagnostics = fileDiagnostics(snapshot, uri, docsBase);
-      const content = JSON.stringify(diagnostics);
       const previous = this.published.get(uri);
       const versionMoved = view.open && view.version !== previous?.version;
-      if (previous && previous.content === content && !versionMoved) continue;
-      this.published.set(uri, { clientUri: view.clientUri, content, ...(view.open ? { version: view.version } : {}) });
+      const from = snapshot.diagnostics.get(uri) ?? NONE;
+      // The analysis keeps a file's list while its findings are the very same (check.ts).
+      if (previous && !versionMoved && previous.from === from && previous.docsBase === docsBase && previous.clientUri === view.clientUri) continue;
+      const diagnostics = fileDiagnostics(snapshot, uri, docsBase);
+      const content = JSON.stringify(diagnostics);
+      if (previous && previous.content === content && !versionMoved) {
+        previous.from = from;
+        previous.docsBase = docsBase;
+        continue;
+      }
+      this.published.set(uri, { clientUri: view.clientUri, content, ...(view.open ? { version: view.version } : {}), from, docsBase });
       this.send({ uri: view.clientUri, diagnostics, ...(view.open && view.version !== undefined ? { version: view.version } : {}) });
     }
     for (const [uri, previous] of [...this.published]) {

@@ -135,7 +135,7 @@ export function copyMarkdown({ estimate, path }: CopyOf): string {
 
 /**
  * On an entity's name: its verified options for the objectives it misses, each with its
- * storage cost where known (LANGUAGE.md §10: the cost goes in the detail, not the title).
+ * storage cost where known (docs/analysis.md, Recommendations: the cost goes in the detail, not the title).
  */
 function recommendationLines(snapshot: Snapshot, entity: Entity): string[] {
   const check = snapshot.check;

@@ -71,9 +71,39 @@ export function stronglyConnected<T>(nodes: T[], edges: Map<T, T[]>): T[][] {
 
 const SHOWN_CYCLE = 50;
 
-export function findCycles(model: Model, report: (path: string, d: Diagnostic) => void): void {
-  const byName = new Map<string, ServiceEntity>();
-  for (const s of model.services) byName.set(s.name, s);
+/**
+ * The dependency graph by names (each service's name, how many names it depends on, and
+ * those names) of the
+ * last build that found no cycle: while the graph is the same, there is still none, and
+ * the search is skipped (it walks every service and edge of the workspace on each edit).
+ */
+export class CycleMemo {
+  acyclic: (string | number)[] | undefined;
+
+  sameGraph(services: readonly ServiceEntity[]): boolean {
+    const graph = this.acyclic;
+    if (!graph) return false;
+    let at = 0;
+    for (const s of services) {
+      if (graph[at++] !== s.name || graph[at++] !== s.dependsOn.length) return false;
+      for (const d of s.dependsOn) if (graph[at++] !== d.name) return false;
+    }
+    return at === graph.length;
+  }
+
+  remember(services: readonly ServiceEntity[]): void {
+    const graph: (string | number)[] = [];
+    for (const s of services) {
+      graph.push(s.name, s.dependsOn.length);
+      for (const d of s.dependsOn) graph.push(d.name);
+    }
+    this.acyclic = graph;
+  }
+}
+
+export function findCycles(model: Model, report: (path: string, d: Diagnostic) => void, memo?: CycleMemo): void {
+  if (memo?.sameGraph(model.services)) return;
+  const byName = model.names.service;
   const edges = serviceEdges(model, byName);
   // Components of several services; a service alone is on a cycle only if it depends on itself.
   const componentOf = new Map<ServiceEntity, Set<ServiceEntity>>();
@@ -100,6 +130,10 @@ export function findCycles(model: Model, report: (path: string, d: Diagnostic) =
         }),
       );
     }
+  }
+  if (memo) {
+    if (model.cyclic.size === 0) memo.remember(model.services);
+    else memo.acyclic = undefined;
   }
 }
 

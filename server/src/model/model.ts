@@ -5,9 +5,9 @@ import { makeDiagnostic } from '../../../grammar/src/diagnostic-data';
 import { DEFAULTS } from '../../../grammar/src/schema';
 import { ParsedBlock, ValidatedFile } from '../../../grammar/src/validate';
 import { declarationOf, planOf } from './entities';
-import { findCycles } from './cycles';
-import { resolveReferences } from './references';
-import { BlockEntity, Declaration, DeclarationKind, Entity, Model, PlanEntity } from './types';
+import { CycleMemo, findCycles } from './cycles';
+import { FileDeclarations, ReferenceMemo, resolveReferences } from './references';
+import { BlockEntity, Declaration, DeclarationKind, Entity, Model, ModelNames, NameReference, PlanEntity } from './types';
 
 export * from './types';
 export { referenceAt, referencesTo } from './references';
@@ -41,8 +41,36 @@ function memoPlan(block: ParsedBlock, path: string): PlanEntity {
   return plan;
 }
 
-export function buildModel(files: readonly ValidatedFile[]): Model {
+/**
+ * What one buildModel hands the next (the language server keeps one between builds, with
+ * its AnalysisMemo): reference resolutions (references.ts), `duplicate-name` findings and
+ * the dependency graph's cycles, reused while what they read is the same. Identical to a
+ * build without it (test/unit/incremental.test.ts).
+ */
+export class ModelMemo {
+  readonly references = new ReferenceMemo();
+  readonly duplicates = new WeakMap<Declaration, { first: Declaration; diagnostic: Diagnostic }>();
+  readonly cycles = new CycleMemo();
+}
+
+/** Name tables of declarations (the first of each kind and name wins). */
+export function namesOf(parts: Pick<Model, 'regions' | 'policies' | 'datastores' | 'services'>): ModelNames {
+  return { region: tableOf(parts.regions), policy: tableOf(parts.policies), datastore: tableOf(parts.datastores), service: tableOf(parts.services) };
+}
+
+function tableOf<T extends Declaration>(list: readonly T[]): Map<string, T> {
+  const table = new Map<string, T>();
+  for (const d of list) if (!table.has(d.name)) table.set(d.name, d);
+  return table;
+}
+
+export function buildModel(files: readonly ValidatedFile[], memo?: ModelMemo): Model {
   const sorted = [...files].sort((a, b) => comparePaths(a.file.path, b.file.path));
+  const names: ModelNames = { region: new Map(), policy: new Map(), datastore: new Map(), service: new Map() };
+  const diagnostics = new Map<string, Diagnostic[]>();
+  for (const f of sorted) diagnostics.set(f.file.path, []);
+  let byPath: Map<string, NameReference[]> | undefined;
+  let references: NameReference[] | undefined;
   const model: Model = {
     files: sorted,
     regions: [],
@@ -51,19 +79,29 @@ export function buildModel(files: readonly ValidatedFile[]): Model {
     services: [],
     entities: [],
     duplicates: [],
-    references: [],
+    // Concatenated when first read: most builds are never asked for every reference.
+    get references(): NameReference[] {
+      if (!references) {
+        references = [];
+        for (const f of sorted) for (const r of byPath?.get(f.file.path) ?? []) references.push(r);
+      }
+      return references;
+    },
+    names,
     cyclic: new Set(),
-    diagnostics: new Map(sorted.map((f) => [f.file.path, []])),
+    diagnostics,
   };
   const report = (path: string, diagnostic: Diagnostic): void => {
-    const list = model.diagnostics.get(path) ?? [];
-    list.push(diagnostic);
-    model.diagnostics.set(path, list);
+    const list = diagnostics.get(path);
+    if (list) list.push(diagnostic);
+    else diagnostics.set(path, [diagnostic]);
   };
-  const seen = new Map<string, Declaration>();
+  const perFile: FileDeclarations[] = [];
 
   for (const validated of sorted) {
     const path = validated.file.path;
+    const declared: Declaration[] = [];
+    perFile.push({ file: validated, path, declarations: declared });
     for (const block of validated.blocks) {
       if (block.kind === 'plan') {
         if (!model.plan) {
@@ -78,18 +116,15 @@ export function buildModel(files: readonly ValidatedFile[]): Model {
       }
       const declaration = memoDeclaration(block, path);
       if (!declaration) continue;
-      const key = `${declaration.kind}\u0000${declaration.name}`;
-      const first = seen.get(key);
+      declared.push(declaration);
+      const table = names[declaration.kind] as Map<string, Declaration>;
+      const first = table.get(declaration.name);
       if (first) {
         model.duplicates.push(declaration);
-        const message = `${declaration.kind} '${declaration.name}' is already declared ${where(first.path, first.nameNode.range, path)}`;
-        const data = { kind: declaration.kind, name: declaration.name, first: { path: first.path, range: first.nameNode.range } };
-        report(path, makeDiagnostic('duplicate-name', declaration.nameNode.range, message, data, {
-          related: [{ path: first.path, range: first.nameNode.range, message: `the first declaration of '${first.name}'` }],
-        }));
+        report(path, duplicateFinding(declaration, first, memo));
         continue;
       }
-      seen.set(key, declaration);
+      table.set(declaration.name, declaration);
       switch (declaration.kind) {
         case 'region':
           model.regions.push(declaration);
@@ -110,10 +145,27 @@ export function buildModel(files: readonly ValidatedFile[]): Model {
     }
   }
 
-  resolveReferences(model, report);
-  findCycles(model, report);
-  for (const list of model.diagnostics.values()) list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  byPath = resolveReferences(model, perFile, report, memo?.references);
+  findCycles(model, report, memo?.cycles);
+  for (const list of diagnostics.values()) if (list.length > 1) list.sort(compareStarts);
   return model;
+}
+
+function compareStarts(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+function duplicateFinding(declaration: Declaration, first: Declaration, memo: ModelMemo | undefined): Diagnostic {
+  const kept = memo?.duplicates.get(declaration);
+  if (kept && kept.first === first) return kept.diagnostic;
+  const path = declaration.path;
+  const message = `${declaration.kind} '${declaration.name}' is already declared ${where(first.path, first.nameNode.range, path)}`;
+  const data = { kind: declaration.kind, name: declaration.name, first: { path: first.path, range: first.nameNode.range } };
+  const diagnostic = makeDiagnostic('duplicate-name', declaration.nameNode.range, message, data, {
+    related: [{ path: first.path, range: first.nameNode.range, message: `the first declaration of '${first.name}'` }],
+  });
+  memo?.duplicates.set(declaration, { first, diagnostic });
+  return diagnostic;
 }
 
 function where(path: string, range: Range, from: string): string {

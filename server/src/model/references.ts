@@ -3,7 +3,7 @@
 import { Diagnostic, ValueNode } from '../../../grammar/src/ast';
 import { makeDiagnostic } from '../../../grammar/src/diagnostic-data';
 import { didYouMean, suggest } from '../../../grammar/src/suggest';
-import { Declaration, Model, NameRef, NameReference, ReferenceKind } from './types';
+import { Declaration, Model, NameRef, NameReference, PlanEntity, ReferenceKind } from './types';
 
 // What a written name may refer to, in the order kinds are tried (shared, never mutated).
 const REGION: readonly ReferenceKind[] = ['region'];
@@ -11,7 +11,92 @@ const POLICY: readonly ReferenceKind[] = ['policy'];
 const DATASTORE: readonly ReferenceKind[] = ['datastore'];
 const DEPENDENCY: readonly ReferenceKind[] = ['service', 'datastore'];
 
-type Tables = Record<ReferenceKind, Map<string, Declaration>>;
+type Tables = Readonly<Record<ReferenceKind, ReadonlyMap<string, Declaration>>>;
+
+/** How one declaration's names resolved: its own name, then every name it writes. */
+interface Resolution {
+  /** What each name resolved to, in that order (undefined: unknown): the reuse check. */
+  targets: (Declaration | undefined)[];
+  /** Some name is unknown: its suggestions depend on every declared name (NamesVersion). */
+  hasUnknown: boolean;
+  namesVersion: number;
+  references: NameReference[];
+  diagnostics: Diagnostic[];
+}
+
+/** A file's references sorted by offset, with the per-declaration lists they came from. */
+interface FileResolution {
+  parts: NameReference[][];
+  sorted: NameReference[];
+}
+
+/**
+ * What one resolution hands the next (the language server keeps one between builds):
+ * a declaration's references and `unknown-reference` findings are reused while every name
+ * it writes resolves to the very same declaration (and, when one is unknown, the declared
+ * names are the same, since they are its suggestions); a file's sorted references while
+ * all of its declarations' are. Identical to resolving without it.
+ */
+export class ReferenceMemo {
+  readonly declarations = new WeakMap<Declaration, Resolution>();
+  readonly plans = new WeakMap<PlanEntity, Resolution>();
+  readonly files = new WeakMap<object, FileResolution>();
+  private declared: string[][] | undefined;
+  private version = 0;
+
+  /** A number that changes whenever the declared names of any kind (in order) change. */
+  namesVersion(tables: Tables): number {
+    const kinds = REFERENCE_KINDS;
+    const previous = this.declared;
+    let same = previous !== undefined;
+    if (previous) {
+      for (let k = 0; k < kinds.length && same; k++) {
+        const names = previous[k];
+        const table = tables[kinds[k]];
+        if (table.size !== names.length) same = false;
+        else {
+          let i = 0;
+          for (const name of table.keys()) if (names[i++] !== name) { same = false; break; }
+        }
+      }
+    }
+    if (!same) {
+      this.declared = kinds.map((k) => [...tables[k].keys()]);
+      this.version++;
+    }
+    return this.version;
+  }
+}
+
+const REFERENCE_KINDS: readonly ReferenceKind[] = ['region', 'policy', 'datastore', 'service'];
+
+/** The names a declaration writes, in statement order, each with what it may refer to. */
+type SiteVisitor = (name: string, node: ValueNode, property: NameRef['property'], kinds: readonly ReferenceKind[], what: string) => void;
+
+function forEachSite(declaration: Declaration, visit: SiteVisitor): void {
+  switch (declaration.kind) {
+    case 'region':
+      if (declaration.pair) visit(declaration.pair.name, declaration.pair.node, declaration.pair.property, REGION, 'region');
+      return;
+    case 'policy':
+      return;
+    case 'datastore':
+      if (declaration.region) visit(declaration.region.name, declaration.region.node, declaration.region.property, REGION, 'region');
+      for (const b of declaration.backups) {
+        if (b.to.kind === 'region') visit(b.to.region, b.to.node, b.property, REGION, 'region');
+      }
+      for (const r of declaration.replicas) visit(r.region.name, r.region.node, r.region.property, REGION, 'region');
+      for (const r of declaration.references) visit(r.name, r.node, r.property, DATASTORE, 'datastore');
+      if (declaration.policy) visit(declaration.policy.name, declaration.policy.node, declaration.policy.property, POLICY, 'policy');
+      return;
+    case 'service':
+      if (declaration.region) visit(declaration.region.name, declaration.region.node, declaration.region.property, REGION, 'region');
+      if (declaration.strategy.in) visit(declaration.strategy.in.name, declaration.strategy.in.node, declaration.strategy.in.property, REGION, 'region');
+      for (const d of declaration.dependsOn) visit(d.name, d.node, d.property, DEPENDENCY, 'service or datastore');
+      if (declaration.policy) visit(declaration.policy.name, declaration.policy.node, declaration.policy.property, POLICY, 'policy');
+      return;
+  }
+}
 
 /** Resolves the names written in a model; one per buildModel. */
 class Resolver {
@@ -20,66 +105,94 @@ class Resolver {
   private readonly candidates = new Map<readonly ReferenceKind[], Candidates>();
   /** Per kinds list and unknown name: its suggestions (the same name is often misspelt many times). */
   private readonly suggestions = new Map<readonly ReferenceKind[], Map<string, string[]>>();
+  private readonly namesVersion: number;
+  /** The resolution being built or checked (fields rather than closures: no allocation per declaration). */
+  private path = '';
+  private current: Resolution = emptyResolution();
+  private checked: Resolution | undefined;
+  private at = 0;
+  private same = true;
 
   constructor(
     private readonly model: Model,
-    private readonly report: (path: string, d: Diagnostic) => void,
+    private readonly memo: ReferenceMemo | undefined,
   ) {
-    this.tables = { region: table(model.regions), policy: table(model.policies), datastore: table(model.datastores), service: table(model.services) };
+    this.tables = model.names;
+    this.namesVersion = memo ? memo.namesVersion(this.tables) : 0;
   }
 
-  declaration(declaration: Declaration): void {
-    const kind = declaration.kind as ReferenceKind;
-    this.push(declaration.path, declaration.nameNode, kind, true, this.tables[kind].get(declaration.name));
-  }
-
-  /** The names a declaration writes, in statement order. */
-  sitesOf(declaration: Declaration): void {
-    const path = declaration.path;
-    switch (declaration.kind) {
-      case 'region':
-        if (declaration.pair) this.site(path, declaration.pair, REGION, 'region');
-        return;
-      case 'policy':
-        return;
-      case 'datastore':
-        if (declaration.region) this.site(path, declaration.region, REGION, 'region');
-        for (const b of declaration.backups) {
-          if (b.to.kind === 'region') this.site(path, { name: b.to.region, node: b.to.node, property: b.property }, REGION, 'region');
-        }
-        for (const r of declaration.replicas) this.site(path, r.region, REGION, 'region');
-        for (const r of declaration.references) this.site(path, r, DATASTORE, 'datastore');
-        if (declaration.policy) this.site(path, declaration.policy, POLICY, 'policy');
-        return;
-      case 'service':
-        if (declaration.region) this.site(path, declaration.region, REGION, 'region');
-        if (declaration.strategy.in) this.site(path, declaration.strategy.in, REGION, 'region');
-        for (const d of declaration.dependsOn) this.site(path, d, DEPENDENCY, 'service or datastore');
-        if (declaration.policy) this.site(path, declaration.policy, POLICY, 'policy');
-        return;
+  private target(name: string, kinds: readonly ReferenceKind[]): Declaration | undefined {
+    for (const kind of kinds) {
+      const found = this.tables[kind].get(name);
+      if (found) return found;
     }
+    return undefined;
   }
+
+  /** The declaration's own reference and those of the names it writes (reused when nothing they read changed). */
+  resolve(declaration: Declaration): Resolution {
+    const kept = this.memo?.declarations.get(declaration);
+    if (kept && this.stillValid(declaration, kept)) return kept;
+    const resolution: Resolution = { targets: [], hasUnknown: false, namesVersion: this.namesVersion, references: [], diagnostics: [] };
+    this.current = resolution;
+    this.path = declaration.path;
+    const kind = declaration.kind as ReferenceKind;
+    const own = this.tables[kind].get(declaration.name);
+    resolution.targets.push(own);
+    this.push(declaration.nameNode, kind, true, own);
+    forEachSite(declaration, this.site);
+    this.memo?.declarations.set(declaration, resolution);
+    return resolution;
+  }
+
+  private stillValid(declaration: Declaration, kept: Resolution): boolean {
+    if (kept.hasUnknown && kept.namesVersion !== this.namesVersion) return false;
+    if (kept.targets[0] !== this.tables[declaration.kind as ReferenceKind].get(declaration.name)) return false;
+    this.checked = kept;
+    this.at = 1;
+    this.same = true;
+    forEachSite(declaration, this.check);
+    this.checked = undefined;
+    return this.same && this.at === kept.targets.length;
+  }
+
+  private readonly check: SiteVisitor = (name, _node, _property, kinds) => {
+    if (this.same && this.checked!.targets[this.at++] !== this.target(name, kinds)) this.same = false;
+  };
 
   /** One written name; `what` names the expectation in messages, e.g. "service or datastore". */
-  site(path: string, ref: NameRef, kinds: readonly ReferenceKind[], what: string): void {
-    for (const kind of kinds) {
-      const target = this.tables[kind].get(ref.name);
-      if (target) {
-        this.push(path, ref.node, kind, false, target);
-        return;
-      }
+  private readonly site: SiteVisitor = (name, node, _property, kinds, what) => {
+    const target = this.target(name, kinds);
+    this.current.targets.push(target);
+    if (target) {
+      this.push(node, target.kind as ReferenceKind, false, target);
+      return;
     }
-    this.push(path, ref.node, kinds[0], false);
+    this.push(node, kinds[0], false);
+    this.current.hasUnknown = true;
     const isRegion = kinds[0] === 'region';
     if (isRegion && this.model.regions.length === 0) return;
-    const suggestions = this.suggest(ref.name, kinds);
+    const suggestions = this.suggest(name, kinds);
     const message = isRegion
-      ? `unknown region '${ref.name}': it is not declared${didYouMean(suggestions)}`
-      : `no ${what} named '${ref.name}'${didYouMean(suggestions)}`;
+      ? `unknown region '${name}': it is not declared${didYouMean(suggestions)}`
+      : `no ${what} named '${name}'${didYouMean(suggestions)}`;
     const data = suggestions.length > 0
-      ? { name: ref.name, kinds: kinds.slice(), suggestions, replacement: suggestions[0] }
-      : { name: ref.name, kinds: kinds.slice(), suggestions };
-    this.report(path, makeDiagnostic('unknown-reference', ref.node.range, message, data, isRegion ? { severity: 'warning' } : {}));
+      ? { name, kinds: kinds.slice(), suggestions, replacement: suggestions[0] }
+      : { name, kinds: kinds.slice(), suggestions };
+    this.current.diagnostics.push(makeDiagnostic('unknown-reference', node.range, message, data, isRegion ? { severity: 'warning' } : {}));
+  };
+
+  /** The plan's `default-policy` (a resolution of its own, on the plan's file). */
+  planPolicy(plan: PlanEntity, ref: NameRef): Resolution {
+    const target = this.tables.policy.get(ref.name);
+    const kept = this.memo?.plans.get(plan);
+    if (kept && kept.targets[0] === target && (!kept.hasUnknown || kept.namesVersion === this.namesVersion)) return kept;
+    const resolution: Resolution = { targets: [], hasUnknown: false, namesVersion: this.namesVersion, references: [], diagnostics: [] };
+    this.current = resolution;
+    this.path = plan.path;
+    this.site(ref.name, ref.node, ref.property, POLICY, 'policy');
+    this.memo?.plans.set(plan, resolution);
+    return resolution;
   }
 
   /**
@@ -129,10 +242,11 @@ class Resolver {
     return found;
   }
 
-  private push(path: string, node: ValueNode, kind: ReferenceKind, isDeclaration: boolean, target?: Declaration): void {
+  private push(node: ValueNode, kind: ReferenceKind, isDeclaration: boolean, target?: Declaration): void {
+    const path = this.path;
     const name = String(node.value);
     const reference: NameReference = target ? { path, node, kind, name, isDeclaration, target } : { path, node, kind, name, isDeclaration };
-    this.model.references.push(reference);
+    this.current.references.push(reference);
   }
 }
 
@@ -256,40 +370,56 @@ class Bag {
   }
 }
 
-function table(declarations: readonly Declaration[]): Map<string, Declaration> {
-  const out = new Map<string, Declaration>();
-  for (const d of declarations) out.set(d.name, d);
-  return out;
+function emptyResolution(): Resolution {
+  return { targets: [], hasUnknown: false, namesVersion: 0, references: [], diagnostics: [] };
 }
 
-export function resolveReferences(model: Model, report: (path: string, d: Diagnostic) => void): void {
-  const resolver = new Resolver(model, report);
-  // Winners first (regions, policies, datastores, services), then the duplicates.
-  const lists: readonly (readonly Declaration[])[] = [model.regions, model.policies, model.datastores, model.services, model.duplicates];
-  for (const list of lists) for (const declaration of list) resolver.declaration(declaration);
-  for (const list of lists) for (const declaration of list) resolver.sitesOf(declaration);
-  if (model.plan?.defaultPolicy) resolver.site(model.plan.path, model.plan.defaultPolicy, POLICY, 'policy');
-  sortByPlace(model.references);
+/** A file's declarations (winners and duplicates) in file order. */
+export interface FileDeclarations {
+  /** The validated file (the memo's key for its sorted references). */
+  file: object;
+  path: string;
+  declarations: Declaration[];
 }
 
 /**
- * Sorts in place by path, then offset; ties keep their order. Done per file: the same
- * order as one stable sort on (path, offset), without a string comparison per step.
+ * Resolves every name written in the model's files and reports `unknown-reference`; returns
+ * each file's references sorted by offset (ties keep the order in which they are written).
  */
-function sortByPlace(references: NameReference[]): void {
+export function resolveReferences(model: Model, files: readonly FileDeclarations[], report: (path: string, d: Diagnostic) => void, memo?: ReferenceMemo): Map<string, NameReference[]> {
+  const resolver = new Resolver(model, memo);
   const byPath = new Map<string, NameReference[]>();
-  for (const r of references) {
-    const list = byPath.get(r.path);
-    if (list) list.push(r);
-    else byPath.set(r.path, [r]);
+  const plan = model.plan;
+  for (const f of files) {
+    const parts: NameReference[][] = [];
+    for (const declaration of f.declarations) {
+      const resolution = resolver.resolve(declaration);
+      parts.push(resolution.references);
+      for (const d of resolution.diagnostics) report(f.path, d);
+    }
+    if (plan?.defaultPolicy && plan.path === f.path) {
+      const resolution = resolver.planPolicy(plan, plan.defaultPolicy);
+      parts.push(resolution.references);
+      for (const d of resolution.diagnostics) report(f.path, d);
+    }
+    const kept = memo?.files.get(f.file);
+    if (kept && sameLists(kept.parts, parts)) {
+      byPath.set(f.path, kept.sorted);
+      continue;
+    }
+    const sorted: NameReference[] = [];
+    for (const part of parts) for (const r of part) sorted.push(r);
+    sorted.sort(compareOffsets);
+    memo?.files.set(f.file, { parts, sorted });
+    byPath.set(f.path, sorted);
   }
-  const paths = [...byPath.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  references.length = 0;
-  for (const path of paths) {
-    const list = byPath.get(path)!;
-    list.sort(compareOffsets);
-    for (const r of list) references.push(r);
-  }
+  return byPath;
+}
+
+function sameLists<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function compareOffsets(a: NameReference, b: NameReference): number {

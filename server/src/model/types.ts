@@ -215,6 +215,14 @@ export interface NameReference {
   target?: Declaration;
 }
 
+/** The winning declaration of each name, per kind: the first in model order. */
+export interface ModelNames {
+  region: Map<string, RegionEntity>;
+  policy: Map<string, PolicyEntity>;
+  datastore: Map<string, DatastoreEntity>;
+  service: Map<string, ServiceEntity>;
+}
+
 export interface Model {
   files: ValidatedFile[];
   plan?: PlanEntity;
@@ -226,7 +234,10 @@ export interface Model {
   entities: Entity[];
   /** Declarations that lost to an earlier one of the same kind and name. */
   duplicates: Declaration[];
-  references: NameReference[];
+  /** Every written name, resolved, in path order then offset order (computed when first read). */
+  readonly references: NameReference[];
+  /** The winning declaration of each name, per kind (the first in model order). */
+  names: ModelNames;
   /** Services on a dependency cycle (not estimated). */
   cyclic: Set<string>;
   diagnostics: Map<string, Diagnostic[]>;

@@ -13,6 +13,7 @@ import { analyze } from '../analysis/analyze';
 import { Analysis, EntityEstimate } from '../analysis/types';
 import { CheckResult } from '../check';
 import { declarationOf } from '../model/entities';
+import { namesOf } from '../model/model';
 import { DatastoreEntity, Entity, Model, ServiceEntity } from '../model/types';
 import { applyEdits, TextEdit } from './edits';
 import { diagnosticEntity } from '../../../grammar/src/diagnostic-data';
@@ -231,6 +232,7 @@ function subModel(model: Model, set: readonly Entity[], original: Entity, change
     entities,
     duplicates: [],
     references: [],
+    names: { ...namesOf({ regions: [], policies: [], datastores, services }), region: model.names.region, policy: model.names.policy },
     cyclic: model.cyclic,
     diagnostics: new Map(),
   };

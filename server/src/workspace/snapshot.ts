@@ -111,17 +111,31 @@ function parsedText(source: SourceFile, cache: ParseCache): ParsedText {
   return fresh;
 }
 
+/** The view of a file in the last build, reused while its source and parse are the same. */
+const views = new WeakMap<ParsedText, FileView>();
+
+function memoView(source: SourceFile, parsed: ParsedText): FileView {
+  const kept = views.get(parsed);
+  if (kept && kept.uri === source.uri && kept.clientUri === source.clientUri && kept.text === source.text && kept.version === source.version && kept.open === source.open) return kept;
+  const view = viewOf(source, parsed.validated.file, parsed.validated, parsed.lines);
+  views.set(parsed, view);
+  return view;
+}
+
 function fullBuild(sources: readonly SourceFile[], parsed: readonly ParsedText[], revision: number, today: number, cache: ParseCache): Snapshot {
   const inputs = parsed.map((p) => p.validated);
-  const live = new Set(sources.map((s) => s.uri));
-  for (const uri of [...cache.keys()]) if (!live.has(uri)) cache.delete(uri);
+  if (cache.size > sources.length) {
+    const live = new Set(sources.map((s) => s.uri));
+    for (const uri of [...cache.keys()]) if (!live.has(uri)) cache.delete(uri);
+  }
   const result = checkFiles(inputs, { today, memo: memoOf(cache) });
   const files = new Map<string, FileView>();
   const diagnostics = new Map<string, Diagnostic[]>();
-  sources.forEach((source, i) => {
-    files.set(source.uri, viewOf(source, inputs[i].file, inputs[i], parsed[i].lines));
+  for (let i = 0; i < sources.length; i++) {
+    const source = sources[i];
+    files.set(source.uri, memoView(source, parsed[i]));
     diagnostics.set(source.uri, result.diagnostics.get(source.uri) ?? []);
-  });
+  }
   return { revision, today, files, diagnostics, model: result.model, analysis: result.analysis, check: result };
 }
 

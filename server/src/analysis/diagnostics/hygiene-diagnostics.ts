@@ -4,7 +4,6 @@ import { Diagnostic, Range } from '../../../../grammar/src/ast';
 import { Scenario } from '../../../../grammar/src/schema';
 import { formatDate } from '../../../../grammar/src/units';
 import { DatastoreEntity, Entity, Model, Schedule, ServiceEntity } from '../../model/types';
-import { corruptionDetectionOf } from '../../model/model';
 import { BASE, CHAINED } from '../datastore';
 import { describeBackup, fmt } from '../describe';
 import { AnalyzeOptions, EntityEstimate, ScenarioEstimate } from '../types';
@@ -140,10 +139,10 @@ function losesMore(other: ScenarioEstimate, mine: ScenarioEstimate): boolean {
   return other.rpoSeconds !== null && mine.rpoSeconds !== null && other.rpoSeconds > mine.rpoSeconds;
 }
 
-function rpoSkew(ds: DatastoreEntity, estimate: EntityEstimate, byEntity: Map<Entity, EntityEstimate>, datastores: ReadonlyMap<string, DatastoreEntity>, report: Report): void {
+function rpoSkew(ds: DatastoreEntity, estimate: EntityEstimate, estimateOf: (entity: Entity) => EntityEstimate | undefined, datastores: ReadonlyMap<string, DatastoreEntity>, report: Report): void {
   for (const ref of ds.references) {
     const target = datastores.get(ref.name);
-    const other = target && byEntity.get(target);
+    const other = target && estimateOf(target);
     if (!other || target === ds) continue;
     const allSkewed = estimate.scenarios.flatMap((mine, i) => (losesMore(other.scenarios[i], mine) ? [{ mine, theirs: other.scenarios[i] }] : []));
     if (allSkewed.length === 0) continue;
@@ -190,22 +189,30 @@ function overdue(path: string, entity: Entity | undefined, schedule: Schedule | 
   }));
 }
 
-export function hygieneDiagnostics(model: Model, byEntity: Map<Entity, EntityEstimate>, options: AnalyzeOptions, report: Report): void {
-  const corruptionDetection = corruptionDetectionOf(model);
+/** The plan's own finding: its review is overdue. */
+export function planHygiene(model: Model, options: AnalyzeOptions, report: Report): void {
   if (model.plan) overdue(model.plan.path, undefined, model.plan.review, 'the plan review', options.today, report);
-  // By name, for `references` (names of model.datastores are unique).
-  const datastores = new Map<string, DatastoreEntity>();
-  for (const d of model.datastores) datastores.set(d.name, d);
-  for (const entity of model.entities) {
-    const estimate = byEntity.get(entity)!;
-    sameRegionFailover(entity, report);
-    if (entity.kind === 'datastore') {
-      backupDiagnostics(entity, estimate, corruptionDetection, report);
-      rpoSkew(entity, estimate, byEntity, datastores, report);
-      overdue(entity.path, entity, entity.verifyRestore, `the restore test of ${entity.name}`, options.today, report);
-    } else {
-      for (const drill of entity.drills) overdue(entity.path, entity, drill, `the ${drill.kind} drill of ${entity.name}`, options.today, report);
-    }
-    untested(entity, report);
+}
+
+/** What an entity's hygiene findings read besides its estimate. */
+export interface HygieneContext {
+  today: number;
+  corruptionDetection: number;
+  estimateOf: (entity: Entity) => EntityEstimate | undefined;
+  /** Datastores by name, for `references` (names of model.datastores are unique). */
+  datastores: ReadonlyMap<string, DatastoreEntity>;
+}
+
+/** One entity's findings about how its copies and drills are set up. */
+export function entityHygiene(estimate: EntityEstimate, context: HygieneContext, report: Report): void {
+  const entity = estimate.entity;
+  sameRegionFailover(entity, report);
+  if (entity.kind === 'datastore') {
+    backupDiagnostics(entity, estimate, context.corruptionDetection, report);
+    rpoSkew(entity, estimate, context.estimateOf, context.datastores, report);
+    overdue(entity.path, entity, entity.verifyRestore, `the restore test of ${entity.name}`, context.today, report);
+  } else {
+    for (const drill of entity.drills) overdue(entity.path, entity, drill, `the ${drill.kind} drill of ${entity.name}`, context.today, report);
   }
+  untested(entity, report);
 }
