@@ -3,8 +3,8 @@
 // statements written as JSON (bench/lsp/yaml.ts). A ratio independent of the machine's
 // speed, so runs on different machines compare. Also the lexer alone, and the bytes the
 // parser allocates per byte of input.
-import { drspecLexer } from '../grammar/src/lexer';
 import { parseDocument } from '../grammar/src/parse';
+import { scan } from '../grammar/src/scanner';
 import { generateWorkspace } from './generate';
 import { specToJson } from './lsp/yaml';
 
@@ -64,7 +64,7 @@ export function measureParseRatio(entities: number): ParseRatio {
     specMB: specBytes / 1e6,
     jsonMB: jsonBytes / 1e6,
     parseMBs: throughput(specBytes, () => parseDocument(text, 'ratio.drspec')),
-    lexMBs: throughput(specBytes, () => drspecLexer.tokenize(text)),
+    lexMBs: throughput(specBytes, () => scan(text)),
     jsonMBs: throughput(jsonBytes, () => JSON.parse(json)),
     allocatedPerByte: allocationPerByte(text),
   };

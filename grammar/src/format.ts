@@ -23,7 +23,8 @@
 //     where only the `;` ends the statement.
 import { IToken } from 'chevrotain';
 import { FileNode, Range } from './ast';
-import { BlockComment, Comma, drspecLexer, LCurly, LineComment, Newline, RCurly, Semicolon } from './lexer';
+import { BlockComment, Comma, LCurly, LineComment, Newline, RCurly, Semicolon } from './lexer';
+import { scan } from './scanner';
 import { LineIndex } from './positions';
 
 export interface FormatOptions {
@@ -145,7 +146,7 @@ function isComment(token: IToken): boolean {
 function computeGaps(file: FileNode, options: FormatOptions): Gap[] | undefined {
   if (file.syntaxErrors.length > 0) return undefined;
   const text = file.text;
-  const lexed = drspecLexer.tokenize(text);
+  const lexed = scan(text);
   if (lexed.errors.length > 0) return undefined;
 
   const all = [...lexed.tokens, ...(lexed.groups.comments ?? [])].sort((a, b) => a.startOffset - b.startOffset);

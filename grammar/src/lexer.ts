@@ -1,4 +1,7 @@
-// The lexer: one chevrotain Lexer instance for the whole process. Numeric literals
+// The tokens of the language, as chevrotain token types with their patterns. The patterns
+// are the specification of the lexical syntax; the lexer that runs is the hand-written
+// scanner.ts, which produces exactly what chevrotain's Lexer would produce from these
+// definitions (test/unit/scanner.test.ts builds that Lexer and compares). Numeric literals
 // (numbers, durations, sizes, rates, percents, dates) share one broad token; units.ts
 // classifies them, so a malformed unit (`5min`, `10Gb`) becomes one invalid value with
 // a hint rather than a cascade of syntax errors.
@@ -58,8 +61,3 @@ export const allTokens: TokenType[] = [
   Comma,
   Semicolon,
 ];
-
-export const drspecLexer = new Lexer(allTokens, {
-  ensureOptimizations: true,
-  positionTracking: 'onlyOffset',
-});

@@ -15,9 +15,10 @@
 // is never deeper than two levels.
 import { IToken } from 'chevrotain';
 import { BlockNode, CommentNode, Diagnostic, FileNode, IdentifierNode, Range, Span, StatementNode, ValueKind, ValueNode } from './ast';
-import { drspecLexer, Identifier, LCurly, NumericLiteral, Semicolon, StringLiteral } from './lexer';
+import { Identifier, LCurly, NumericLiteral, Semicolon, StringLiteral } from './lexer';
 import { describeToken, lineParser, LineSink } from './parser';
 import { LineIndex } from './positions';
+import { scan } from './scanner';
 import { parseNumericLiteral } from './units';
 
 /**
@@ -95,7 +96,7 @@ export function parseDocument(text: string, path = ''): FileNode {
     syntaxErrors.push({ code: 'syntax', severity: 'error', message, range: span.range });
   };
 
-  const lexed = drspecLexer.tokenize(text);
+  const lexed = scan(text);
   for (const e of lexed.errors) {
     const span = new Located(lines, e.offset, e.offset + e.length);
     error(span, `unexpected character '${text.substr(e.offset, e.length)}'`);

@@ -3,7 +3,7 @@
 // that references resolve), and mutations of them (token deletion, duplication and
 // swaps, random bytes, truncation, huge numbers, unicode, CRLF, BOM, deep nesting,
 // unclosed blocks). Everything is driven by one seeded PRNG: a seed names a case.
-import { drspecLexer } from '../../grammar/src/lexer';
+import { scan } from '../../grammar/src/scanner';
 import { allSpellings, BLOCK_KINDS, BlockKind, PropertySpec, SCHEMA, ValueType } from '../../grammar/src/schema';
 
 export type Rng = () => number;
@@ -168,7 +168,7 @@ const COMMENTS = ['/* c */', '/**/', '// c\n', '/* two\nlines */', '//\n', '/* }
 const SEPARATORS = [';', ',', ',\n', ';\n', '\n\n', ' ; ', ',;', ', // c\n'];
 
 function tokenSpans(text: string): { start: number; end: number; numeric: boolean }[] {
-  const lexed = drspecLexer.tokenize(text);
+  const lexed = scan(text);
   return lexed.tokens.map((t) => ({ start: t.startOffset, end: t.startOffset + t.image.length, numeric: t.tokenType.name === 'NumericLiteral' }));
 }
 

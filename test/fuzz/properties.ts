@@ -9,7 +9,8 @@
 // Time per byte is measured (the runner reports outliers against the median).
 import { Diagnostic, FileNode, Range } from '../../grammar/src/ast';
 import { formatDocument } from '../../grammar/src/format';
-import { drspecLexer, Newline, Semicolon } from '../../grammar/src/lexer';
+import { Newline, Semicolon } from '../../grammar/src/lexer';
+import { scan } from '../../grammar/src/scanner';
 import { parseDocument } from '../../grammar/src/parse';
 import { LineIndex } from '../../grammar/src/positions';
 import { estimateJson, estimateText } from '../../server/src/analysis/estimate-report';
@@ -59,7 +60,7 @@ function rangeProblem(range: Range, lengths: readonly number[]): string | undefi
 }
 
 function kept(text: string): string[] {
-  const lexed = drspecLexer.tokenize(text);
+  const lexed = scan(text);
   const all = [...lexed.tokens, ...(lexed.groups.comments ?? [])].sort((a, b) => a.startOffset - b.startOffset);
   return all.filter((t) => t.tokenType !== Newline && t.tokenType !== Semicolon).map((t) => t.image);
 }

@@ -1,19 +1,19 @@
 // The lexer: every token form, every malformed form, and how values are classified.
 import { strict as assert } from 'assert';
-import { drspecLexer } from '../../grammar/src/lexer';
+import { scan } from '../../grammar/src/scanner';
 import { parseDocument } from '../../grammar/src/parse';
 import { ValueNode } from '../../grammar/src/ast';
 
 /** [token name, image] of every token including comments, in source order. */
 function lex(text: string): [string, string][] {
-  const result = drspecLexer.tokenize(text);
+  const result = scan(text);
   return [...result.tokens, ...(result.groups.comments ?? [])]
     .sort((a, b) => a.startOffset - b.startOffset)
     .map((t) => [t.tokenType.name, t.image]);
 }
 
 function lexErrors(text: string): string[] {
-  return drspecLexer.tokenize(text).errors.map((e) => text.substr(e.offset, e.length));
+  return scan(text).errors.map((e) => text.substr(e.offset, e.length));
 }
 
 /** The values of the single statement `x` in a block `b { x … }`. */

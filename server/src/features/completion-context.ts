@@ -2,7 +2,8 @@
 // from the AST, which is unreliable on the line being typed): inside a comment or string,
 // at top level, or in a block at a key or at a value of a statement.
 import { IToken } from 'chevrotain';
-import { BlockComment, Comma, drspecLexer, Identifier, LCurly, LineComment, Newline, RCurly, Semicolon, StringLiteral } from '../../../grammar/src/lexer';
+import { BlockComment, Comma, Identifier, LCurly, LineComment, Newline, RCurly, Semicolon, StringLiteral } from '../../../grammar/src/lexer';
+import { scan } from '../../../grammar/src/scanner';
 import { WrittenValue } from './slots';
 
 export type CompletionContext =
@@ -30,7 +31,7 @@ function wordAt(text: string, offset: number): Word {
 
 /** True when `offset` is inside a comment or a string (nothing to complete there). */
 function insideCommentOrString(text: string, offset: number): boolean {
-  const lexed = drspecLexer.tokenize(text.slice(0, offset));
+  const lexed = scan(text.slice(0, offset));
   let last: IToken | undefined;
   for (const token of [...lexed.tokens, ...(lexed.groups.comments ?? [])]) {
     if (!last || token.startOffset > last.startOffset) last = token;
@@ -45,7 +46,7 @@ function insideCommentOrString(text: string, offset: number): boolean {
 export function completionContext(text: string, offset: number): CompletionContext {
   if (insideCommentOrString(text, offset)) return { where: 'none' };
   const word = wordAt(text, offset);
-  const lexed = drspecLexer.tokenize(text.slice(0, word.start));
+  const lexed = scan(text.slice(0, word.start));
   const headers: IToken[][] = [];
   let current: IToken[] = [];
   for (const token of lexed.tokens) {
