@@ -4,6 +4,12 @@
 // limited by memory only. Nodes hold offsets; their ranges are computed when read (see
 // Located below).
 //
+// What a parse allocates is mostly the tree itself: the tokens are read a piece at a time
+// into token objects reused from parse to parse (parse() below), the parser hands each
+// line over in arrays it reuses, and the short strings of the tree (keys, names, units)
+// are shared through the scanner's intern table, so each `rpo` or `15m` of a file is one
+// string; numeric literals are classified once per distinct text.
+//
 // Recovery, so that one mistake costs one error and the rest of the file is analysed:
 //   - a block still open at the end of the file is reported on its '{' (one error per
 //     missing '}'); the blocks that it swallowed go back to the top level;
@@ -15,11 +21,11 @@
 // is never deeper than two levels.
 import { IToken } from 'chevrotain';
 import { BlockNode, CommentNode, Diagnostic, FileNode, IdentifierNode, Range, Span, StatementNode, ValueKind, ValueNode } from './ast';
-import { Identifier, LCurly, NumericLiteral, Semicolon, StringLiteral } from './lexer';
+import { Comma, Identifier, LCurly, Newline, NumericLiteral, Semicolon, StringLiteral } from './lexer';
 import { describeToken, lineParser, LineSink } from './parser';
 import { LineIndex } from './positions';
-import { scan } from './scanner';
-import { parseNumericLiteral } from './units';
+import { Scanner, sliceInterned, Token } from './scanner';
+import { LiteralResult, parseNumericLiteral } from './units';
 
 /**
  * The nodes of the tree keep offsets only; a node's `range` (0-based line/character) is
@@ -89,40 +95,90 @@ class Comment_ extends Located implements CommentNode {
   }
 }
 
+/** Tokens are read in pieces of about `chunk` into pooled token objects (see parse()); tests vary it. */
+export const parsePieces = { chunk: 1024 };
+// Imported functions and classes used per token, as module constants: an imported binding
+// is a property read (a getter, in the CommonJS that esbuild emits for tests and benches).
+const intern = sliceInterned;
+const TokenClass = Token;
+const parseLiteral = parseNumericLiteral;
+const pool: Token[] = [];
+const NEWLINE_IDX = Newline.tokenTypeIdx!;
+const COMMA_IDX = Comma.tokenTypeIdx!;
+const IDENTIFIER_IDX = Identifier.tokenTypeIdx!;
+const NUMERIC_IDX = NumericLiteral.tokenTypeIdx!;
+const STRING_IDX = StringLiteral.tokenTypeIdx!;
+const LCURLY_IDX = LCurly.tokenTypeIdx!;
+const SEMICOLON_IDX = Semicolon.tokenTypeIdx!;
+
 export function parseDocument(text: string, path = ''): FileNode {
   const lines = new LineIndex(text);
-  const syntaxErrors: Diagnostic<'syntax'>[] = [];
+  const parseErrors: Diagnostic<'syntax'>[] = [];
   const error = (span: Span, message: string): void => {
-    syntaxErrors.push({ code: 'syntax', severity: 'error', message, range: span.range });
+    parseErrors.push({ code: 'syntax', severity: 'error', message, range: span.range });
   };
 
-  const lexed = scan(text);
-  for (const e of lexed.errors) {
-    const span = new Located(lines, e.offset, e.offset + e.length);
-    error(span, `unexpected character '${text.substr(e.offset, e.length)}'`);
-  }
-
-  const comments: CommentNode[] = [];
-  for (const token of lexed.groups.comments ?? []) {
-    const span = tokenSpan(lines, token);
-    const isBlock = token.image.startsWith('/*');
-    if (isBlock && !(token.image.length >= 4 && token.image.endsWith('*/'))) {
-      error(new Located(lines, token.startOffset, token.startOffset + 2), "block comment is not closed: expected '*/'");
-    }
-    comments.push(new Comment_(lines, span.startOffset, span.endOffset, token.image, isBlock));
-  }
-
-  const builder = new AstBuilder(lines, error);
-  lineParser.parse(lexed.tokens, builder);
-  // The grammar matches every token sequence; should chevrotain still object, say so.
-  for (const e of lineParser.errors) error(tokenSpan(lines, e.token), e.message);
+  const scanner = new Scanner(text);
+  const builder = new AstBuilder(lines, text, error);
+  parse(scanner, builder, lines, error);
   const blocks = builder.finish();
 
+  const syntaxErrors: Diagnostic<'syntax'>[] = [];
+  for (const e of scanner.errors) {
+    const span = new Located(lines, e.offset, e.offset + e.length);
+    syntaxErrors.push({ code: 'syntax', severity: 'error', message: `unexpected character '${text.substr(e.offset, e.length)}'`, range: span.range });
+  }
+  const comments: CommentNode[] = [];
+  for (const token of scanner.comments) {
+    const start = token.startOffset;
+    const image = token.image;
+    const isBlock = image.startsWith('/*');
+    if (isBlock && !(image.length >= 4 && image.endsWith('*/'))) {
+      syntaxErrors.push({ code: 'syntax', severity: 'error', message: "block comment is not closed: expected '*/'", range: lines.range(start, start + 2) });
+    }
+    comments.push(new Comment_(lines, start, start + image.length, image, isBlock));
+  }
+  for (const e of parseErrors) syntaxErrors.push(e);
   syntaxErrors.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { path, text, blocks, comments, syntaxErrors };
 }
 
+/**
+ * Feeds the scanner's tokens to the parser a piece at a time, in token objects reused from
+ * piece to piece: the tree keeps offsets and strings, never tokens, so a parse allocates
+ * no token objects once the pool is full. A piece ends at a line break after which the
+ * grammar's file rule can stop and start again: one that follows neither a ',' (the line
+ * goes on) nor another line break (which may itself follow a ',').
+ */
+function parse(scanner: Scanner, builder: AstBuilder, lines: LineIndex, error: (span: Span, message: string) => void): void {
+  const tokens = pool;
+  const chunk = Math.max(2, parsePieces.chunk);
+  let more = true;
+  while (more) {
+    let n = 0;
+    for (;;) {
+      let token = tokens[n];
+      if (token === undefined) tokens[n] = token = new TokenClass(Newline, NEWLINE_IDX, 0, 0, '');
+      if (!scanner.next(token)) {
+        more = false;
+        break;
+      }
+      n++;
+      if (n >= chunk && token.tokenTypeIdx === NEWLINE_IDX) {
+        const before = tokens[n - 2].tokenTypeIdx;
+        if (before !== COMMA_IDX && before !== NEWLINE_IDX) break;
+      }
+    }
+    if (tokens.length !== n) tokens.length = n;
+    lineParser.parse(tokens, builder);
+    // The grammar matches every token sequence; should chevrotain still object, say so.
+    for (const e of lineParser.errors) error(tokenSpan(lines, e.token), e.message);
+  }
+  for (const token of tokens) token.source = '';
+}
+
 function tokenSpan(lines: LineIndex, token: IToken): Span {
+  if (token instanceof TokenClass) return new Located(lines, token.startOffset, token.end);
   const start = Number.isNaN(token.startOffset) ? 0 : token.startOffset;
   return new Located(lines, start, start + token.image.length);
 }
@@ -151,12 +207,18 @@ interface Brace {
   inside: OpenBlock | undefined;
 }
 
-/** A top-level line without '{': a block header, unless a '{' follows on the next line. */
+/**
+ * A top-level line without '{': a block header, unless a '{' follows on the next line. Its
+ * nodes are made when it is read (the parser's tokens are reused after the line).
+ */
 interface Pending {
-  key: IToken;
-  values: IToken[];
-  commas: IToken[];
+  kind: IdentifierNode;
+  name: ValueNode | undefined;
+  /** The first of the second value and the first ',': what stands between name and '{'. */
+  extra: { span: Span; image: string } | undefined;
 }
+
+const EMPTY: never[] = [];
 
 class AstBuilder implements LineSink {
   private readonly stack: Brace[] = [];
@@ -165,42 +227,46 @@ class AstBuilder implements LineSink {
   /** Top-level blocks without braces, in source order. */
   private readonly braceless: BlockNode[] = [];
   private pending: Pending | undefined;
+  /** The innermost open block (where statements go); undefined at the top level. */
+  private current: OpenBlock | undefined;
 
   constructor(
     private readonly lines: LineIndex,
+    private readonly text: string,
     private readonly error: (span: Span, message: string) => void,
   ) {}
 
-  private inside(): OpenBlock | undefined {
-    return this.stack.length > 0 ? this.stack[this.stack.length - 1].inside : undefined;
-  }
-
-  line(key: IToken, values: IToken[], commas: IToken[], open: IToken | undefined): void {
-    this.flushPending();
-    const parent = this.inside();
+  line(key: IToken, values: readonly IToken[], count: number, firstComma: IToken | undefined, lastComma: IToken | undefined, open: IToken | undefined): void {
+    if (this.pending !== undefined) this.flushPending();
+    const parent = this.current;
     if (parent === undefined) {
-      if (open) this.openHeader(key, values, commas, open);
-      else this.pending = { key, values, commas };
+      const kind = this.identifier(key);
+      const name = count > 0 ? this.value(values[0]) : undefined;
+      const second = count > 1 ? values[1] : undefined;
+      const first = second !== undefined && (firstComma === undefined || second.startOffset < firstComma.startOffset) ? second : firstComma;
+      const extra = first === undefined ? undefined : { span: tokenSpan(this.lines, first), image: first.image };
+      if (open) this.openHeader(kind, name, extra, open);
+      else this.pending = { kind, name, extra };
       return;
     }
     if (!open) {
-      const statement = this.statementNode(key, values, commas);
-      parent.statements.push(statement);
+      parent.statements.push(this.statementNode(key, values, count, lastComma));
       return;
     }
     // `KEY values… {` inside a block: kept as a nested block so validation can flag it.
-    const firstValue = values[0];
-    this.push(this.identifier(key), firstValue ? this.value(firstValue) : undefined, open, parent);
+    const kind = this.identifier(key);
+    this.push(kind, count > 0 ? this.value(values[0]) : undefined, open, parent);
   }
 
   separator(token: IToken): void {
     // A line break may stand between a header and its '{' (reported); a ';' may not.
-    if (token.tokenType === Semicolon) this.flushPending();
+    if (token.tokenTypeIdx === SEMICOLON_IDX) this.flushPending();
   }
 
   close(token: IToken): void {
     this.flushPending();
     const brace = this.stack.pop();
+    this.current = this.stack.length > 0 ? this.stack[this.stack.length - 1].inside : undefined;
     if (!brace) {
       this.error(tokenSpan(this.lines, token), `unexpected ${describeToken(token)}: expected a block such as \`datastore NAME {\``);
       return;
@@ -215,17 +281,18 @@ class AstBuilder implements LineSink {
 
   stray(token: IToken): void {
     const pending = this.pending;
-    if (pending && token.tokenType === LCurly) {
+    if (pending && token.tokenTypeIdx === LCURLY_IDX) {
       // `datastore d` then `{` on the next line: one error, and the block still opens.
       this.pending = undefined;
-      this.openHeader(pending.key, pending.values, pending.commas, token, true);
+      this.error(pending.name ?? pending.kind, `expected '{' after ${title(pending.kind, pending.name)}, on the same line`);
+      this.openHeader(pending.kind, pending.name, pending.extra, token);
       return;
     }
     this.flushPending();
-    const parent = this.inside();
+    const parent = this.current;
     const expectation = parent ? 'expected a property name' : 'expected a block such as `datastore NAME {`';
     this.error(tokenSpan(this.lines, token), `unexpected ${describeToken(token)}: ${expectation}`);
-    if (token.tokenType === LCurly) this.stack.push({ block: undefined, inside: parent });
+    if (token.tokenTypeIdx === LCURLY_IDX) this.stack.push({ block: undefined, inside: parent });
   }
 
   /** The top-level blocks, once every token has been read. */
@@ -236,6 +303,7 @@ class AstBuilder implements LineSink {
       if (block) this.error(block.openBrace, `'{' of ${title(block.kind, block.name)} is never closed: expected '}'`);
     }
     this.stack.length = 0;
+    this.current = undefined;
     const top: BlockNode[] = [];
     for (const block of this.opened) {
       if (!block.node) block.node = this.unclosedNode(block);
@@ -258,20 +326,15 @@ class AstBuilder implements LineSink {
     const pending = this.pending;
     if (!pending) return;
     this.pending = undefined;
-    const kind = this.identifier(pending.key);
-    const name = pending.values.length > 0 ? this.value(pending.values[0]) : undefined;
+    const { kind, name } = pending;
     this.error(name ?? kind, `expected '{' after ${title(kind, name)}, on the same line`);
     const end = name ?? kind;
     this.braceless.push(new Block_(this.lines, kind.startOffset, end.endOffset, kind, name, undefined, undefined, []));
   }
 
   /** `KIND NAME {` at the top level; anything else before the '{' is reported. */
-  private openHeader(key: IToken, values: IToken[], commas: IToken[], open: IToken, braceOnNextLine = false): void {
-    const kind = this.identifier(key);
-    const name = values.length > 0 ? this.value(values[0]) : undefined;
-    if (braceOnNextLine) this.error(name ?? kind, `expected '{' after ${title(kind, name)}, on the same line`);
-    const extra = [values[1], commas[0]].filter((t): t is IToken => t !== undefined).sort((a, b) => a.startOffset - b.startOffset)[0];
-    if (extra) this.error(tokenSpan(this.lines, extra), `unexpected ${describeToken(extra)}: expected '{' after ${title(kind, name)}`);
+  private openHeader(kind: IdentifierNode, name: ValueNode | undefined, extra: Pending['extra'], open: IToken): void {
+    if (extra) this.error(extra.span, `unexpected '${extra.image}': expected '{' after ${title(kind, name)}`);
     this.push(kind, name, open, undefined);
   }
 
@@ -289,6 +352,7 @@ class AstBuilder implements LineSink {
     };
     this.opened.push(block);
     this.stack.push({ block, inside: block });
+    this.current = block;
   }
 
   private blockNode(block: OpenBlock, closeBrace: Span | undefined, endOffset: number, statements: StatementNode[]): BlockNode {
@@ -314,41 +378,55 @@ class AstBuilder implements LineSink {
     return this.blockNode(block, undefined, last, kept);
   }
 
-  private statementNode(key: IToken, values: IToken[], commas: IToken[]): StatementNode {
+  private statementNode(key: IToken, values: readonly IToken[], count: number, lastComma: IToken | undefined): StatementNode {
     const keyNode = this.identifier(key);
-    const valueNodes: ValueNode[] = [];
-    for (const t of values) valueNodes.push(this.value(t));
-    let end = valueNodes.length > 0 ? valueNodes[valueNodes.length - 1].endOffset : keyNode.endOffset;
-    const lastComma = commas[commas.length - 1];
+    // Arrays of the exact length: pushing onto `[]` reserves room for 17 elements.
+    let valueNodes: ValueNode[];
+    if (count === 0) valueNodes = [];
+    else if (count === 1) valueNodes = [this.value(values[0])];
+    else if (count === 2) {
+      const first = this.value(values[0]);
+      valueNodes = [first, this.value(values[1])];
+    } else {
+      valueNodes = new Array<ValueNode>(count);
+      for (let i = 0; i < count; i++) valueNodes[i] = this.value(values[i]);
+    }
+    let end = count > 0 ? valueNodes[count - 1].endOffset : keyNode.endOffset;
     if (lastComma && lastComma.startOffset + 1 > end) end = lastComma.startOffset + 1;
     return new Statement_(this.lines, keyNode.startOffset, end, keyNode, valueNodes);
   }
 
   private identifier(token: IToken): IdentifierNode {
-    const startOffset = token.startOffset;
-    return new Identifier_(this.lines, startOffset, startOffset + token.image.length, token.image);
+    const start = token.startOffset;
+    const end = (token as Token).end;
+    return new Identifier_(this.lines, start, end, intern(this.text, start, end));
   }
 
   value(token: IToken): ValueNode {
-    const text = token.image;
     const startOffset = token.startOffset;
-    const endOffset = startOffset + text.length;
+    const endOffset = (token as Token).end;
     const lines = this.lines;
-    if (token.tokenType === Identifier) return new Value_(lines, startOffset, endOffset, 'identifier', text, text);
-    if (token.tokenType === StringLiteral) return this.stringValue(new Located(lines, startOffset, endOffset), text);
-    if (token.tokenType === NumericLiteral) {
-      const literal = parseNumericLiteral(text);
-      if (literal.kind === 'invalid') return new Value_(lines, startOffset, endOffset, 'invalid', text, Number.NaN, literal.problem, literal.hint);
-      return new Value_(lines, startOffset, endOffset, literal.kind, text, literal.value);
+    const type = token.tokenTypeIdx;
+    if (type === IDENTIFIER_IDX) {
+      const text = intern(this.text, startOffset, endOffset);
+      return new Value_(lines, startOffset, endOffset, 'identifier', text, text, undefined, undefined);
     }
-    return new Value_(lines, startOffset, endOffset, 'invalid', text, Number.NaN, `unexpected '${text}'`);
+    if (type === NUMERIC_IDX) {
+      const text = intern(this.text, startOffset, endOffset);
+      const literal = numericLiteral(text);
+      if (literal.kind === 'invalid') return new Value_(lines, startOffset, endOffset, 'invalid', text, Number.NaN, literal.problem, literal.hint);
+      return new Value_(lines, startOffset, endOffset, literal.kind, text, literal.value, undefined, undefined);
+    }
+    const text = this.text.slice(startOffset, endOffset);
+    if (type === STRING_IDX) return this.stringValue(new Located(lines, startOffset, endOffset), text);
+    return new Value_(lines, startOffset, endOffset, 'invalid', text, Number.NaN, `unexpected '${text}'`, undefined);
   }
 
   private stringValue(span: Span, text: string): ValueNode {
-    if (text.length < 2 || !text.endsWith('"') || endsWithEscapedQuote(text)) {
-      this.error(span, 'string is not closed: expected \'"\' before the end of the line');
-    }
-    const body = text.length >= 2 && text.endsWith('"') && !endsWithEscapedQuote(text) ? text.slice(1, -1) : text.slice(1);
+    const closed = text.length >= 2 && text.endsWith('"') && !endsWithEscapedQuote(text);
+    if (!closed) this.error(span, 'string is not closed: expected \'"\' before the end of the line');
+    const body = closed ? text.slice(1, -1) : text.slice(1);
+    if (body.indexOf('\\') < 0) return new Value_(this.lines, span.startOffset, span.endOffset, 'string', text, body, undefined, undefined);
     let value = '';
     for (let i = 0; i < body.length; i++) {
       const ch = body[i];
@@ -366,8 +444,24 @@ class AstBuilder implements LineSink {
         value += escaped;
       }
     }
-    return new Value_(this.lines, span.startOffset, span.endOffset, 'string', text, value);
+    return new Value_(this.lines, span.startOffset, span.endOffset, 'string', text, value, undefined, undefined);
   }
+}
+
+// The classification of the numeric literals seen lately, by text (interned texts, so the
+// lookups hash each string once): a spec writes the same few durations and sizes again and
+// again. Bounded: cleared when full.
+const literals = new Map<string, LiteralResult>();
+const LITERALS_LIMIT = 4096;
+
+function numericLiteral(text: string): LiteralResult {
+  let result = literals.get(text);
+  if (result === undefined) {
+    result = parseLiteral(text);
+    if (literals.size >= LITERALS_LIMIT) literals.clear();
+    literals.set(text, result);
+  }
+  return result;
 }
 
 function title(kind: IdentifierNode, name: ValueNode | undefined): string {

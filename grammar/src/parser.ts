@@ -3,13 +3,19 @@
 // (parse.ts) matches the braces with an explicit stack and builds the AST.
 //
 //   file := (NEWLINE | ';' | '}' | line | stray)*
-//   line := NAME (value | ',' NEWLINE*)* '{'?     -- a block header when it ends with '{'
+//   line := NAME value* (',' NEWLINE* value*)* '{'?   -- a block header when it ends with '{'
+//
+// (`value* (',' NEWLINE* value*)*` is `(value | ',' NEWLINE*)*` written so that the common
+// line, without commas, costs one repetition and no alternation per value.)
 //
 // The grammar is deliberately not recursive: nesting is the sink's business, so no input
 // (100,000 nested blocks, thousands of unclosed ones) can overflow the call stack, and
 // the result never depends on how much stack the JIT leaves (a warm and a cold process
 // must agree). Every token sequence matches this grammar, so chevrotain never needs its
-// error recovery; every syntax error is found by the sink.
+// error recovery; every syntax error is found by the sink. The same property lets a
+// caller parse a long token stream in pieces (parse.ts does, to reuse token objects): any
+// line break that follows neither a ',' nor another line break ends a line, and the file
+// rule can stop and start again there.
 import { EmbeddedActionsParser, EOF, IToken } from 'chevrotain';
 import { allTokens, Comma, Identifier, LCurly, Newline, RCurly, Semicolon, StrayToken, ValueToken } from './lexer';
 
@@ -21,14 +27,29 @@ export function describeToken(token: IToken | undefined): string {
 
 /** What the parser reports, token by token, in source order. */
 export interface LineSink {
-  /** `key values…` (commas kept for ranges), with the `{` that ends it on its line, if any. */
-  line(key: IToken, values: IToken[], commas: IToken[], open: IToken | undefined): void;
+  /**
+   * `key values…` with the `{` that ends it on its line, if any. `values` holds the line's
+   * `count` values; the array is the parser's and is reused: read it during the call only.
+   * The first and last ',' of the line are given for ranges and messages.
+   */
+  line(key: IToken, values: readonly IToken[], count: number, firstComma: IToken | undefined, lastComma: IToken | undefined, open: IToken | undefined): void;
   close(token: IToken): void;
   /** A token that cannot start a line: a value, ',' or a '{' alone. */
   stray(token: IToken): void;
-  /** A line break or ';' between lines. */
+  /** A ';' between lines (line breaks are not reported: they end lines, nothing more). */
   separator(token: IToken): void;
 }
+
+// The token types as module constants: an imported binding is a property read (a getter,
+// in the CommonJS that esbuild emits for the tests and benchmarks) at every CONSUME.
+const NEWLINE = Newline;
+const SEMICOLON = Semicolon;
+const R_CURLY = RCurly;
+const L_CURLY = LCurly;
+const IDENTIFIER = Identifier;
+const STRAY = StrayToken;
+const VALUE = ValueToken;
+const COMMA = Comma;
 
 const noSink: LineSink = { line() {}, close() {}, stray() {}, separator() {} };
 
@@ -39,51 +60,74 @@ class DrspecParser extends EmbeddedActionsParser {
   // an arrow passed to MANY allocates on every iteration, and that was two thirds of what
   // a parse allocated (chevrotain's performance guide, "caching arrays of alternatives").
   // For the same reason the sink is called behind a RECORDING_PHASE check instead of
-  // through ACTION(() => …).
-  private values: IToken[] = [];
-  private commas: IToken[] = [];
+  // through ACTION(() => …). The line is read inside the file rule's alternative rather
+  // than by a SUBRULE: a rule invocation costs more than the rest of a short line.
+  private readonly values: IToken[] = [];
+  private count = 0;
+  private firstComma: IToken | undefined = undefined;
+  private lastComma: IToken | undefined = undefined;
 
   private readonly fileItem = (): void => {
     this.OR(this.fileAlternatives);
   };
 
   private readonly fileAlternatives = [
-    { ALT: () => this.separator(this.CONSUME(Newline)) },
-    { ALT: () => this.separator(this.CONSUME(Semicolon)) },
+    { ALT: () => void this.CONSUME(NEWLINE) },
     {
       ALT: () => {
-        const token = this.CONSUME(RCurly);
+        const token = this.CONSUME(SEMICOLON);
+        if (!this.RECORDING_PHASE) this.sink.separator(token);
+      },
+    },
+    {
+      ALT: () => {
+        const token = this.CONSUME(R_CURLY);
         if (!this.RECORDING_PHASE) this.sink.close(token);
       },
     },
-    { ALT: () => this.SUBRULE(this.line) },
     {
       ALT: () => {
-        const token = this.CONSUME(StrayToken);
+        const key = this.CONSUME(IDENTIFIER);
+        this.count = 0;
+        this.firstComma = undefined;
+        this.lastComma = undefined;
+        this.MANY2(this.value);
+        this.MANY3(this.commaPart);
+        const open = this.OPTION(this.openBrace);
+        if (!this.RECORDING_PHASE) this.sink.line(key, this.values, this.count, this.firstComma, this.lastComma, open);
+      },
+    },
+    {
+      ALT: () => {
+        const token = this.CONSUME(STRAY);
         if (!this.RECORDING_PHASE) this.sink.stray(token);
       },
     },
   ];
 
-  private readonly lineItem = (): void => {
-    this.OR(this.lineAlternatives);
+  private readonly value = (): void => {
+    const token = this.CONSUME(VALUE);
+    if (!this.RECORDING_PHASE) this.values[this.count++] = token;
   };
 
-  private readonly lineAlternatives = [
-    { ALT: () => void this.values.push(this.CONSUME(ValueToken)) },
-    {
-      ALT: () => {
-        this.commas.push(this.CONSUME(Comma));
-        this.MANY2(this.lineBreak);
-      },
-    },
-  ];
+  private readonly valueAfterComma = (): void => {
+    const token = this.CONSUME2(VALUE);
+    if (!this.RECORDING_PHASE) this.values[this.count++] = token;
+  };
+
+  private readonly commaPart = (): void => {
+    const comma = this.CONSUME(COMMA);
+    if (this.firstComma === undefined) this.firstComma = comma;
+    this.lastComma = comma;
+    this.MANY4(this.lineBreak);
+    this.MANY5(this.valueAfterComma);
+  };
 
   private readonly lineBreak = (): void => {
-    this.CONSUME2(Newline);
+    this.CONSUME2(NEWLINE);
   };
 
-  private readonly openBrace = (): IToken => this.CONSUME(LCurly);
+  private readonly openBrace = (): IToken => this.CONSUME(L_CURLY);
 
   constructor() {
     super(allTokens, { recoveryEnabled: false, maxLookahead: 1 });
@@ -92,19 +136,6 @@ class DrspecParser extends EmbeddedActionsParser {
 
   public file = this.RULE('file', () => {
     this.MANY(this.fileItem);
-  });
-
-  private separator(token: IToken): void {
-    if (!this.RECORDING_PHASE) this.sink.separator(token);
-  }
-
-  private line = this.RULE('line', () => {
-    const key = this.CONSUME(Identifier);
-    const values: IToken[] = (this.values = []);
-    const commas: IToken[] = (this.commas = []);
-    this.MANY(this.lineItem);
-    const open = this.OPTION(this.openBrace);
-    if (!this.RECORDING_PHASE) this.sink.line(key, values, commas, open);
   });
 
   /** Parses `tokens`, reporting each line to `sink`. */
@@ -116,6 +147,8 @@ class DrspecParser extends EmbeddedActionsParser {
     } finally {
       this.sink = noSink;
       this.input = [];
+      this.firstComma = this.lastComma = undefined;
+      this.values.length = 0;
     }
   }
 }

@@ -233,3 +233,31 @@ export function scan(text: string): ILexingResult {
   }
   return { tokens, groups: { comments: scanner.comments }, errors: scanner.errors };
 }
+
+// A bounded table of the short strings seen in source texts (keys, names, units, values:
+// a spec repeats a few hundred of them thousands of times), so that every `rpo` or `15m`
+// of a file is one string rather than a copy per occurrence. Only strings shorter than 13
+// characters are kept: V8 copies those when slicing, while a longer slice may point into
+// its whole source text, which the table must not keep alive. A collision replaces the
+// entry, so the table never holds more than INTERN_SIZE strings.
+const INTERN_SIZE = 4096;
+const INTERN_MAX_LENGTH = 12;
+const interned: string[] = new Array<string>(INTERN_SIZE).fill('');
+
+/** `text.slice(start, end)`, the same string object for the same short text. */
+export function sliceInterned(text: string, start: number, end: number): string {
+  const length = end - start;
+  if (length > INTERN_MAX_LENGTH) return text.slice(start, end);
+  let hash = length;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  const slot = (hash ^ (hash >>> 15)) & (INTERN_SIZE - 1);
+  const known = interned[slot];
+  if (known.length === length) {
+    let k = 0;
+    while (k < length && known.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+    if (k === length) return known;
+  }
+  const fresh = text.slice(start, end);
+  interned[slot] = fresh;
+  return fresh;
+}
