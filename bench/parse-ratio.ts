@@ -1,8 +1,8 @@
 // Parse throughput against JSON.parse on the same content: lexing + parsing + building the
 // syntax tree of a spec, in MB/s, divided by JSON.parse's MB/s on the same blocks and
 // statements written as JSON (bench/lsp/yaml.ts). A ratio independent of the machine's
-// speed, so runs on different machines compare. Also the lexer alone, and the bytes the
-// parser allocates per byte of input.
+// speed, so runs on different machines compare. Also the lexer alone, the bytes the
+// parser allocates per byte of input, and the bytes a parsed tree keeps alive per byte.
 import { parseDocument } from '../grammar/src/parse';
 import { scan } from '../grammar/src/scanner';
 import { generateWorkspace } from './generate';
@@ -16,6 +16,7 @@ export interface ParseRatio {
   lexMBs: number;
   jsonMBs: number;
   allocatedPerByte: number;
+  retainedPerByte: number;
 }
 
 /** Median MB/s of `run` over `bytes` (at least 5 runs and 500 ms after a warm-up). */
@@ -54,6 +55,28 @@ function allocationPerByte(text: string): number {
   return most / Buffer.byteLength(piece);
 }
 
+/**
+ * Bytes a parsed tree keeps alive per input byte: the heap after a full collection with
+ * the tree alive, minus the heap before the parse (the text itself is not counted: it
+ * exists before). A parse beforehand fills the parser's caches (token pool, string table).
+ */
+let kept: unknown;
+
+function retentionPerByte(text: string): number {
+  const gc = (global as { gc?: () => void }).gc;
+  if (!gc) return NaN;
+  parseDocument(text, 'warm.drspec');
+  gc();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  kept = parseDocument(text, 'ratio.drspec');
+  gc();
+  gc();
+  const retained = process.memoryUsage().heapUsed - before;
+  kept = undefined;
+  return retained / Buffer.byteLength(text);
+}
+
 export function measureParseRatio(entities: number): ParseRatio {
   const text = generateWorkspace(entities, 'plain', entities).map((s) => s.text).join('\n');
   const json = specToJson(text);
@@ -67,17 +90,22 @@ export function measureParseRatio(entities: number): ParseRatio {
     lexMBs: throughput(specBytes, () => scan(text)),
     jsonMBs: throughput(jsonBytes, () => JSON.parse(json)),
     allocatedPerByte: allocationPerByte(text),
+    retainedPerByte: retentionPerByte(text),
   };
+}
+
+function perByte(n: number): string {
+  return Number.isNaN(n) ? '–' : n.toFixed(1);
 }
 
 export function printParseRatios(rows: readonly ParseRatio[]): void {
   console.log('Parse throughput against JSON.parse on the same content (MB/s; ratio = drspec ÷ JSON.parse):');
   console.log('');
-  console.log('| lines | spec MB | as JSON MB | lex + parse + tree | lexer alone | JSON.parse | ratio | lexer ratio | bytes allocated per input byte |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| lines | spec MB | as JSON MB | lex + parse + tree | lexer alone | JSON.parse | ratio | lexer ratio | bytes allocated per input byte | bytes retained per input byte |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
-      `| ${r.lines} | ${r.specMB.toFixed(2)} | ${r.jsonMB.toFixed(2)} | ${r.parseMBs.toFixed(1)} | ${r.lexMBs.toFixed(1)} | ${r.jsonMBs.toFixed(1)} | ${(r.parseMBs / r.jsonMBs).toFixed(3)} | ${(r.lexMBs / r.jsonMBs).toFixed(3)} | ${Number.isNaN(r.allocatedPerByte) ? '–' : r.allocatedPerByte.toFixed(1)} |`,
+      `| ${r.lines} | ${r.specMB.toFixed(2)} | ${r.jsonMB.toFixed(2)} | ${r.parseMBs.toFixed(1)} | ${r.lexMBs.toFixed(1)} | ${r.jsonMBs.toFixed(1)} | ${(r.parseMBs / r.jsonMBs).toFixed(3)} | ${(r.lexMBs / r.jsonMBs).toFixed(3)} | ${perByte(r.allocatedPerByte)} | ${perByte(r.retainedPerByte)} |`,
     );
   }
 }
