@@ -112,13 +112,15 @@ const LCURLY_IDX = LCurly.tokenTypeIdx!;
 const SEMICOLON_IDX = Semicolon.tokenTypeIdx!;
 
 export function parseDocument(text: string, path = ''): FileNode {
-  const lines = new LineIndex(text);
+  const scanner = new Scanner(text, true);
+  // The line index is complete once the text is scanned; until then (during the parse) the
+  // ranges of errors are computed from what has been scanned, which covers them.
+  const lines = new LineIndex(text, scanner.lineStarts);
   const parseErrors: Diagnostic<'syntax'>[] = [];
   const error = (span: Span, message: string): void => {
     parseErrors.push({ code: 'syntax', severity: 'error', message, range: span.range });
   };
 
-  const scanner = new Scanner(text);
   const builder = new AstBuilder(lines, text, error);
   parse(scanner, builder, lines, error);
   const blocks = builder.finish();

@@ -3,9 +3,22 @@ import { Position, Range, Span } from './ast';
 
 export class LineIndex {
   /** Offset at which each line starts; a line ends at \n, \r\n or a lone \r. */
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
-  constructor(private readonly text: string) {
+  /**
+   * `starts`, when given, are the line starts already found (the scanner finds them while
+   * it reads the text, so the parser does not read it twice); they must be what the loop
+   * below would find.
+   */
+  constructor(
+    private readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
+    this.starts = [0];
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       if (ch === 13 /* \r */) {

@@ -83,8 +83,15 @@ export class Scanner {
   private offset = 0;
   readonly comments: IToken[] = [];
   readonly errors: ILexingError[] = [];
+  /** With `trackLines`, the offset at which each line starts, as LineIndex finds them. */
+  readonly lineStarts: number[] | undefined;
 
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    trackLines = false,
+  ) {
+    this.lineStarts = trackLines ? [0] : undefined;
+  }
 
   /** Reads the next token into `token`; false at the end of the text. */
   next(token: Token): boolean {
@@ -128,10 +135,12 @@ export class Scanner {
           case 10:
             i++;
             type = NEWLINE;
+            if (this.lineStarts) this.lineStarts.push(i);
             break;
           case 13:
             i += text.charCodeAt(i + 1) === 10 ? 2 : 1;
             type = NEWLINE;
+            if (this.lineStarts) this.lineStarts.push(i);
             break;
           case 123:
             i++;
@@ -189,6 +198,7 @@ export class Scanner {
               // BlockComment: to the first `*/`, or to the end of the text.
               const close = text.indexOf('*/', i + 2);
               i = close < 0 ? length : close + 2;
+              if (this.lineStarts) this.lineBreaks(start + 2, i);
               this.comments.push(new Token(BLOCK_COMMENT, BLOCK_COMMENT.tokenTypeIdx!, start, i, text));
               continue;
             }
@@ -210,6 +220,21 @@ export class Scanner {
     }
     this.offset = i;
     return false;
+  }
+
+  /** The line breaks in [from, to) (inside a block comment). */
+  private lineBreaks(from: number, to: number): void {
+    const text = this.text;
+    const starts = this.lineStarts!;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10 && i + 1 < to) i++;
+        starts.push(i + 1);
+      } else if (c === 10) {
+        starts.push(i + 1);
+      }
+    }
   }
 
   /** Characters that start no token, from `start`: one error for the run, as chevrotain. */

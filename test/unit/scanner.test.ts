@@ -1,11 +1,13 @@
 // The hand-written scanner (grammar/src/scanner.ts) against chevrotain's Lexer built from
 // the token definitions of lexer.ts, the reference: the same tokens (type, start, image),
-// the same comments and the same lexing errors (offset, length, message), on the fuzz
-// generator's inputs, on random strings over the characters that matter, and on edge cases.
+// the same comments and the same lexing errors (offset, length, message), and the same
+// line starts as LineIndex, on the fuzz generator's inputs, on random strings over the
+// characters that matter, and on edge cases.
 import { strict as assert } from 'assert';
 import { ILexingResult, IToken, Lexer } from 'chevrotain';
-import { allTokens } from '../../grammar/src/lexer';
-import { scan } from '../../grammar/src/scanner';
+import { allTokens, Newline } from '../../grammar/src/lexer';
+import { LineIndex } from '../../grammar/src/positions';
+import { scan, Scanner, Token } from '../../grammar/src/scanner';
 import { fuzzCase, rng } from '../fuzz/generate';
 
 const reference = new Lexer(allTokens, { ensureOptimizations: true, positionTracking: 'onlyOffset' });
@@ -21,6 +23,14 @@ function shape(result: ILexingResult): unknown {
 
 function same(text: string): void {
   assert.deepStrictEqual(shape(scan(text)), shape(reference.tokenize(text)), JSON.stringify(text));
+  // The line starts it finds on the way are those LineIndex finds.
+  const scanner = new Scanner(text, true);
+  const token = new Token(Newline, 0, 0, 0, '');
+  while (scanner.next(token));
+  const index = new LineIndex(text);
+  const expected: number[] = [];
+  for (let line = 0; line < index.lineCount; line++) expected.push(index.lineStart(line));
+  assert.deepStrictEqual(scanner.lineStarts, expected, `line starts of ${JSON.stringify(text)}`);
 }
 
 const EDGE_CASES = [
