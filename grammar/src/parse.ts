@@ -24,7 +24,7 @@ import { BlockNode, CommentNode, Diagnostic, FileNode, IdentifierNode, Range, Sp
 import { Comma, Identifier, LCurly, Newline, NumericLiteral, Semicolon, StringLiteral } from './lexer';
 import { describeToken, lineParser, LineSink } from './parser';
 import { LineIndex } from './positions';
-import { Scanner, sliceInterned, Token } from './scanner';
+import { internHashed, Scanner, Token } from './scanner';
 import { LiteralResult, parseNumericLiteral } from './units';
 
 /**
@@ -99,7 +99,7 @@ class Comment_ extends Located implements CommentNode {
 export const parsePieces = { chunk: 1024 };
 // Imported functions and classes used per token, as module constants: an imported binding
 // is a property read (a getter, in the CommonJS that esbuild emits for tests and benches).
-const intern = sliceInterned;
+const intern = internHashed;
 const TokenClass = Token;
 const parseLiteral = parseNumericLiteral;
 const pool: Token[] = [];
@@ -401,7 +401,7 @@ class AstBuilder implements LineSink {
   private identifier(token: IToken): IdentifierNode {
     const start = token.startOffset;
     const end = (token as Token).end;
-    return new Identifier_(this.lines, start, end, intern(this.text, start, end));
+    return new Identifier_(this.lines, start, end, intern(this.text, start, end, (token as Token).hash));
   }
 
   value(token: IToken): ValueNode {
@@ -410,11 +410,11 @@ class AstBuilder implements LineSink {
     const lines = this.lines;
     const type = token.tokenTypeIdx;
     if (type === IDENTIFIER_IDX) {
-      const text = intern(this.text, startOffset, endOffset);
+      const text = intern(this.text, startOffset, endOffset, (token as Token).hash);
       return new Value_(lines, startOffset, endOffset, 'identifier', text, text, undefined, undefined);
     }
     if (type === NUMERIC_IDX) {
-      const text = intern(this.text, startOffset, endOffset);
+      const text = intern(this.text, startOffset, endOffset, (token as Token).hash);
       const literal = numericLiteral(text);
       if (literal.kind === 'invalid') return new Value_(lines, startOffset, endOffset, 'invalid', text, Number.NaN, literal.problem, literal.hint);
       return new Value_(lines, startOffset, endOffset, literal.kind, text, literal.value, undefined, undefined);

@@ -26,6 +26,9 @@ export class Token implements IToken {
     public source: string,
   ) {}
 
+  /** For a name or a numeric literal: the hash of its text (internHashed). */
+  hash = 0;
+
   get image(): string {
     return this.source.slice(this.startOffset, this.end);
   }
@@ -102,13 +105,20 @@ export class Scanner {
       const start = i;
       const c = text.charCodeAt(i);
       let type: TokenType;
+      // Names and numeric literals get the hash of their text on the way (for the intern
+      // table, so that the tree builder need not read their characters again).
+      let hash = c;
       if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) {
         // Identifier: [A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*
         i++;
-        while (i < length && isWordChar(text.charCodeAt(i))) i++;
-        while (text.charCodeAt(i) === 45 && isWordChar(text.charCodeAt(i + 1))) {
-          i += 2;
-          while (i < length && isWordChar(text.charCodeAt(i))) i++;
+        for (;;) {
+          const d = text.charCodeAt(i);
+          if (isWordChar(d) || (d === 45 && isWordChar(text.charCodeAt(i + 1)))) {
+            hash = (Math.imul(hash, 31) + d) | 0;
+            i++;
+          } else {
+            break;
+          }
         }
         type = IDENTIFIER;
       } else if (c >= 48 && c <= 57) {
@@ -116,9 +126,12 @@ export class Scanner {
         i++;
         for (;;) {
           const d = text.charCodeAt(i);
-          if (isWordChar(d) || d === 46 || d === 37 || d === 47) i++;
-          else if (d === 45 && isDigit(text.charCodeAt(i + 1))) i++;
-          else break;
+          if (isWordChar(d) || d === 46 || d === 37 || d === 47 || (d === 45 && isDigit(text.charCodeAt(i + 1)))) {
+            hash = (Math.imul(hash, 31) + d) | 0;
+            i++;
+          } else {
+            break;
+          }
         }
         type = NUMERIC;
       } else {
@@ -215,6 +228,7 @@ export class Scanner {
       token.tokenTypeIdx = type.tokenTypeIdx!;
       token.startOffset = start;
       token.end = i;
+      token.hash = hash;
       token.source = text;
       return true;
     }
@@ -271,11 +285,17 @@ const interned: string[] = new Array<string>(INTERN_SIZE).fill('');
 
 /** `text.slice(start, end)`, the same string object for the same short text. */
 export function sliceInterned(text: string, start: number, end: number): string {
+  if (end - start > INTERN_MAX_LENGTH) return text.slice(start, end);
+  let hash = text.charCodeAt(start);
+  for (let i = start + 1; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return internHashed(text, start, end, hash);
+}
+
+/** sliceInterned, given the hash of the text: h = c₀, then h = h × 31 + cᵢ (32-bit). */
+export function internHashed(text: string, start: number, end: number, hash: number): string {
   const length = end - start;
   if (length > INTERN_MAX_LENGTH) return text.slice(start, end);
-  let hash = length;
-  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-  const slot = (hash ^ (hash >>> 15)) & (INTERN_SIZE - 1);
+  const slot = ((hash ^ (hash >>> 15)) + length) & (INTERN_SIZE - 1);
   const known = interned[slot];
   if (known.length === length) {
     let k = 0;

@@ -7,7 +7,7 @@ import { strict as assert } from 'assert';
 import { ILexingResult, IToken, Lexer } from 'chevrotain';
 import { allTokens, Newline } from '../../grammar/src/lexer';
 import { LineIndex } from '../../grammar/src/positions';
-import { scan, Scanner, Token } from '../../grammar/src/scanner';
+import { internHashed, scan, Scanner, sliceInterned, Token } from '../../grammar/src/scanner';
 import { fuzzCase, rng } from '../fuzz/generate';
 
 const reference = new Lexer(allTokens, { ensureOptimizations: true, positionTracking: 'onlyOffset' });
@@ -83,5 +83,19 @@ describe('scanner: identical to the chevrotain lexer', () => {
 
   it('the fuzz generator’s inputs (generated models and their mutations)', () => {
     for (let seed = 1; seed <= 600; seed++) for (const file of fuzzCase(seed).files) same(file.text);
+  });
+});
+
+describe('scanner: the intern table', () => {
+  it('gives the same string object for the same short text, the right text always, from the hash the scanner computes', () => {
+    const text = 'rpo 15m rpo 15m a-much-longer-name-here a-much-longer-name-here x_1-2 x_1-2 2026-01-31 2026-01-31';
+    const seen = new Map<string, string>();
+    for (const t of scan(text).tokens as Token[]) {
+      const s = internHashed(text, t.startOffset, t.end, t.hash);
+      assert.equal(s, t.image);
+      assert.equal(sliceInterned(text, t.startOffset, t.end), s);
+      if (s.length <= 12 && seen.has(s)) assert.ok(Object.is(seen.get(s), s));
+      seen.set(s, s);
+    }
   });
 });
