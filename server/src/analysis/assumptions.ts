@@ -11,7 +11,56 @@ import { fmt } from './describe';
 import { failoverParts as serviceFailoverParts } from './service';
 import { Assumption, AssumptionSource, RecoveryPath, ScenarioEstimate, ServiceOwn } from './types';
 
-const DEFAULT: AssumptionSource = { kind: 'default' };
+const DEFAULT: AssumptionSource = Object.freeze({ kind: 'default' });
+
+// Assumptions are shared, frozen values: every datastore and service of a big model assumes
+// the same few defaults, and a service repeats those of the entity at the end of its
+// dependency chain, so one object (and one list) per distinct value rather than one per
+// entity and scenario keeps the analysis small (docs/benchmarks.md, Hostile big inputs).
+// The tables are bounded: emptied when full, which only costs sharing, never correctness.
+const INTERN_LIMIT = 4096;
+const interned = new Map<string, Assumption>();
+const internedLists = new Map<string, Assumption[]>();
+/** The key of each interned assumption (what its lists are keyed by). */
+const keys = new WeakMap<Assumption, string>();
+const NONE: Assumption[] = Object.freeze([]) as unknown as Assumption[];
+
+function sourceKey(from: AssumptionSource): string {
+  return from.kind === 'default' ? 'd' : `p\u0001${from.preset}\u0001${from.figureKind}\u0001${from.source}`;
+}
+
+/** The shared assumption with these fields (key order what, value, from, note, entity). */
+function assumption(what: string, value: string, from: AssumptionSource, note: string | undefined, entity: string | undefined): Assumption {
+  const key = `${what}\u0000${value}\u0000${sourceKey(from)}\u0000${note ?? ''}\u0000${entity ?? ''}`;
+  let found = interned.get(key);
+  if (found) return found;
+  const made: Assumption = { what, value, from };
+  if (note) made.note = note;
+  if (entity) made.entity = entity;
+  found = Object.freeze(made);
+  if (interned.size >= INTERN_LIMIT) interned.clear();
+  interned.set(key, found);
+  keys.set(found, key);
+  return found;
+}
+
+/** The shared list with these assumptions (each made by assumption()). */
+function list(items: Assumption[]): Assumption[] {
+  if (items.length === 0) return NONE;
+  let key = '';
+  for (const a of items) key += `${keys.get(a) ?? internKeyless(a)}\u0001`;
+  let found = internedLists.get(key);
+  if (found) return found;
+  found = Object.freeze(items.slice()) as Assumption[];
+  if (internedLists.size >= INTERN_LIMIT) internedLists.clear();
+  internedLists.set(key, found);
+  return found;
+}
+
+/** An assumption not made here (cannot happen): its own key, never shared. */
+function internKeyless(a: Assumption): string {
+  return `${a.what}\u0000${a.value}\u0000${sourceKey(a.from)}\u0000${a.note ?? ''}\u0000${a.entity ?? ''}`;
+}
 
 /**
  * Where the value of `word` in a statement comes from: undefined when the statement states
@@ -31,9 +80,7 @@ export function sourceOf(property: ParsedProperty | undefined, word: string): As
 function add(out: Assumption[], property: ParsedProperty | undefined, word: string, seconds: number, note?: string): void {
   const from = sourceOf(property, word);
   if (!from) return;
-  const assumption: Assumption = { what: word, value: fmt(seconds), from };
-  if (note) assumption.note = note;
-  out.push(assumption);
+  out.push(assumption(word, fmt(seconds), from, note, undefined));
 }
 
 function failoverAssumptions(failover: FailoverSettings, out: Assumption[], parts: readonly string[]): void {
@@ -48,7 +95,7 @@ function failoverAssumptions(failover: FailoverSettings, out: Assumption[], part
 const F = ['detect', 'decide', 'switch'] as const;
 
 function corruptionDetection(plan: PlanEntity | undefined, out: Assumption[]): void {
-  if (!plan?.corruptionDetectionProperty) out.push({ what: 'corruption-detection', value: fmt(plan?.corruptionDetection ?? DEFAULTS.corruptionDetection), from: DEFAULT });
+  if (!plan?.corruptionDetectionProperty) out.push(assumption('corruption-detection', fmt(plan?.corruptionDetection ?? DEFAULTS.corruptionDetection), DEFAULT, undefined, undefined));
 }
 
 /** What a datastore's estimate in one scenario assumed. */
@@ -62,12 +109,12 @@ export function datastoreAssumptions(ds: DatastoreEntity, s: Pick<ScenarioEstima
       for (const b of ds.backups) add(out, b.property, 'retain', b.retain);
       corruptionDetection(plan, out);
     }
-    return dedupe(out);
+    return list(dedupe(out));
   }
   switch (path.kind) {
     case 'live':
       failoverAssumptions(ds.failover, out, ['detect']);
-      return out;
+      return list(out);
     case 'geo':
       add(out, path.property, 'lag', ds.redundancy.lag, 'for the geo copy');
       break;
@@ -90,17 +137,17 @@ export function datastoreAssumptions(ds: DatastoreEntity, s: Pick<ScenarioEstima
       break;
   }
   failoverAssumptions(ds.failover, out, F);
-  return out;
+  return list(out);
 }
 
 /** What a service's own recovery in one scenario assumed. */
 export function serviceOwnAssumptions(service: ServiceEntity, scenario: Scenario, own: ServiceOwn): Assumption[] {
   const out: Assumption[] = [];
-  if (own.outcome !== 'recovered' || scenario === 'data-corruption') return out;
+  if (own.outcome !== 'recovered' || scenario === 'data-corruption') return NONE;
   const names = own.rtoParts.map((p) => p.name);
   if (!names.includes('switch')) {
     failoverAssumptions(service.failover, out, ['detect']);
-    return out;
+    return list(out);
   }
   const strategy = service.strategy;
   const defaults = STRATEGY_DEFAULTS[strategy.kind];
@@ -110,12 +157,12 @@ export function serviceOwnAssumptions(service: ServiceEntity, scenario: Scenario
       add(out, strategy.property, part.name, part.seconds ?? 0, `for ${strategy.kind}`);
     }
   }
-  return out;
+  return list(out);
 }
 
 /**
  * A service's assumptions: its own, then those of the entities that set its effective
- * RTO and RPO (named by `entity`), without repeats.
+ * RTO and RPO (named by `entity`), without repeats. `own` is serviceOwnAssumptions'.
  */
 export function serviceAssumptions(own: Assumption[], limiting: readonly LimitingAssumptions[]): Assumption[] {
   if (limiting.length === 0) return own;
@@ -123,10 +170,10 @@ export function serviceAssumptions(own: Assumption[], limiting: readonly Limitin
   for (const { name, metric, assumptions } of limiting) {
     for (const a of assumptions) {
       if (RTO_WORDS.has(a.what) !== (metric === 'rto')) continue;
-      out.push(a.entity ? a : { ...a, entity: name });
+      out.push(a.entity ? a : assumption(a.what, a.value, a.from, a.note, name));
     }
   }
-  return dedupe(out);
+  return list(dedupe(out));
 }
 
 /** The assumptions of the dependency that sets a service's effective RTO or RPO. */
