@@ -7,6 +7,7 @@ import { describeBackup, fmt, propertyText, sumParts, withOrigin } from './descr
 import { differentRegion } from './regions';
 import { RecoveryPath, RtoPart, Unverdicted } from './types';
 import { unrecoveredScenario } from './unrecovered';
+import { part, sharedParts, sharedScenarios } from './intern';
 import { BASE_BACKUP_TYPES as BASE, CHAINED_BACKUP_TYPES as CHAINED } from '../../../grammar/src/schema';
 
 /** Chained backup types (restored on top of a base) and the base types, from BACKUP_TYPE_SPECS. */
@@ -20,10 +21,11 @@ export interface DatastoreContext {
 
 const ALL: readonly Scenario[] = SCENARIOS;
 
+/** Shared lists (intern.ts): every datastore with the same failover has the same parts. */
 function failoverParts(ds: DatastoreEntity, extra?: RtoPart): RtoPart[] {
   const f = ds.failover;
-  if (!extra) return [{ name: 'detect', seconds: f.detect }, { name: 'decide', seconds: f.decide }, { name: 'switch', seconds: f.switch }];
-  return [{ name: 'detect', seconds: f.detect }, { name: 'decide', seconds: f.decide }, extra, { name: 'switch', seconds: f.switch }];
+  if (!extra) return sharedParts([part('detect', f.detect), part('decide', f.decide), part('switch', f.switch)]);
+  return sharedParts([part('detect', f.detect), part('decide', f.decide), extra, part('switch', f.switch)]);
 }
 
 /** size / restore-rate, or null when either is unknown. */
@@ -34,8 +36,8 @@ export function restoreSeconds(ds: DatastoreEntity): number | null {
 
 function livePath(ds: DatastoreEntity): RecoveryPath {
   const zoneRedundant = ds.redundancy.level === 'zone' || ds.redundancy.level === 'geo-zone';
-  const survives: Scenario[] = zoneRedundant ? ['node-failure', 'zone-failure'] : ['node-failure'];
-  const parts: RtoPart[] = [{ name: 'detect', seconds: ds.failover.detect }];
+  const survives = sharedScenarios(zoneRedundant ? ['node-failure', 'zone-failure'] : ['node-failure']);
+  const parts = sharedParts([part('detect', ds.failover.detect)]);
   const description = zoneRedundant ? 'the zone-redundant live data' : 'the live data';
   const rtoSeconds = sumParts(parts);
   const property = ds.redundancy.property;
@@ -48,7 +50,7 @@ function livePath(ds: DatastoreEntity): RecoveryPath {
 function geoPath(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath | undefined {
   const { level, lag, property } = ds.redundancy;
   if ((level !== 'geo' && level !== 'geo-zone') || !property) return undefined;
-  const survives: Scenario[] = ['node-failure', 'zone-failure', 'region-failure'];
+  const survives = sharedScenarios(['node-failure', 'zone-failure', 'region-failure']);
   const parts = failoverParts(ds);
   return {
     kind: 'geo',
@@ -65,8 +67,7 @@ function geoPath(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath | und
 }
 
 function replicaPath(ds: DatastoreEntity, replica: Replica, ctx: DatastoreContext): RecoveryPath {
-  const survives: Scenario[] = ['node-failure', 'zone-failure'];
-  if (differentRegion(replica.region.name, ds.region?.name)) survives.push('region-failure');
+  const survives = sharedScenarios(differentRegion(replica.region.name, ds.region?.name) ? ['node-failure', 'zone-failure', 'region-failure'] : ['node-failure', 'zone-failure']);
   const parts = failoverParts(ds);
   return {
     kind: 'replica',
@@ -101,7 +102,7 @@ function backupPaths(ds: DatastoreEntity, ctx: DatastoreContext, out: RecoveryPa
   // A chained backup restores only on top of a full or snapshot that survives too.
   const baseSurvives = new Set<Scenario>();
   for (const backup of ds.backups) {
-    const survives = backupSurvives(ds, backup, ctx.corruptionDetection);
+    const survives = sharedScenarios(backupSurvives(ds, backup, ctx.corruptionDetection));
     survival.push(survives);
     if (BASE.has(backup.type)) for (const s of survives) baseSurvives.add(s);
   }
@@ -111,10 +112,11 @@ function backupPaths(ds: DatastoreEntity, ctx: DatastoreContext, out: RecoveryPa
     const survives = survival[i];
     let usable = survives;
     if (CHAINED.has(backup.type)) {
-      usable = [];
-      for (const s of survives) if (baseSurvives.has(s)) usable.push(s);
+      const chained: Scenario[] = [];
+      for (const s of survives) if (baseSurvives.has(s)) chained.push(s);
+      usable = sharedScenarios(chained);
     }
-    const parts = failoverParts(ds, { name: 'restore', seconds: restore });
+    const parts = failoverParts(ds, part('restore', restore));
     const path: RecoveryPath = {
       kind: 'backup',
       property: backup.property,
@@ -140,11 +142,11 @@ function backupPaths(ds: DatastoreEntity, ctx: DatastoreContext, out: RecoveryPa
 function addSiteLost(ds: DatastoreEntity, path: RecoveryPath): void {
   if (!ds.provision) return;
   const parts: RtoPart[] = [];
-  for (const part of path.rtoParts) {
-    if (part.name === 'restore' || part.name === 'rebuild') parts.push({ name: 'provision', seconds: ds.provision.seconds });
-    parts.push(part);
+  for (const step of path.rtoParts) {
+    if (step.name === 'restore' || step.name === 'rebuild') parts.push(part('provision', ds.provision.seconds));
+    parts.push(step);
   }
-  path.siteLost = { rtoSeconds: sumParts(parts), rtoParts: parts };
+  path.siteLost = { rtoSeconds: sumParts(parts), rtoParts: sharedParts(parts) };
 }
 
 /** Whether the live data is lost with its site in a scenario (so `provision` applies). */
@@ -160,14 +162,14 @@ export function pathRto(path: RecoveryPath, lost: boolean): { rtoSeconds: number
 
 function rebuildPath(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath | undefined {
   if (!ds.rebuild) return undefined;
-  const parts = failoverParts(ds, { name: 'rebuild', seconds: ds.rebuild.seconds });
+  const parts = failoverParts(ds, part('rebuild', ds.rebuild.seconds));
   const path: RecoveryPath = {
     kind: 'rebuild',
     property: ds.rebuild.property,
     text: propertyText(ctx.text, ds.rebuild.property),
     description: `a rebuild (${fmt(ds.rebuild.seconds)})`,
-    survives: ALL.slice(),
-    usable: ALL.slice(),
+    survives: sharedScenarios(ALL.slice()),
+    usable: sharedScenarios(ALL.slice()),
     rpoSeconds: 0,
     expectedLossSeconds: 0,
     rtoSeconds: sumParts(parts),

@@ -13,6 +13,12 @@ export interface ObjectiveSource {
   /** describe() of plainOrigin, which does not depend on the scenario. */
   plainDescribe: string;
   policy?: string;
+  /**
+   * The values resolved from it, by field and scenario (index 4: the plain rto/rpo line):
+   * every entity of a policy shares them, and an entity's own plain objective is one
+   * object for its four scenarios (docs/benchmarks.md, Hostile big inputs).
+   */
+  resolved?: Map<string, ResolvedObjectiveValue>;
 }
 
 function source(statements: ObjectiveStatements, scenarioOrigin: ObjectiveOrigin, plainOrigin: ObjectiveOrigin, policy?: string): ObjectiveSource {
@@ -71,28 +77,49 @@ function describe(origin: ObjectiveOrigin, scenario: Scenario, policy: string | 
 
 // Fields written out rather than spread: object spread is a slow path on this hot loop.
 function resolved(value: ObjectiveValue, origin: ObjectiveOrigin, describes: string, policy: string | undefined): ResolvedObjectiveValue {
-  if (policy) return { seconds: value.seconds, node: value.node, property: value.property, path: value.path, origin, describe: describes, policy };
-  return { seconds: value.seconds, node: value.node, property: value.property, path: value.path, origin, describe: describes };
+  if (policy) return Object.freeze({ seconds: value.seconds, node: value.node, property: value.property, path: value.path, origin, describe: describes, policy });
+  return Object.freeze({ seconds: value.seconds, node: value.node, property: value.property, path: value.path, origin, describe: describes });
+}
+
+/** The value `make` resolves, once per source, field and scenario (shared, frozen). */
+function cached(source: ObjectiveSource, key: string, make: () => ResolvedObjectiveValue): ResolvedObjectiveValue {
+  const table = (source.resolved ??= new Map());
+  let found = table.get(key);
+  if (!found) table.set(key, (found = make()));
+  return found;
 }
 
 function resolveField(sources: readonly ObjectiveSource[], scenario: Scenario, field: 'rpo' | 'rto'): ResolvedObjectiveValue | undefined {
   for (const source of sources) {
     const line = source.statements.scenarios[scenario]?.[field];
-    if (line !== undefined) return resolved(line, source.scenarioOrigin, describe(source.scenarioOrigin, scenario, source.policy), source.policy);
+    if (line !== undefined) return cached(source, `${field} ${scenario}`, () => resolved(line, source.scenarioOrigin, describe(source.scenarioOrigin, scenario, source.policy), source.policy));
     const plain = source.statements[field];
-    if (plain !== undefined) return resolved(plain, source.plainOrigin, source.plainDescribe, source.policy);
+    if (plain !== undefined) return cached(source, field, () => resolved(plain, source.plainOrigin, source.plainDescribe, source.policy));
   }
   return undefined;
 }
 
-/** The objectives of one scenario from an entity's sources (see ObjectiveSources). */
+const NO_OBJECTIVE: ResolvedObjective = Object.freeze({});
+/** Stands for an absent value in the table of pairs. */
+const ABSENT = Object.freeze({}) as ResolvedObjectiveValue;
+/** One ResolvedObjective per distinct pair of values (weakly: they go with their sources). */
+const pairs = new WeakMap<ResolvedObjectiveValue, WeakMap<ResolvedObjectiveValue, ResolvedObjective>>();
+
+/** The objectives of one scenario from an entity's sources (see ObjectiveSources); shared and frozen. */
 export function resolveFromSources(sources: readonly ObjectiveSource[], scenario: Scenario): ResolvedObjective {
-  const out: ResolvedObjective = {};
   const rpo = resolveField(sources, scenario, 'rpo');
-  if (rpo) out.rpo = rpo;
   const rto = resolveField(sources, scenario, 'rto');
-  if (rto) out.rto = rto;
-  return out;
+  if (!rpo && !rto) return NO_OBJECTIVE;
+  let byRto = pairs.get(rpo ?? ABSENT);
+  if (!byRto) pairs.set(rpo ?? ABSENT, (byRto = new WeakMap()));
+  let found = byRto.get(rto ?? ABSENT);
+  if (!found) {
+    const out: ResolvedObjective = {};
+    if (rpo) out.rpo = rpo;
+    if (rto) out.rto = rto;
+    byRto.set(rto ?? ABSENT, (found = Object.freeze(out)));
+  }
+  return found;
 }
 
 export function resolveObjective(model: Model, entity: Entity, scenario: Scenario): ResolvedObjective {

@@ -5,6 +5,7 @@ import { ServiceEntity, Strategy } from '../model/types';
 import { differentRegion } from './regions';
 import { RtoPart, ServiceOwn } from './types';
 import { sumParts } from './describe';
+import { Interner, none, part, sharedParts } from './intern';
 
 /** The time of a step with the service's clauses applied. */
 function stepSeconds(strategy: Strategy, step: StrategyStep): number {
@@ -22,20 +23,28 @@ function stepSeconds(strategy: Strategy, step: StrategyStep): number {
 export function failoverParts(service: ServiceEntity): RtoPart[] {
   const { strategy, failover } = service;
   const spec = strategySpec(strategy.kind);
-  const parts: RtoPart[] = [{ name: 'detect', seconds: failover.detect }];
-  if (spec.waitsForDecision) parts.push({ name: 'decide', seconds: failover.decide });
-  for (const name of spec.steps) parts.push({ name, seconds: stepSeconds(strategy, name) });
-  parts.push({ name: 'switch', seconds: failover.switch });
-  return parts;
+  const parts: RtoPart[] = [part('detect', failover.detect)];
+  if (spec.waitsForDecision) parts.push(part('decide', failover.decide));
+  for (const name of spec.steps) parts.push(part(name, stepSeconds(strategy, name)));
+  parts.push(part('switch', failover.switch));
+  return sharedParts(parts);
 }
 
+// A service's own recovery is one shared, frozen value per distinct recovery (intern.ts):
+// the services of a big model recover in a few ways.
+const owns = new Interner<ServiceOwn>();
+
 function recovered(parts: RtoPart[], description: string): ServiceOwn {
-  return { outcome: 'recovered', rtoSeconds: sumParts(parts), rtoParts: parts, description };
+  let key = `r ${description}\u0000`;
+  for (const p of parts) key += `${p.name} ${p.seconds};`;
+  return owns.get(key, () => Object.freeze({ outcome: 'recovered', rtoSeconds: sumParts(parts), rtoParts: sharedParts(parts), description }) as ServiceOwn);
 }
 
 function noRecovery(reason: string): ServiceOwn {
-  return { outcome: 'no-recovery', rtoSeconds: null, rtoParts: [], reason, description: 'no recovery' };
+  return owns.get(`n ${reason}`, () => Object.freeze({ outcome: 'no-recovery', rtoSeconds: null, rtoParts: none<RtoPart>(), reason, description: 'no recovery' }) as ServiceOwn);
 }
+
+const NOTHING_TO_RECOVER: ServiceOwn = Object.freeze({ outcome: 'recovered', rtoSeconds: 0, rtoParts: none<RtoPart>(), description: 'its own recovery (none needed)' }) as ServiceOwn;
 
 function failover(service: ServiceEntity, scenario: Scenario): ServiceOwn {
   const { strategy } = service;
@@ -52,7 +61,7 @@ function failover(service: ServiceEntity, scenario: Scenario): ServiceOwn {
 }
 
 function detectOnly(service: ServiceEntity): RtoPart[] {
-  return [{ name: 'detect', seconds: service.failover.detect }];
+  return sharedParts([part('detect', service.failover.detect)]);
 }
 
 export function serviceOwn(service: ServiceEntity, scenario: Scenario): ServiceOwn {
@@ -64,6 +73,6 @@ export function serviceOwn(service: ServiceEntity, scenario: Scenario): ServiceO
     case 'region-failure':
       return failover(service, scenario);
     case 'data-corruption':
-      return { outcome: 'recovered', rtoSeconds: 0, rtoParts: [], description: 'its own recovery (none needed)' };
+      return NOTHING_TO_RECOVER;
   }
 }

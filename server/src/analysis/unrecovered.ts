@@ -1,7 +1,8 @@
 // The estimate of a scenario nothing recovers in: total loss, no recovery, or not
 // estimated (a service on a dependency cycle).
 import { Scenario } from '../../../grammar/src/schema';
-import { Outcome, Unverdicted } from './types';
+import { Outcome, RtoPart, Unverdicted } from './types';
+import { none } from './intern';
 
 /** Every figure null, no path and no RTO parts; the caller adds the rest (objective, verdicts, `own`). */
 export function unrecoveredScenario(scenario: Scenario, outcome: Exclude<Outcome, 'recovered'>): Unverdicted {
@@ -13,6 +14,6 @@ export function unrecoveredScenario(scenario: Scenario, outcome: Exclude<Outcome
     rtoSeconds: null,
     dataAtRiskBytes: null,
     via: null,
-    rtoParts: [],
+    rtoParts: none<RtoPart>(),
   };
 }
