@@ -28,6 +28,7 @@ import { checkPreset } from './presets/check';
 import type { PresetStatement } from './presets/check';
 import type { ImpliedOrigin } from './presets/implied';
 import { formatDuration } from './units';
+import { emptyMap, SmallMap } from './small-map';
 
 /** A checked value: its node and its meaning (canonical word, name, number or text). */
 export interface ParsedValue {
@@ -155,9 +156,10 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
     preset.roles = interpretValues(spec, statement.values.map((v) => ({ text: v.text, identifier: v.kind === 'identifier' }))).roles;
     return preset;
   }
-  const roles: ValueRole[] = [];
-  const property: ParsedProperty = { statement, spec, roles, args: new Map(), clauseWords: new Map(), list: [] };
   const values = statement.values;
+  // Sized once (an array grown by assignment reserves 17 slots); shared once complete.
+  const roles: ValueRole[] = new Array<ValueRole>(values.length);
+  const property: ParsedProperty = { statement, spec, roles, args: new SmallMap(), clauseWords: emptyMap(), list: NO_VALUES };
   let index = 0;
 
   for (const positional of spec.positional) {
@@ -166,7 +168,7 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
       out.push(diag('missing-value', statement.key, `'${key}' needs ${describeType(positional.value)}, e.g. ${spec.example}`, { expected: positional.name }));
       continue;
     }
-    roles[index] = { type: 'positional', positional };
+    roles[index] = positionalRole(positional);
     index++;
     const checked = checkValue(positional.value, node, out, `'${key}'`);
     if (checked) property.args.set(positional.name, checked);
@@ -179,13 +181,15 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
   }
   if (spec.list) {
     for (; index < values.length; index++) {
-      roles[index] = { type: 'list', value: spec.list };
+      roles[index] = listRole(spec.list);
       const checked = checkValue(spec.list, values[index], out, `'${key}'`);
-      if (checked) property.list.push(checked);
+      if (checked) addListItem(property, checked);
     }
     if (values.length === 0) {
       out.push(diag('missing-value', statement.key, `'${key}' needs ${describeType(spec.list)}, e.g. ${spec.example}`));
     }
+    property.roles = sharedRoles(roles);
+    if (property.list !== NO_VALUES) property.list = property.list.slice(); // exact size
     return property;
   }
 
@@ -200,19 +204,19 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
       if (node.kind === 'identifier' && values[index] && !isClauseWord(spec, values[index])) roles[index++] = EXTRA;
       continue;
     }
-    roles[index - 1] = { type: 'clause-word', clause };
+    roles[index - 1] = clauseRole(clauseWordRoles, 'clause-word', clause);
     if (property.clauseWords.has(clause.word)) {
       out.push(diag('invalid-value', node, `'${clause.word}' is given twice in this '${key}'`));
-      if (values[index] && !isClauseWord(spec, values[index])) roles[index++] = { type: 'clause-value', clause };
+      if (values[index] && !isClauseWord(spec, values[index])) roles[index++] = clauseRole(clauseValueRoles, 'clause-value', clause);
       continue;
     }
-    property.clauseWords.set(clause.word, node);
+    addClauseWord(property, clause.word, node);
     const valueNode = values[index];
     if (!valueNode || isClauseWord(spec, valueNode)) {
       out.push(diag('missing-value', statement.key, `'${clause.word}' in '${key}' needs ${describeType(clause.value)}`, { clause: clause.word }));
       continue;
     }
-    roles[index] = { type: 'clause-value', clause };
+    roles[index] = clauseRole(clauseValueRoles, 'clause-value', clause);
     index++;
     const checked = checkValue(clause.value, valueNode, out, `'${clause.word}'`);
     if (checked) property.args.set(clause.word, checked);
@@ -227,7 +231,74 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
   if (spec.atLeastOneClause && property.clauseWords.size === 0) {
     out.push(diag('missing-value', statement.key, `'${key}' needs at least one of ${clauses.map((c) => `'${c.word} ${placeholder(c.value)}'`).join(' or ')}, e.g. ${spec.example}`));
   }
+  property.roles = sharedRoles(roles);
   return property;
+}
+
+// Memory: a big model has a statement per 28 bytes of source, and most statements read
+// alike (`region westeurope`, `policy standard`). So roles are shared values (one per
+// spec and kind, the role lists one per distinct sequence), statements without clause
+// words or list items share one frozen empty map and list, and arguments live in a
+// SmallMap (docs/benchmarks.md, Hostile big inputs).
+const NO_VALUES: ParsedValue[] = Object.freeze([]) as unknown as ParsedValue[];
+const positionalRoles = new WeakMap<PositionalSpec, ValueRole>();
+const listRoles = new WeakMap<ValueType, ValueRole>();
+const clauseWordRoles = new WeakMap<ClauseSpec, ValueRole>();
+const clauseValueRoles = new WeakMap<ClauseSpec, ValueRole>();
+/** An id per shared role (what role lists are keyed by). */
+const roleIds = new WeakMap<ValueRole, number>();
+let nextRoleId = 0;
+const roleLists = new Map<string, ValueRole[]>();
+const ROLE_LISTS_LIMIT = 4096;
+
+function shared(role: ValueRole): ValueRole {
+  Object.freeze(role);
+  roleIds.set(role, nextRoleId++);
+  return role;
+}
+
+function positionalRole(positional: PositionalSpec): ValueRole {
+  let role = positionalRoles.get(positional);
+  if (!role) positionalRoles.set(positional, (role = shared({ type: 'positional', positional })));
+  return role;
+}
+
+function listRole(value: ValueType): ValueRole {
+  let role = listRoles.get(value);
+  if (!role) listRoles.set(value, (role = shared({ type: 'list', value })));
+  return role;
+}
+
+function clauseRole(table: WeakMap<ClauseSpec, ValueRole>, type: 'clause-word' | 'clause-value', clause: ClauseSpec): ValueRole {
+  let role = table.get(clause);
+  if (!role) table.set(clause, (role = shared({ type, clause })));
+  return role;
+}
+
+/** The shared, frozen list with these roles (each a shared role, every index set). */
+function sharedRoles(roles: ValueRole[]): ValueRole[] {
+  let key = '';
+  for (let i = 0; i < roles.length; i++) {
+    const id = roles[i] === undefined ? undefined : roleIds.get(roles[i]);
+    if (id === undefined) return roles; // not a shared role (cannot happen): kept as is
+    key += `${id},`;
+  }
+  let found = roleLists.get(key);
+  if (!found) {
+    if (roleLists.size >= ROLE_LISTS_LIMIT) roleLists.clear();
+    roleLists.set(key, (found = Object.freeze(roles) as ValueRole[]));
+  }
+  return found;
+}
+
+function addClauseWord(property: ParsedProperty, word: string, node: ValueNode): void {
+  if (property.clauseWords.size === 0) property.clauseWords = new SmallMap();
+  property.clauseWords.set(word, node);
+}
+
+function addListItem(property: ParsedProperty, item: ParsedValue): void {
+  if (property.list === NO_VALUES) property.list = [];
+  property.list.push(item);
 }
 
 /**
@@ -245,7 +316,7 @@ function validateListWithClauses(spec: PropertySpec, statement: StatementNode, p
     const node = values[index];
     if (node.kind !== 'identifier' || clauseOf(clauses, node)) break;
     const checked = checkListItem(spec, list, node, out);
-    if (checked) property.list.push(checked);
+    if (checked) addListItem(property, checked);
   }
   if (index === 0) {
     const what = list.type === 'enum' && list.words.length > 6 ? `one or more of ${list.words[0].word} … ${list.words[list.words.length - 1].word}` : describeType(list);
@@ -275,7 +346,7 @@ function validateListWithClauses(spec: PropertySpec, statement: StatementNode, p
     }
     const twice = property.clauseWords.has(clause.word);
     if (twice) out.push(diag('invalid-value', node, `'${clause.word}' is given twice in this '${key}'`));
-    else property.clauseWords.set(clause.word, node);
+    else addClauseWord(property, clause.word, node);
     const taken: ParsedValue[] = [];
     let count = 0;
     while (index < values.length && (count === 0 || clause.many)) {
@@ -325,7 +396,7 @@ function checkOnlyWith(spec: PropertySpec, clause: ClauseSpec, property: ParsedP
 }
 
 const NO_CLAUSES: readonly ClauseSpec[] = [];
-const EXTRA: ValueRole = { type: 'extra' };
+const EXTRA: ValueRole = shared({ type: 'extra' });
 
 /** The clause a value introduces (an identifier that is one of the clause words). */
 function clauseOf(clauses: readonly ClauseSpec[], node: ValueNode): ClauseSpec | undefined {

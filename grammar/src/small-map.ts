@@ -1,0 +1,125 @@
+// A Map of the few entries a statement has (its arguments, its clause words), held in the
+// object itself: a Map's hash table costs about 150 bytes even for one entry, and a big
+// model has a statement per 28 bytes of source (docs/benchmarks.md, Hostile big inputs).
+// Insertion order, like Map; from the fifth entry on the entries move to a real Map.
+
+const INLINE = 4;
+
+export class SmallMap<K, V> implements Map<K, V> {
+  private k0: K | undefined = undefined;
+  private v0: V | undefined = undefined;
+  private k1: K | undefined = undefined;
+  private v1: V | undefined = undefined;
+  private k2: K | undefined = undefined;
+  private v2: V | undefined = undefined;
+  private k3: K | undefined = undefined;
+  private v3: V | undefined = undefined;
+  private n = 0;
+  /** All the entries, once there are more than INLINE. */
+  private many: Map<K, V> | undefined = undefined;
+
+  get size(): number {
+    return this.many ? this.many.size : this.n;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'SmallMap';
+  }
+
+  private index(key: K): number {
+    const n = this.n;
+    if (n > 0 && this.k0 === key) return 0;
+    if (n > 1 && this.k1 === key) return 1;
+    if (n > 2 && this.k2 === key) return 2;
+    if (n > 3 && this.k3 === key) return 3;
+    return -1;
+  }
+
+  private keyAt(i: number): K {
+    return (i === 0 ? this.k0 : i === 1 ? this.k1 : i === 2 ? this.k2 : this.k3) as K;
+  }
+
+  private valueAt(i: number): V {
+    return (i === 0 ? this.v0 : i === 1 ? this.v1 : i === 2 ? this.v2 : this.v3) as V;
+  }
+
+  private put(i: number, key: K | undefined, value: V | undefined): void {
+    if (i === 0) (this.k0 = key), (this.v0 = value);
+    else if (i === 1) (this.k1 = key), (this.v1 = value);
+    else if (i === 2) (this.k2 = key), (this.v2 = value);
+    else (this.k3 = key), (this.v3 = value);
+  }
+
+  get(key: K): V | undefined {
+    if (this.many) return this.many.get(key);
+    const i = this.index(key);
+    return i < 0 ? undefined : this.valueAt(i);
+  }
+
+  has(key: K): boolean {
+    return this.many ? this.many.has(key) : this.index(key) >= 0;
+  }
+
+  set(key: K, value: V): this {
+    if (this.many) {
+      this.many.set(key, value);
+      return this;
+    }
+    const i = this.index(key);
+    if (i >= 0) this.put(i, key, value);
+    else if (this.n < INLINE) this.put(this.n++, key, value);
+    else {
+      const many = new Map<K, V>();
+      for (let j = 0; j < this.n; j++) many.set(this.keyAt(j), this.valueAt(j));
+      many.set(key, value);
+      this.clear();
+      this.many = many;
+    }
+    return this;
+  }
+
+  delete(key: K): boolean {
+    if (this.many) return this.many.delete(key);
+    const i = this.index(key);
+    if (i < 0) return false;
+    for (let j = i; j < this.n - 1; j++) this.put(j, this.keyAt(j + 1), this.valueAt(j + 1));
+    this.put(--this.n, undefined, undefined);
+    return true;
+  }
+
+  clear(): void {
+    for (let j = 0; j < INLINE; j++) this.put(j, undefined, undefined);
+    this.n = 0;
+    this.many = undefined;
+  }
+
+  forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
+  }
+
+  *entries(): IterableIterator<[K, V]> {
+    if (this.many) {
+      yield* this.many.entries();
+      return;
+    }
+    for (let i = 0; i < this.n; i++) yield [this.keyAt(i), this.valueAt(i)];
+  }
+
+  *keys(): IterableIterator<K> {
+    for (const [key] of this.entries()) yield key;
+  }
+
+  *values(): IterableIterator<V> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  [Symbol.iterator](): IterableIterator<[K, V]> {
+    return this.entries();
+  }
+}
+
+/** A shared empty map: frozen, so adding to it throws rather than changing every statement. */
+export function emptyMap<K, V>(): Map<K, V> {
+  return EMPTY as unknown as Map<K, V>;
+}
+const EMPTY: unknown = Object.freeze(new SmallMap<never, never>());
