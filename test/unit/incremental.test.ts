@@ -166,4 +166,44 @@ describe('incremental analysis: identical to a full check after every edit', () 
     }
     assert.ok(reused > 0 && fresh > 0, `reused ${reused}, recomputed ${fresh}`);
   });
+
+  it('data at risk after an edit under a deep chain and under a wide fan (the direct walks and their fallback)', () => {
+    // A chain: every service is rebuilt when the datastore at its bottom changes.
+    const chain: Text[] = [
+      { path: 'a.drspec', text: 'datastore bottom {\n  size 10GB\n  backup full every 1d to geo retain 30d\n}\n' },
+      { path: 'b.drspec', text: Array.from({ length: 300 }, (_, i) => `service s${i} {\n  depends-on ${i === 0 ? 'bottom' : `s${i - 1}`}\n  rpo 1h\n}\n`).join('') },
+    ];
+    // A fan: 200 services each depend on the edited datastore and on one big service
+    // standing on 200 datastores, so walking it for each would cost 200 × 200.
+    const fan: Text[] = [
+      { path: 'a.drspec', text: 'datastore edited {\n  size 1GB\n  backup full every 1d to geo retain 30d\n}\n' },
+      { path: 'b.drspec', text: Array.from({ length: 200 }, (_, i) => `service f${i} {\n  depends-on edited, big\n  rpo 1h\n}\n`).join('') },
+      {
+        path: 'c.drspec',
+        text: `service big {\n  depends-on ${Array.from({ length: 200 }, (_, i) => `d${i}`).join(', ')}\n}\n` + Array.from({ length: 200 }, (_, i) => `datastore d${i} {\n  size ${i + 1}GB\n  backup full every 1d to geo retain 30d\n}\n`).join(''),
+      },
+    ];
+    for (const initial of [chain, fan]) {
+      const files = initial.map((f) => ({ ...f }));
+      const cache: ParseCache = new Map();
+      assertSame(files, cache, 20500, 'initial');
+      for (const size of ['20GB', '1TB', '5GB']) {
+        files[0] = { ...files[0], text: files[0].text.replace(/size \S+/, `size ${size}`) };
+        assertSame(files, cache, 20500, `size ${size}`);
+      }
+    }
+  });
+
+  it('keeps the very same diagnostic lists for files whose findings did not change', () => {
+    const files = generateWorkspace(40, 'plain', 8).map((f, i) => (i === 2 ? { ...f, text: f.text.replace('engine', 'enginx') } : f));
+    const cache: ParseCache = new Map();
+    const first = buildSnapshot(sourcesOf(files), 0, 20500, cache);
+    const edited = files.map((f, i) => (i === 3 ? { ...f, text: f.text.replace('retain 30d', 'retain 31d') } : f));
+    const second = buildSnapshot(sourcesOf(edited), 1, 20500, cache);
+    for (const [i, f] of edited.entries()) {
+      if (i === 3) continue;
+      assert.equal(second.diagnostics.get(f.path), first.diagnostics.get(f.path), `the list of ${f.path} is kept`);
+    }
+    assert.ok((second.diagnostics.get(edited[2].path) ?? []).length > 0, 'the unchanged file with a finding keeps it');
+  });
 });

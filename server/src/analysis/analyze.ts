@@ -8,7 +8,7 @@ import { Diagnostic } from '../../../grammar/src/ast';
 import { SCENARIOS } from '../../../grammar/src/schema';
 import { Acceptance, DatastoreEntity, Entity, Model, PlanEntity, PolicyEntity, ServiceEntity } from '../model/types';
 import { corruptionDetectionOf, ModelMemo } from '../model/model';
-import { Behind, dataAtRisk, datastoreBehind, uniteDependencies } from './behind';
+import { Behind, dataAtRisk, datastoreBehind, DirectUnion, uniteDependencies } from './behind';
 import { estimateDatastoreScenario, recoveryPaths } from './datastore';
 import { Acceptances, policyOf } from './acceptance';
 import { Report } from './diagnostics/common';
@@ -61,6 +61,9 @@ interface MemoContext {
   defaultPolicy: PolicyEntity | undefined;
 }
 
+/** Thrown inside the services' pass when DirectUnion's budget is spent (never escapes analyze). */
+const BUDGET_SPENT = new Error('direct union budget spent');
+
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -77,6 +80,7 @@ export function analyze(model: Model, options: AnalyzeOptions, memo?: AnalysisMe
 
   const policyByName = model.names.policy;
   const defaultPolicy = model.plan?.defaultPolicy && policyByName.get(model.plan.defaultPolicy.name);
+  let rebuiltDatastores = 0;
   for (const ds of model.datastores) {
     // A datastore's estimate reads only the datastore (and its file's text, which its block
     // came from), the plan, its policy and the default policy: reused while all are the
@@ -87,6 +91,7 @@ export function analyze(model: Model, options: AnalyzeOptions, memo?: AnalysisMe
       estimates.set(ds, kept.estimate);
       continue;
     }
+    rebuiltDatastores++;
     const paths = recoveryPaths(ds, { text: texts.get(ds.path) ?? '', corruptionDetection });
     const sources = objectives.of(ds);
     const scenarios: ScenarioEstimate[] = [];
@@ -105,21 +110,34 @@ export function analyze(model: Model, options: AnalyzeOptions, memo?: AnalysisMe
   const datastores = model.names.datastore;
   const targetOf = (name: string): Entity | undefined => services.get(name) ?? datastores.get(name);
 
-  // How many services will read each entity's datastores-behind set (see behind.ts).
-  const readers = new Map<Entity, number>();
-  const countedFor = new Map<Entity, ServiceEntity>();
-  for (const service of model.services) {
-    if (model.cyclic.has(service.name)) continue;
-    for (const ref of service.dependsOn) {
-      const target = targetOf(ref.name);
-      if (!target || countedFor.get(target) === service) continue;
-      countedFor.set(target, service);
-      readers.set(target, (readers.get(target) ?? 0) + 1);
-    }
+  // Data at risk: the distinct datastores behind each service. When most estimates are
+  // reused, the few rebuilt services walk their dependencies (DirectUnion); otherwise, or
+  // once its budget is spent, every service's set is united on the way (behind.ts), with
+  // the number of services that will read each set (so that the last one may take it over).
+  let direct: DirectUnion | undefined;
+  if (memo) {
+    let missing = rebuiltDatastores;
+    for (const s of model.services) if (!memo.services.has(s)) missing++;
+    if (missing * 8 < model.entities.length) direct = new DirectUnion(4 * (model.entities.length + 64));
   }
-  /** The distinct datastores behind each estimate, for a service's data at risk. */
-  const behind = new Map<EntityEstimate, Behind>();
-  for (const ds of model.datastores) behind.set(estimates.get(ds)!, datastoreBehind(estimates.get(ds)!, readers.get(ds) ?? 0));
+  let readers = new Map<Entity, number>();
+  let behind = new Map<EntityEstimate, Behind>();
+  const uniteEagerly = (): void => {
+    readers = new Map();
+    const countedFor = new Map<Entity, ServiceEntity>();
+    for (const service of model.services) {
+      if (model.cyclic.has(service.name)) continue;
+      for (const ref of service.dependsOn) {
+        const target = targetOf(ref.name);
+        if (!target || countedFor.get(target) === service) continue;
+        countedFor.set(target, service);
+        readers.set(target, (readers.get(target) ?? 0) + 1);
+      }
+    }
+    behind = new Map();
+    for (const ds of model.datastores) behind.set(estimates.get(ds)!, datastoreBehind(estimates.get(ds)!, readers.get(ds) ?? 0));
+  };
+  if (!direct) uniteEagerly();
 
   /** The assumptions of the entities that set a service's effective RTO and RPO. */
   const limitingAssumptions = (s: Unverdicted, index: number): LimitingAssumptions[] => {
@@ -152,15 +170,19 @@ export function analyze(model: Model, options: AnalyzeOptions, memo?: AnalysisMe
     return entry.estimate;
   };
 
+  /** Takes the kept estimate of a service if it still holds (see kept). */
+  const reuse = (service: ServiceEntity, notEstimated: boolean, policy: PolicyEntity | undefined): boolean => {
+    const reused = kept(service, notEstimated, policy);
+    if (!reused) return false;
+    // United eagerly, reused or not: the sets are shared between services (behind.ts).
+    if (!direct) behind.set(reused, uniteDependencies(reused.dependencies, behind, readers.get(service) ?? 0));
+    estimates.set(service, reused);
+    return true;
+  };
+
   const build = (service: ServiceEntity, notEstimated: boolean): void => {
     const policy = service.policy && policyByName.get(service.policy.name);
-    const reused = kept(service, notEstimated, policy);
-    if (reused) {
-      // Always united, reused or not: the sets are shared between services (behind.ts).
-      behind.set(reused, uniteDependencies(reused.dependencies, behind, readers.get(service) ?? 0));
-      estimates.set(service, reused);
-      return;
-    }
+    if (reuse(service, notEstimated, policy)) return;
     const dependencies: Dependency[] = [];
     if (!notEstimated) {
       for (const ref of service.dependsOn) {
@@ -168,7 +190,14 @@ export function analyze(model: Model, options: AnalyzeOptions, memo?: AnalysisMe
         if (estimate) dependencies.push({ ref, estimate });
       }
     }
-    const datastoresBehind = uniteDependencies(dependencies, behind, readers.get(service) ?? 0);
+    let datastoresBehind: Behind;
+    if (direct) {
+      const union = direct.union(dependencies);
+      if (!union) throw BUDGET_SPENT;
+      datastoresBehind = union;
+    } else {
+      datastoresBehind = uniteDependencies(dependencies, behind, readers.get(service) ?? 0);
+    }
     let targets: (EntityEstimate | undefined)[] | undefined;
     if (memo) {
       targets = [];
@@ -192,44 +221,61 @@ export function analyze(model: Model, options: AnalyzeOptions, memo?: AnalysisMe
       scenarios.push(addVerdict(effective, objective, serviceAssumptions(serviceOwnAssumptions(service, scenario, own), limitingAssumptions(effective, i))));
     }
     estimate.hasObjective = hasObjective(scenarios);
-    behind.set(estimate, datastoresBehind);
+    if (direct) direct.built.set(estimate, datastoresBehind);
+    else behind.set(estimate, datastoresBehind);
     estimates.set(service, estimate);
     if (memo && targets) memo.services.set(service, { estimate, plan: model.plan, policy, defaultPolicy, notEstimated, targets });
   };
 
-  // The stack as two parallel arrays (no object per service and visit).
-  const inProgress = new Set<ServiceEntity>();
-  const stack: ServiceEntity[] = [];
-  const expanded: boolean[] = [];
-  for (const root of model.services) {
-    if (estimates.has(root)) continue;
-    stack.push(root);
-    expanded.push(false);
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      if (estimates.has(top)) {
+  const estimateServices = (): void => {
+    // The stack as two parallel arrays (no object per service and visit).
+    const inProgress = new Set<ServiceEntity>();
+    const stack: ServiceEntity[] = [];
+    const expanded: boolean[] = [];
+    for (const root of model.services) {
+      if (estimates.has(root)) continue;
+      // Most services are reused with every dependency already estimated: no walk needed.
+      // (A dependency not estimated yet never matches a kept estimate, so this only ever
+      // takes what the walk below would take.)
+      if (memo && (model.cyclic.size === 0 || !model.cyclic.has(root.name)) && reuse(root, false, root.policy && policyByName.get(root.policy.name))) continue;
+      stack.push(root);
+      expanded.push(false);
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        if (estimates.has(top)) {
+          stack.pop();
+          expanded.pop();
+          continue;
+        }
+        const cyclic = model.cyclic.size > 0 && model.cyclic.has(top.name);
+        if (!expanded[expanded.length - 1] && !cyclic) {
+          expanded[expanded.length - 1] = true;
+          inProgress.add(top);
+          for (const ref of top.dependsOn) {
+            const target = targetOf(ref.name);
+            if (target?.kind === 'service' && !estimates.has(target) && !inProgress.has(target)) {
+              stack.push(target);
+              expanded.push(false);
+            }
+          }
+          continue;
+        }
         stack.pop();
         expanded.pop();
-        continue;
+        inProgress.delete(top);
+        build(top, cyclic);
       }
-      const cyclic = model.cyclic.size > 0 && model.cyclic.has(top.name);
-      if (!expanded[expanded.length - 1] && !cyclic) {
-        expanded[expanded.length - 1] = true;
-        inProgress.add(top);
-        for (const ref of top.dependsOn) {
-          const target = targetOf(ref.name);
-          if (target?.kind === 'service' && !estimates.has(target) && !inProgress.has(target)) {
-            stack.push(target);
-            expanded.push(false);
-          }
-        }
-        continue;
-      }
-      stack.pop();
-      expanded.pop();
-      inProgress.delete(top);
-      build(top, cyclic);
     }
+  };
+  try {
+    estimateServices();
+  } catch (error) {
+    if (error !== BUDGET_SPENT) throw error;
+    // The direct walks grew too long (many rebuilt services over large reused graphs): start over eagerly.
+    direct = undefined;
+    for (const s of model.services) estimates.delete(s);
+    uniteEagerly();
+    estimateServices();
   }
 
   const entities: EntityEstimate[] = [];

@@ -103,6 +103,50 @@ export function uniteDependencies(dependencies: readonly { estimate: EntityEstim
   return unite(distinct, readers);
 }
 
+/**
+ * For an analysis that reuses most estimates (AnalysisMemo): the union behind a rebuilt
+ * service computed directly, by a walk over its dependencies, instead of uniting every
+ * service's set on the way. Reused services then cost nothing, but each union costs the
+ * size of what it walks, so the walks share a budget: once it is spent, `union` gives up
+ * and the caller unites eagerly (the same sums: they do not depend on the order).
+ */
+export class DirectUnion {
+  private work = 0;
+  /** The unions computed so far, per rebuilt service estimate. */
+  readonly built = new Map<EntityEstimate, Behind>();
+
+  constructor(private readonly budget: number) {}
+
+  /** The distinct datastores behind the dependencies, or undefined when the budget is spent. */
+  union(dependencies: readonly { estimate: EntityEstimate }[]): Behind | undefined {
+    const result = empty(0);
+    if (dependencies.length === 0) return result;
+    const seen = new Set<EntityEstimate>();
+    const stack: EntityEstimate[] = [];
+    for (const d of dependencies) stack.push(d.estimate);
+    while (stack.length > 0) {
+      const estimate = stack.pop()!;
+      if (seen.has(estimate)) continue;
+      seen.add(estimate);
+      if (++this.work > this.budget) return undefined;
+      if (estimate.kind === 'datastore') {
+        if (!result.datastores.has(estimate)) add(result, estimate);
+        continue;
+      }
+      const known = this.built.get(estimate);
+      if (known) {
+        this.work += known.datastores.size;
+        if (this.work > this.budget) return undefined;
+        for (const datastore of known.datastores) if (!result.datastores.has(datastore)) add(result, datastore);
+        continue;
+      }
+      // A reused estimate: its dependencies are reused too (else it would not be).
+      for (const d of estimate.dependencies) stack.push(d.estimate);
+    }
+    return result;
+  }
+}
+
 /** Data at risk in one scenario, as docs/analysis.md sums it. */
 export function dataAtRisk(behind: Behind, service: EntityEstimate, scenarioIndex: number): number | null {
   const bytes = behind.bytes[scenarioIndex];

@@ -65,10 +65,10 @@ function tableOf<T extends Declaration>(list: readonly T[]): Map<string, T> {
 }
 
 export function buildModel(files: readonly ValidatedFile[], memo?: ModelMemo): Model {
-  const sorted = [...files].sort((a, b) => comparePaths(a.file.path, b.file.path));
+  const sorted = inPathOrder(files) ? files.slice() : [...files].sort((a, b) => comparePaths(a.file.path, b.file.path));
   const names: ModelNames = { region: new Map(), policy: new Map(), datastore: new Map(), service: new Map() };
+  // Only files with model findings have a list.
   const diagnostics = new Map<string, Diagnostic[]>();
-  for (const f of sorted) diagnostics.set(f.file.path, []);
   let byPath: Map<string, NameReference[]> | undefined;
   let references: NameReference[] | undefined;
   const model: Model = {
@@ -101,11 +101,14 @@ export function buildModel(files: readonly ValidatedFile[], memo?: ModelMemo): M
   for (const validated of sorted) {
     const path = validated.file.path;
     const declared: Declaration[] = [];
-    perFile.push({ file: validated, path, declarations: declared });
+    const entry: FileDeclarations = { file: validated, path, declarations: declared };
+    perFile.push(entry);
     for (const block of validated.blocks) {
       if (block.kind === 'plan') {
+        const plan = memoPlan(block, path);
+        if (plan.defaultPolicy) (entry.planPolicies ??= []).push(plan.defaultPolicy.name);
         if (!model.plan) {
-          model.plan = memoPlan(block, path);
+          model.plan = plan;
         } else {
           const message = `a model has at most one plan; the first is ${where(model.plan.path, model.plan.block.node.range, path)}`;
           report(path, makeDiagnostic('invalid-structure', block.node.kind.range, message, undefined, {
@@ -149,6 +152,12 @@ export function buildModel(files: readonly ValidatedFile[], memo?: ModelMemo): M
   findCycles(model, report, memo?.cycles);
   for (const list of diagnostics.values()) if (list.length > 1) list.sort(compareStarts);
   return model;
+}
+
+/** The language server hands files in a stable order, usually sorted already. */
+function inPathOrder(files: readonly ValidatedFile[]): boolean {
+  for (let i = 1; i < files.length; i++) if (comparePaths(files[i - 1].file.path, files[i].file.path) > 0) return false;
+  return true;
 }
 
 function compareStarts(a: Diagnostic, b: Diagnostic): number {

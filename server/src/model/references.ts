@@ -28,6 +28,25 @@ interface Resolution {
 interface FileResolution {
   parts: NameReference[][];
   sorted: NameReference[];
+  /** Its `unknown-reference` findings, in the order they were reported. */
+  diagnostics: Diagnostic[];
+  /** The plan whose `default-policy` it resolved (the model's plan, when in this file). */
+  plan: PlanEntity | undefined;
+  hasUnknown: boolean;
+  namesVersion: number;
+}
+
+/** What the last resolution knew of a file: its version, the names it declares and those it looks up. */
+interface FileNames {
+  file: object;
+  /** `kind NUL name` of each declaration (winner or duplicate). */
+  declared: string[];
+  /** `kind NUL name` of every lookup its names can make (each kind a name may refer to). */
+  lookups: string[];
+}
+
+function nameKey(kind: string, name: string): string {
+  return `${kind}\u0000${name}`;
 }
 
 /**
@@ -41,6 +60,59 @@ export class ReferenceMemo {
   readonly declarations = new WeakMap<Declaration, Resolution>();
   readonly plans = new WeakMap<PlanEntity, Resolution>();
   readonly files = new WeakMap<object, FileResolution>();
+  /** Per path, the file of the last resolution (see FileNames). */
+  readonly lastFiles = new Map<string, FileNames>();
+  /** Per lookup key, the paths of the files whose names look it up. */
+  readonly lookedUpBy = new Map<string, Set<string>>();
+
+  /**
+   * The paths whose resolution may have changed since the last one: the winner of a name
+   * changes only when a declaration of that name is added, removed or edited, that is in
+   * a file that changed; so only the files that look up a name a changed file declares
+   * (before or after the change) need resolving again. Updates what it knows of files.
+   */
+  affectedPaths(files: readonly FileDeclarations[]): Set<string> {
+    const changedNames = new Set<string>();
+    const affected = new Set<string>();
+    const live = new Set<string>();
+    for (const f of files) {
+      live.add(f.path);
+      const last = this.lastFiles.get(f.path);
+      if (last && last.file === f.file) continue;
+      affected.add(f.path);
+      if (last) {
+        for (const key of last.declared) changedNames.add(key);
+        this.forget(f.path, last);
+      }
+      const fresh = fileNames(f);
+      for (const key of fresh.declared) changedNames.add(key);
+      this.lastFiles.set(f.path, fresh);
+      for (const key of fresh.lookups) {
+        let paths = this.lookedUpBy.get(key);
+        if (!paths) this.lookedUpBy.set(key, (paths = new Set()));
+        paths.add(f.path);
+      }
+    }
+    if (this.lastFiles.size > live.size) {
+      for (const [path, last] of [...this.lastFiles]) {
+        if (live.has(path)) continue;
+        for (const key of last.declared) changedNames.add(key);
+        this.forget(path, last);
+        this.lastFiles.delete(path);
+      }
+    }
+    for (const key of changedNames) for (const path of this.lookedUpBy.get(key) ?? []) affected.add(path);
+    return affected;
+  }
+
+  private forget(path: string, last: FileNames): void {
+    for (const key of last.lookups) {
+      const paths = this.lookedUpBy.get(key);
+      if (!paths) continue;
+      paths.delete(path);
+      if (paths.size === 0) this.lookedUpBy.delete(key);
+    }
+  }
   private declared: string[][] | undefined;
   private version = 0;
 
@@ -105,7 +177,7 @@ class Resolver {
   private readonly candidates = new Map<readonly ReferenceKind[], Candidates>();
   /** Per kinds list and unknown name: its suggestions (the same name is often misspelt many times). */
   private readonly suggestions = new Map<readonly ReferenceKind[], Map<string, string[]>>();
-  private readonly namesVersion: number;
+  private namesVersionCache: number | undefined;
   /** The resolution being built or checked (fields rather than closures: no allocation per declaration). */
   private path = '';
   private current: Resolution = emptyResolution();
@@ -118,7 +190,11 @@ class Resolver {
     private readonly memo: ReferenceMemo | undefined,
   ) {
     this.tables = model.names;
-    this.namesVersion = memo ? memo.namesVersion(this.tables) : 0;
+  }
+
+  /** The memo's names version for this model, computed when first needed (it reads every name). */
+  currentNamesVersion(): number {
+    return (this.namesVersionCache ??= this.memo ? this.memo.namesVersion(this.tables) : 0);
   }
 
   private target(name: string, kinds: readonly ReferenceKind[]): Declaration | undefined {
@@ -133,7 +209,7 @@ class Resolver {
   resolve(declaration: Declaration): Resolution {
     const kept = this.memo?.declarations.get(declaration);
     if (kept && this.stillValid(declaration, kept)) return kept;
-    const resolution: Resolution = { targets: [], hasUnknown: false, namesVersion: this.namesVersion, references: [], diagnostics: [] };
+    const resolution: Resolution = { targets: [], hasUnknown: false, namesVersion: 0, references: [], diagnostics: [] };
     this.current = resolution;
     this.path = declaration.path;
     const kind = declaration.kind as ReferenceKind;
@@ -146,7 +222,7 @@ class Resolver {
   }
 
   private stillValid(declaration: Declaration, kept: Resolution): boolean {
-    if (kept.hasUnknown && kept.namesVersion !== this.namesVersion) return false;
+    if (kept.hasUnknown && kept.namesVersion !== this.currentNamesVersion()) return false;
     if (kept.targets[0] !== this.tables[declaration.kind as ReferenceKind].get(declaration.name)) return false;
     this.checked = kept;
     this.at = 1;
@@ -169,7 +245,10 @@ class Resolver {
       return;
     }
     this.push(node, kinds[0], false);
-    this.current.hasUnknown = true;
+    if (!this.current.hasUnknown) {
+      this.current.hasUnknown = true;
+      this.current.namesVersion = this.currentNamesVersion();
+    }
     const isRegion = kinds[0] === 'region';
     if (isRegion && this.model.regions.length === 0) return;
     const suggestions = this.suggest(name, kinds);
@@ -186,8 +265,8 @@ class Resolver {
   planPolicy(plan: PlanEntity, ref: NameRef): Resolution {
     const target = this.tables.policy.get(ref.name);
     const kept = this.memo?.plans.get(plan);
-    if (kept && kept.targets[0] === target && (!kept.hasUnknown || kept.namesVersion === this.namesVersion)) return kept;
-    const resolution: Resolution = { targets: [], hasUnknown: false, namesVersion: this.namesVersion, references: [], diagnostics: [] };
+    if (kept && kept.targets[0] === target && (!kept.hasUnknown || kept.namesVersion === this.currentNamesVersion())) return kept;
+    const resolution: Resolution = { targets: [], hasUnknown: false, namesVersion: 0, references: [], diagnostics: [] };
     this.current = resolution;
     this.path = plan.path;
     this.site(ref.name, ref.node, ref.property, POLICY, 'policy');
@@ -380,37 +459,73 @@ export interface FileDeclarations {
   file: object;
   path: string;
   declarations: Declaration[];
+  /** The `default-policy` names of the plans the file holds. */
+  planPolicies?: string[];
 }
 
 /**
  * Resolves every name written in the model's files and reports `unknown-reference`; returns
  * each file's references sorted by offset (ties keep the order in which they are written).
  */
+/** The names a file declares and looks up (for ReferenceMemo.affectedPaths). */
+function fileNames(f: FileDeclarations): FileNames {
+  const declared: string[] = [];
+  const lookups: string[] = [];
+  for (const declaration of f.declarations) {
+    const key = nameKey(declaration.kind, declaration.name);
+    declared.push(key);
+    lookups.push(key);
+    forEachSite(declaration, (name, _node, _property, kinds) => {
+      for (const kind of kinds) lookups.push(nameKey(kind, name));
+    });
+  }
+  // The plan's default-policy (looked up if the plan in this file is the model's).
+  for (const name of f.planPolicies ?? []) lookups.push(nameKey('policy', name));
+  return { file: f.file, declared, lookups };
+}
+
+/**
+ * Resolves every name written in the model's files and reports `unknown-reference`; returns
+ * each file's references sorted by offset (ties keep the order in which they are written).
+ * With a memo, a file none of whose looked-up names changed keeps its whole resolution.
+ */
 export function resolveReferences(model: Model, files: readonly FileDeclarations[], report: (path: string, d: Diagnostic) => void, memo?: ReferenceMemo): Map<string, NameReference[]> {
   const resolver = new Resolver(model, memo);
   const byPath = new Map<string, NameReference[]>();
   const plan = model.plan;
+  const affected = memo?.affectedPaths(files);
   for (const f of files) {
+    const planHere = plan?.defaultPolicy && plan.path === f.path ? plan : undefined;
+    const kept = memo?.files.get(f.file);
+    if (kept && !affected!.has(f.path) && kept.plan === planHere && (!kept.hasUnknown || kept.namesVersion === resolver.currentNamesVersion())) {
+      byPath.set(f.path, kept.sorted);
+      for (const d of kept.diagnostics) report(f.path, d);
+      continue;
+    }
     const parts: NameReference[][] = [];
+    const diagnostics: Diagnostic[] = [];
+    let hasUnknown = false;
     for (const declaration of f.declarations) {
       const resolution = resolver.resolve(declaration);
       parts.push(resolution.references);
-      for (const d of resolution.diagnostics) report(f.path, d);
+      hasUnknown ||= resolution.hasUnknown;
+      for (const d of resolution.diagnostics) diagnostics.push(d);
     }
-    if (plan?.defaultPolicy && plan.path === f.path) {
-      const resolution = resolver.planPolicy(plan, plan.defaultPolicy);
+    if (planHere) {
+      const resolution = resolver.planPolicy(planHere, planHere.defaultPolicy!);
       parts.push(resolution.references);
-      for (const d of resolution.diagnostics) report(f.path, d);
+      hasUnknown ||= resolution.hasUnknown;
+      for (const d of resolution.diagnostics) diagnostics.push(d);
     }
-    const kept = memo?.files.get(f.file);
-    if (kept && sameLists(kept.parts, parts)) {
-      byPath.set(f.path, kept.sorted);
-      continue;
+    for (const d of diagnostics) report(f.path, d);
+    let sorted: NameReference[];
+    if (kept && sameLists(kept.parts, parts)) sorted = kept.sorted;
+    else {
+      sorted = [];
+      for (const part of parts) for (const r of part) sorted.push(r);
+      sorted.sort(compareOffsets);
     }
-    const sorted: NameReference[] = [];
-    for (const part of parts) for (const r of part) sorted.push(r);
-    sorted.sort(compareOffsets);
-    memo?.files.set(f.file, { parts, sorted });
+    memo?.files.set(f.file, { parts, sorted, diagnostics, plan: planHere, hasUnknown, namesVersion: hasUnknown ? resolver.currentNamesVersion() : 0 });
     byPath.set(f.path, sorted);
   }
   return byPath;

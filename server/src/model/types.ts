@@ -240,5 +240,6 @@ export interface Model {
   names: ModelNames;
   /** Services on a dependency cycle (not estimated). */
   cyclic: Set<string>;
+  /** The model findings per file (a file without any has no entry). */
   diagnostics: Map<string, Diagnostic[]>;
 }
