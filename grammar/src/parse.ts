@@ -36,10 +36,20 @@ import { LiteralResult, parseNumericLiteral } from './units';
  */
 class Located implements Span {
   constructor(
-    private readonly lines: LineIndex,
+    /** Only rebindBlock changes it, to an index on which the node's positions are the same. */
+    private lines: LineIndex,
     readonly startOffset: number,
     readonly endOffset: number,
   ) {}
+
+  /** rebindBlock's access to the line index. */
+  static rebind(node: unknown, lines: LineIndex): void {
+    if (node instanceof Located) node.lines = lines;
+  }
+
+  static linesOf(node: unknown): LineIndex | undefined {
+    return node instanceof Located ? node.lines : undefined;
+  }
 
   get range(): Range {
     return this.lines.range(this.startOffset, this.endOffset);
@@ -110,6 +120,31 @@ const NUMERIC_IDX = NumericLiteral.tokenTypeIdx!;
 const STRING_IDX = StringLiteral.tokenTypeIdx!;
 const LCURLY_IDX = LCurly.tokenTypeIdx!;
 const SEMICOLON_IDX = Semicolon.tokenTypeIdx!;
+
+/**
+ * Moves the nodes of a block (and of the blocks written in it) to the line index of the
+ * node `like`, from another parse of a text in which the block stands at the same offsets
+ * and positions (reuse.ts): its ranges are unchanged, and the old text's index is no
+ * longer kept alive by it.
+ */
+export function rebindBlock(block: BlockNode, like: Span): void {
+  const lines = Located.linesOf(like);
+  if (!lines) return;
+  const one = (b: BlockNode): void => {
+    Located.rebind(b, lines);
+    Located.rebind(b.kind, lines);
+    Located.rebind(b.name, lines);
+    Located.rebind(b.openBrace, lines);
+    Located.rebind(b.closeBrace, lines);
+    for (const s of b.statements) {
+      Located.rebind(s, lines);
+      Located.rebind(s.key, lines);
+      for (const v of s.values) Located.rebind(v, lines);
+    }
+  };
+  one(block);
+  for (const nested of block.nestedBlocks) one(nested);
+}
 
 export function parseDocument(text: string, path = ''): FileNode {
   const scanner = new Scanner(text, true);

@@ -30,6 +30,11 @@ export class LineIndex {
     }
   }
 
+  /** The offset at which each line starts (read only). */
+  lineStarts(): readonly number[] {
+    return this.starts;
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }

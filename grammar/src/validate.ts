@@ -72,19 +72,49 @@ export interface ValidatedFile {
   /** Every statement with a known key, interpreted (also a repeated one that is reported and dropped from its block). */
   statements: Map<StatementNode, ParsedProperty>;
   diagnostics: Diagnostic[];
+  /** Per block of `file.blocks`: the end of its diagnostics in `diagnostics` (for reuse after an edit). */
+  blockEnds?: number[];
   /** Set when parsing or validating the file failed (a bug): it then counts as empty. */
   failure?: PhaseFailure;
 }
 
-export function validateFile(file: FileNode): ValidatedFile {
+/**
+ * `previous`: the validation of an earlier parse whose block nodes `file` may reuse
+ * (reuse.ts); a reused block's validation is taken from it rather than done again (the
+ * same ParsedBlock, so the model's entities built from it are the same too).
+ */
+export function validateFile(file: FileNode, previous?: ValidatedFile): ValidatedFile {
   const diagnostics: Diagnostic[] = [];
   const blocks: ParsedBlock[] = [];
   const statements = new Map<StatementNode, ParsedProperty>();
+  const blockEnds: number[] = [];
+  const earlier = previous?.blockEnds ? previousBlocks(previous) : undefined;
   for (const block of file.blocks) {
-    const parsed = validateBlock(block, diagnostics, statements);
-    if (parsed) blocks.push(parsed);
+    const kept = earlier?.get(block);
+    if (kept) {
+      for (let i = kept.from; i < kept.to; i++) diagnostics.push(previous!.diagnostics[i]);
+      for (const s of block.statements) {
+        const property = previous!.statements.get(s);
+        if (property) statements.set(s, property);
+      }
+      if (kept.parsed) blocks.push(kept.parsed);
+    } else {
+      const parsed = validateBlock(block, diagnostics, statements);
+      if (parsed) blocks.push(parsed);
+    }
+    blockEnds.push(diagnostics.length);
   }
-  return { file, blocks, statements, diagnostics };
+  return { file, blocks, statements, diagnostics, blockEnds };
+}
+
+/** Each block of an earlier validation with its ParsedBlock and its diagnostics' index range. */
+function previousBlocks(previous: ValidatedFile): Map<BlockNode, { parsed: ParsedBlock | undefined; from: number; to: number }> {
+  const parsedByNode = new Map<BlockNode, ParsedBlock>();
+  for (const p of previous.blocks) parsedByNode.set(p.node, p);
+  const out = new Map<BlockNode, { parsed: ParsedBlock | undefined; from: number; to: number }>();
+  const ends = previous.blockEnds!;
+  previous.file.blocks.forEach((block, i) => out.set(block, { parsed: parsedByNode.get(block), from: i === 0 ? 0 : ends[i - 1], to: ends[i] }));
+  return out;
 }
 
 function diag<C extends DiagnosticCode>(code: C, span: Span, message: string, data?: DiagnosticData[C]): Diagnostic<C> {

@@ -8,6 +8,8 @@
 import { Diagnostic, FileNode, Phase, PhaseFailure } from '../../grammar/src/ast';
 import { makeDiagnostic } from '../../grammar/src/diagnostic-data';
 import { parseDocument } from '../../grammar/src/parse';
+import { LineIndex } from '../../grammar/src/positions';
+import { reuseUnchangedBlocks } from '../../grammar/src/reuse';
 import { validateFile, ValidatedFile } from '../../grammar/src/validate';
 import { analyze, AnalysisMemo } from './analysis/analyze';
 import { injectFault } from './fault';
@@ -86,6 +88,16 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   );
 }
 
+/**
+ * The validation of the file's previous text, with line indexes of both texts: blocks the
+ * edit left in place are reused (grammar/src/reuse.ts) instead of validated again.
+ */
+export interface PreviousVersion {
+  validated: ValidatedFile;
+  lines: LineIndex;
+  freshLines: LineIndex;
+}
+
 export function checkSources(sources: readonly Source[], options: CheckOptions): CheckResult {
   return checkFiles(sources.map(validateSource), options);
 }
@@ -95,16 +107,22 @@ export function checkSources(sources: readonly Source[], options: CheckOptions):
  * empty (no blocks) and carries one `internal` diagnostic.
  */
 export function validateSource(source: Source): ValidatedFile {
+  return validateEditedSource(source, undefined);
+}
+
+/** validateSource for a new text of a file whose previous version was validated (see PreviousVersion). */
+export function validateEditedSource(source: Source, previous: PreviousVersion | undefined): ValidatedFile {
   let file: FileNode;
   try {
     injectFault('parsing', source.text);
     file = parseDocument(source.text, source.path);
+    if (previous && !previous.validated.failure) file = reuseUnchangedBlocks(previous.validated.file, previous.lines, file, previous.freshLines);
   } catch (error) {
     return failedFile(source, undefined, phaseFailure(source.path, 'parsing', error));
   }
   try {
     injectFault('validating', source.text);
-    return validateFile(file);
+    return validateFile(file, previous && !previous.validated.failure ? previous.validated : undefined);
   } catch (error) {
     return failedFile(source, file, phaseFailure(source.path, 'validating', error));
   }

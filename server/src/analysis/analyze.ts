@@ -166,7 +166,12 @@ export function analyze(model: Model, options: AnalyzeOptions, memo?: AnalysisMe
     const targets = entry.targets;
     if (notEstimated) return targets.length === 0 ? entry.estimate : undefined;
     if (targets.length !== service.dependsOn.length) return undefined;
-    for (let i = 0; i < targets.length; i++) if (targets[i] !== dependencyEstimate(service.dependsOn[i].name)) return undefined;
+    for (let i = 0; i < targets.length; i++) {
+      const target = targetOf(service.dependsOn[i].name);
+      const estimate = target && estimates.get(target);
+      // A dependency not estimated yet (reuse tried before the walk) cannot be compared.
+      if ((target && !estimate) || targets[i] !== estimate) return undefined;
+    }
     return entry.estimate;
   };
 
@@ -235,8 +240,8 @@ export function analyze(model: Model, options: AnalyzeOptions, memo?: AnalysisMe
     for (const root of model.services) {
       if (estimates.has(root)) continue;
       // Most services are reused with every dependency already estimated: no walk needed.
-      // (A dependency not estimated yet never matches a kept estimate, so this only ever
-      // takes what the walk below would take.)
+      // (kept refuses while a dependency is not estimated yet, so this only ever takes what
+      // the walk below would take.)
       if (memo && (model.cyclic.size === 0 || !model.cyclic.has(root.name)) && reuse(root, false, root.policy && policyByName.get(root.policy.name))) continue;
       stack.push(root);
       expanded.push(false);

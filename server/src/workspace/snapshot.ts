@@ -7,7 +7,7 @@ import { LineIndex } from '../../../grammar/src/positions';
 import { validateFile, ValidatedFile } from '../../../grammar/src/validate';
 import { AnalysisMemo } from '../analysis/analyze';
 import { Analysis } from '../analysis/types';
-import { CheckResult, checkFiles, todayInDays as checkToday, validateSource } from '../check';
+import { CheckResult, checkFiles, todayInDays as checkToday, validateEditedSource } from '../check';
 import { Model } from '../model/model';
 import { SourceFile } from './documents';
 
@@ -106,7 +106,10 @@ function viewOf(source: SourceFile, file: FileNode, validated: ValidatedFile, li
 function parsedText(source: SourceFile, cache: ParseCache): ParsedText {
   const cached = cache.get(source.uri);
   if (cached && cached.validated.file.text === source.text) return cached;
-  const fresh = { validated: validateSource({ path: source.uri, text: source.text }), lines: new LineIndex(source.text) };
+  const lines = new LineIndex(source.text);
+  // An edited file: the blocks the edit left in place keep their validation and entities.
+  const previous = cached && { validated: cached.validated, lines: cached.lines, freshLines: lines };
+  const fresh = { validated: validateEditedSource({ path: source.uri, text: source.text }, previous), lines };
   cache.set(source.uri, fresh);
   return fresh;
 }
