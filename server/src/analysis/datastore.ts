@@ -5,8 +5,9 @@ import { Scenario, SCENARIOS } from '../../../grammar/src/schema';
 import { Backup, DatastoreEntity, Replica } from '../model/types';
 import { describeBackup, fmt, propertyText, sumParts, withOrigin } from './describe';
 import { differentRegion } from './regions';
-import { RecoveryPath, RtoPart, Unverdicted } from './types';
-import { unrecoveredScenario } from './unrecovered';
+import { RecoveryPath, RtoPart, ScenarioEstimate, Unverdicted } from './types';
+import { NO_ASSUMPTIONS, unrecoveredScenario } from './unrecovered';
+import { NO_OBJECTIVE } from './objectives';
 import { part, sharedParts, sharedScenarios } from './intern';
 import { BASE_BACKUP_TYPES as BASE, CHAINED_BACKUP_TYPES as CHAINED } from '../../../grammar/src/schema';
 
@@ -224,7 +225,7 @@ export function estimateDatastoreScenario(
   const path = choosePath(paths, scenario, lost);
   if (!path) return unrecoveredScenario(scenario, 'total-loss');
   const rto = pathRto(path, lost);
-  return {
+  const estimate: ScenarioEstimate = {
     scenario,
     outcome: 'recovered',
     rpoSeconds: path.rpoSeconds,
@@ -234,7 +235,13 @@ export function estimateDatastoreScenario(
     via: path.text,
     path,
     rtoParts: rto.rtoParts,
+    // Set by the verdict (see NO_ASSUMPTIONS).
+    objective: NO_OBJECTIVE,
+    rpoMet: null,
+    rtoMet: null,
+    assumptions: NO_ASSUMPTIONS,
   };
+  return estimate;
 }
 
 /**

@@ -5,7 +5,8 @@ import { Scenario } from '../../../grammar/src/schema';
 import { ServiceEntity } from '../model/types';
 import { statementText } from './describe';
 import { Dependency, DependencyLimit, Outcome, ScenarioEstimate, ServiceOwn, Unverdicted } from './types';
-import { unrecoveredScenario } from './unrecovered';
+import { NO_ASSUMPTIONS, unrecoveredScenario } from './unrecovered';
+import { NO_OBJECTIVE } from './objectives';
 
 /** Worse outcomes win: a lost dependency makes the service lose its data too. */
 const OUTCOME_RANK: Readonly<Record<Outcome, number>> = { recovered: 0, 'no-recovery': 1, 'total-loss': 2, 'not-estimated': 3 };
@@ -66,11 +67,7 @@ export function effectiveScenario(
     if (depRpo > 0 && (!rpoLimit || depRpo > rpoBadness(rpoLimit.at.outcome, rpoLimit.at.rpoSeconds))) rpoLimit = { dep, at };
   }
 
-  if (outcome === 'not-estimated') {
-    const estimate = unrecoveredScenario(scenario, outcome);
-    estimate.own = own;
-    return estimate;
-  }
+  if (outcome === 'not-estimated') return unrecoveredScenario(scenario, outcome, own);
 
   let rto: number | null = null;
   if (outcome === 'recovered') {
@@ -84,20 +81,20 @@ export function effectiveScenario(
   const ownVia = own.outcome !== 'recovered' ? null : usesFailover(own) && service.strategy.property ? statementText(text, service.strategy.property.statement) : 'live';
   const limitingRto = limit(rtoLimit, 'limitingRto', 'rtoSeconds');
   const limitingRpo = limit(rpoLimit, 'limitingRpo', 'rpoSeconds');
-  const estimate: Unverdicted = {
-    scenario,
-    outcome,
-    rpoSeconds: lost ? null : rpo,
-    expectedLossSeconds: lost ? null : expected,
-    rtoSeconds: rto,
-    dataAtRiskBytes: lost ? null : dataAtRisk,
-    via: outcome === 'recovered' ? ownVia : null,
-    rtoParts: own.rtoParts,
-    own,
-  };
-  // Added after the literal rather than spread into it (a slow path); same key order.
-  if (limitingRto) estimate.limitingRto = limitingRto;
-  if (limitingRpo) estimate.limitingRpo = limitingRpo;
+  const rpoSeconds = lost ? null : rpo;
+  const expectedLossSeconds = lost ? null : expected;
+  const dataAtRiskBytes = lost ? null : dataAtRisk;
+  const via = outcome === 'recovered' ? ownVia : null;
+  const rtoParts = own.rtoParts;
+  // One literal per combination of the optional fields, each with every field (no spread,
+  // a slow path; nothing added later: see NO_ASSUMPTIONS); the verdict's fields come last.
+  const estimate: ScenarioEstimate = limitingRto
+    ? limitingRpo
+      ? { scenario, outcome, rpoSeconds, expectedLossSeconds, rtoSeconds: rto, dataAtRiskBytes, via, rtoParts, own, limitingRto, limitingRpo, objective: NO_OBJECTIVE, rpoMet: null, rtoMet: null, assumptions: NO_ASSUMPTIONS }
+      : { scenario, outcome, rpoSeconds, expectedLossSeconds, rtoSeconds: rto, dataAtRiskBytes, via, rtoParts, own, limitingRto, objective: NO_OBJECTIVE, rpoMet: null, rtoMet: null, assumptions: NO_ASSUMPTIONS }
+    : limitingRpo
+      ? { scenario, outcome, rpoSeconds, expectedLossSeconds, rtoSeconds: rto, dataAtRiskBytes, via, rtoParts, own, limitingRpo, objective: NO_OBJECTIVE, rpoMet: null, rtoMet: null, assumptions: NO_ASSUMPTIONS }
+      : { scenario, outcome, rpoSeconds, expectedLossSeconds, rtoSeconds: rto, dataAtRiskBytes, via, rtoParts, own, objective: NO_OBJECTIVE, rpoMet: null, rtoMet: null, assumptions: NO_ASSUMPTIONS };
   return estimate;
 }
 

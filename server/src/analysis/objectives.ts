@@ -99,7 +99,7 @@ function resolveField(sources: readonly ObjectiveSource[], scenario: Scenario, f
   return undefined;
 }
 
-const NO_OBJECTIVE: ResolvedObjective = Object.freeze({});
+export const NO_OBJECTIVE: ResolvedObjective = Object.freeze({});
 /** Stands for an absent value in the table of pairs. */
 const ABSENT = Object.freeze({}) as ResolvedObjectiveValue;
 /** One ResolvedObjective per distinct pair of values (weakly: they go with their sources). */
