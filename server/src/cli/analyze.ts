@@ -13,7 +13,7 @@ import { collectFindings, FixProvider, reviewFile } from './findings';
 import { CliIo, EXIT } from './io';
 import { writeResult } from './output';
 import { checkRdjson } from './rdjson';
-import { checkJson, checkText, FileReport, summarize } from './report';
+import { checkJsonPieces, checkTextPieces, FileReport, summarize } from './report';
 import { checkSarif, failedSarif } from './sarif';
 import { checkFixes } from '../recommend/fix-json';
 import { VERSION } from './version';
@@ -57,13 +57,14 @@ export function resolveRoot(root: string | undefined): string {
   return path.resolve(root);
 }
 
-export function renderCheck(format: CheckFormat, checked: Checked, invocation: CheckInvocation, root: string): string {
+/** The text or JSON of a big run comes in pieces (see output.ts). */
+export function renderCheck(format: CheckFormat, checked: Checked, invocation: CheckInvocation, root: string): string | Iterable<string> {
   const { inputs, result, reports } = checked;
   // --fixes: the verified recommendations of each finding (docs/analysis.md, Recommendations).
   const fixMap = invocation.fixes ? (checked.fixes ?? checkFixes(result)) : undefined;
   const fixes: FixProvider = (d) => fixMap?.get(d) ?? [];
-  if (format === 'text') return checkText(reports, fixMap, invocation.showAccepted);
-  if (format === 'json') return checkJson(reports, fixMap);
+  if (format === 'text') return checkTextPieces(reports, fixMap, invocation.showAccepted);
+  if (format === 'json') return checkJsonPieces(reports, fixMap);
   const parsed = new Map(result.files.map((f) => [f.file.path, f.file]));
   const files = inputs.map((f) => reviewFile(f.path, f.text, root));
   const all = collectFindings(

@@ -62,16 +62,22 @@ export function summaryLine(summary: Summary, fileCount: number): string {
 
 /** Accepted findings are left out unless `showAccepted`; the summary counts them either way. */
 export function checkText(files: readonly FileReport[], fixes?: Fixes, showAccepted = false): string {
-  const lines: string[] = [];
+  return [...checkTextPieces(files, fixes, showAccepted)].join('');
+}
+
+/**
+ * checkText's text in pieces that join to it: a run with millions of findings prints more
+ * than one string can hold, and need not hold it all at once (output.ts writes the pieces).
+ */
+export function* checkTextPieces(files: readonly FileReport[], fixes?: Fixes, showAccepted = false): Generator<string> {
   for (const file of files) {
     for (const d of file.diagnostics) {
       if (d.accepted && !showAccepted) continue;
-      lines.push(diagnosticLine(file.path, d));
-      for (const fix of fixes?.get(d) ?? []) lines.push(`  ${fixLine(fix)}`);
+      yield `${diagnosticLine(file.path, d)}\n`;
+      for (const fix of fixes?.get(d) ?? []) yield `  ${fixLine(fix)}\n`;
     }
   }
-  lines.push(summaryLine(summarize(files), files.length));
-  return lines.join('\n') + '\n';
+  yield `${summaryLine(summarize(files), files.length)}\n`;
 }
 
 interface DiagnosticJson {
@@ -85,27 +91,45 @@ interface DiagnosticJson {
   fixes?: ReturnType<typeof fixJson>[];
 }
 
-export function checkJson(files: readonly FileReport[], fixes?: Fixes): string {
-  const json = {
-    version: 1,
-    files: files.map((file) => ({
-      path: file.path,
-      diagnostics: file.diagnostics.map((d) => {
-        const out: DiagnosticJson = {
-          code: d.code,
-          severity: d.severity,
-          message: d.message,
-          range: {
-            start: { line: d.range.start.line, character: d.range.start.character },
-            end: { line: d.range.end.line, character: d.range.end.character },
-          },
-        };
-        if (d.accepted) out.accepted = { reason: d.accepted.reason, until: d.accepted.until ?? null };
-        if (fixes) out.fixes = (fixes.get(d) ?? []).map(fixJson);
-        return out;
-      }),
-    })),
-    summary: summarize(files),
+function diagnosticJson(d: Diagnostic, fixes: Fixes | undefined): DiagnosticJson {
+  const out: DiagnosticJson = {
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    range: {
+      start: { line: d.range.start.line, character: d.range.start.character },
+      end: { line: d.range.end.line, character: d.range.end.character },
+    },
   };
-  return JSON.stringify(json, null, 2) + '\n';
+  if (d.accepted) out.accepted = { reason: d.accepted.reason, until: d.accepted.until ?? null };
+  if (fixes) out.fixes = (fixes.get(d) ?? []).map(fixJson);
+  return out;
+}
+
+/** `{ version, files: [{ path, diagnostics }], summary }` as JSON.stringify(…, null, 2) writes it, and a newline. */
+export function checkJson(files: readonly FileReport[], fixes?: Fixes): string {
+  return [...checkJsonPieces(files, fixes)].join('');
+}
+
+/** JSON.stringify(value, null, 2) of a value nested `depth` levels deep. */
+function nested(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+}
+
+/**
+ * checkJson's text in pieces that join to it, one per diagnostic (see checkTextPieces):
+ * the same text as JSON.stringify of the whole document with an indent of 2.
+ */
+export function* checkJsonPieces(files: readonly FileReport[], fixes?: Fixes): Generator<string> {
+  yield '{\n  "version": 1,\n  "files": [';
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    yield `${i > 0 ? ',' : ''}\n    {\n      "path": ${JSON.stringify(file.path)},\n      "diagnostics": [`;
+    for (let j = 0; j < file.diagnostics.length; j++) {
+      yield `${j > 0 ? ',' : ''}\n        ${nested(diagnosticJson(file.diagnostics[j], fixes), 4)}`;
+    }
+    yield file.diagnostics.length > 0 ? '\n      ]\n    }' : ']\n    }';
+  }
+  yield files.length > 0 ? '\n  ],\n' : '],\n';
+  yield `  "summary": ${nested(summarize(files), 1)}\n}\n`;
 }
