@@ -8,7 +8,7 @@ import { differentRegion } from './regions';
 import { RecoveryPath, RtoPart, ScenarioEstimate, Unverdicted } from './types';
 import { NO_ASSUMPTIONS, unrecoveredScenario } from './unrecovered';
 import { NO_OBJECTIVE } from './objectives';
-import { part, sharedParts, sharedScenarios } from './intern';
+import { part, sharedParts, sharedScenarios, sharedText } from './intern';
 import { BASE_BACKUP_TYPES as BASE, CHAINED_BACKUP_TYPES as CHAINED } from '../../../grammar/src/schema';
 
 /** Chained backup types (restored on top of a base) and the base types, from BACKUP_TYPE_SPECS. */
@@ -56,8 +56,8 @@ function geoPath(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath | und
   return {
     kind: 'geo',
     property,
-    text: propertyText(ctx.text, property),
-    description: withOrigin(`the geo copy (lag ${fmt(lag)})`, property),
+    text: sharedText(propertyText(ctx.text, property)),
+    description: sharedText(withOrigin(`the geo copy (lag ${fmt(lag)})`, property)),
     survives,
     usable: survives,
     rpoSeconds: lag,
@@ -73,10 +73,12 @@ function replicaPath(ds: DatastoreEntity, replica: Replica, ctx: DatastoreContex
   return {
     kind: 'replica',
     property: replica.property,
-    text: propertyText(ctx.text, replica.property),
-    description: withOrigin(
-      replica.mode === 'sync' ? `the sync replica in ${replica.region.name}` : `the async replica in ${replica.region.name} (lag ${fmt(replica.lag)})`,
-      replica.property,
+    text: sharedText(propertyText(ctx.text, replica.property)),
+    description: sharedText(
+      withOrigin(
+        replica.mode === 'sync' ? `the sync replica in ${replica.region.name}` : `the async replica in ${replica.region.name} (lag ${fmt(replica.lag)})`,
+        replica.property,
+      ),
     ),
     survives,
     usable: survives,
@@ -121,8 +123,8 @@ function backupPaths(ds: DatastoreEntity, ctx: DatastoreContext, out: RecoveryPa
     const path: RecoveryPath = {
       kind: 'backup',
       property: backup.property,
-      text: propertyText(ctx.text, backup.property),
-      description: withOrigin(describeBackup(backup), backup.property),
+      text: sharedText(propertyText(ctx.text, backup.property)),
+      description: sharedText(withOrigin(describeBackup(backup), backup.property)),
       survives,
       usable,
       rpoSeconds: backup.every + backup.takes + backup.copyLag,
@@ -167,8 +169,8 @@ function rebuildPath(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath |
   const path: RecoveryPath = {
     kind: 'rebuild',
     property: ds.rebuild.property,
-    text: propertyText(ctx.text, ds.rebuild.property),
-    description: `a rebuild (${fmt(ds.rebuild.seconds)})`,
+    text: sharedText(propertyText(ctx.text, ds.rebuild.property)),
+    description: sharedText(`a rebuild (${fmt(ds.rebuild.seconds)})`),
     survives: sharedScenarios(ALL.slice()),
     usable: sharedScenarios(ALL.slice()),
     rpoSeconds: 0,

@@ -7,6 +7,7 @@ import { statementText } from './describe';
 import { Dependency, DependencyLimit, Outcome, ScenarioEstimate, ServiceOwn, Unverdicted } from './types';
 import { NO_ASSUMPTIONS, unrecoveredScenario } from './unrecovered';
 import { NO_OBJECTIVE } from './objectives';
+import { sharedText } from './intern';
 
 /** Worse outcomes win: a lost dependency makes the service lose its data too. */
 const OUTCOME_RANK: Readonly<Record<Outcome, number>> = { recovered: 0, 'no-recovery': 1, 'total-loss': 2, 'not-estimated': 3 };
@@ -33,8 +34,21 @@ interface Limit {
   at: ScenarioEstimate;
 }
 
+/**
+ * The last limit made for each field: a service's scenarios are estimated one after the
+ * other and are often limited alike, so an equal limit is the same (frozen) object rather
+ * than one per scenario, without keeping anything per service.
+ */
+const lastLimit: { limitingRto?: DependencyLimit; limitingRpo?: DependencyLimit } = {};
+
 function limit(l: Limit | undefined, field: 'limitingRto' | 'limitingRpo', seconds: 'rtoSeconds' | 'rpoSeconds'): DependencyLimit | undefined {
-  return l ? { dependency: l.dep.ref, entity: ultimate(l.dep, l.at, field), outcome: l.at.outcome, seconds: l.at[seconds] } : undefined;
+  if (!l) return undefined;
+  const entity = ultimate(l.dep, l.at, field);
+  const last = lastLimit[field];
+  if (last && last.dependency === l.dep.ref && last.entity === entity && last.outcome === l.at.outcome && last.seconds === l.at[seconds]) return last;
+  const made: DependencyLimit = Object.freeze({ dependency: l.dep.ref, entity, outcome: l.at.outcome, seconds: l.at[seconds] });
+  lastLimit[field] = made;
+  return made;
 }
 
 export function effectiveScenario(
@@ -78,7 +92,7 @@ export function effectiveScenario(
     }
   }
   const lost = outcome === 'total-loss';
-  const ownVia = own.outcome !== 'recovered' ? null : usesFailover(own) && service.strategy.property ? statementText(text, service.strategy.property.statement) : 'live';
+  const ownVia = own.outcome !== 'recovered' ? null : usesFailover(own) && service.strategy.property ? sharedText(statementText(text, service.strategy.property.statement)) : 'live';
   const limitingRto = limit(rtoLimit, 'limitingRto', 'rtoSeconds');
   const limitingRpo = limit(rpoLimit, 'limitingRpo', 'rpoSeconds');
   const rpoSeconds = lost ? null : rpo;

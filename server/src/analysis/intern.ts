@@ -36,6 +36,17 @@ export function sharedScenarios(list: Scenario[]): Scenario[] {
   return scenarioLists.get(list.join(' '), () => Object.freeze(list.slice()) as Scenario[]);
 }
 
+const texts = new Interner<string>();
+
+/**
+ * The shared string with this text: paths' `via` and descriptions repeat in every entity
+ * of a big model ("backup full every 1d retain 30d to geo"), each made as a slice or a
+ * concatenation of its own (both kept alive as separate objects).
+ */
+export function sharedText(text: string): string {
+  return texts.get(text, () => text);
+}
+
 const parts = new Interner<RtoPart>();
 const partLists = new Interner<RtoPart[]>();
 
