@@ -3,7 +3,8 @@
 // and analysis), and the re-check after a one-file edit that the language server does
 // (only the edited file is parsed again) — and how much memory a checked workspace holds;
 // then the full check of two stress shapes that would expose quadratic work (generate.ts).
-// Then parse throughput against JSON.parse (parse-ratio.ts) and the language server over
+// Then parse throughput against JSON.parse (parse-ratio.ts), the language server's build
+// after an edit in-process (workspace-edit.ts), and the language server over
 // stdio against yaml-language-server (lsp/run.ts). `--quick` is a smoke run (tiny sizes);
 // `--full` adds the 100k-line file to the language-server runs.
 // Results go to stdout as Markdown tables (docs/benchmarks.md publishes one run).
@@ -18,6 +19,7 @@ import { measureCodeActions } from './code-actions';
 import { generateWorkspace, Shape, Source } from './generate';
 import { printLspTable, runLspBench } from './lsp/run';
 import { measureParseRatio, printParseRatios } from './parse-ratio';
+import { measureWorkspaceEdit, printWorkspaceEdits } from './workspace-edit';
 
 interface Timing {
   median: number;
@@ -150,6 +152,9 @@ async function main(): Promise<void> {
 
   console.log('');
   printParseRatios(quick ? [measureParseRatio(20)] : [measureParseRatio(830), measureParseRatio(8300)]);
+  console.log('');
+  // The LSP harness's workspaces: one 10k-line file, and 1,000 files of 9 entities.
+  printWorkspaceEdits(quick ? [measureWorkspaceEdit(20, 20, 4)] : [measureWorkspaceEdit(830, 830), measureWorkspaceEdit(8990, 9)]);
   console.log('');
   printLspTable(await runLspBench({ quick, full }));
 

@@ -146,6 +146,24 @@ export function rebindBlock(block: BlockNode, like: Span): void {
   for (const nested of block.nestedBlocks) one(nested);
 }
 
+/** The line index each parse built (its nodes' ranges are computed from it). */
+const lineIndexes = new WeakMap<FileNode, LineIndex>();
+
+/** The line index of a parsed file: the parse's own, else a new one. */
+export function lineIndexOf(file: FileNode): LineIndex {
+  let lines = lineIndexes.get(file);
+  if (!lines) lineIndexes.set(file, (lines = new LineIndex(file.text)));
+  return lines;
+}
+
+/** A parsed file with other blocks (reuse.ts): the same text, so the same line index. */
+export function withBlocks(file: FileNode, blocks: BlockNode[]): FileNode {
+  const copy: FileNode = { ...file, blocks };
+  const lines = lineIndexes.get(file);
+  if (lines) lineIndexes.set(copy, lines);
+  return copy;
+}
+
 export function parseDocument(text: string, path = ''): FileNode {
   const scanner = new Scanner(text, true);
   // The line index is complete once the text is scanned; until then (during the parse) the
@@ -177,7 +195,9 @@ export function parseDocument(text: string, path = ''): FileNode {
   }
   for (const e of parseErrors) syntaxErrors.push(e);
   syntaxErrors.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { path, text, blocks, comments, syntaxErrors };
+  const file: FileNode = { path, text, blocks, comments, syntaxErrors };
+  lineIndexes.set(file, lines);
+  return file;
 }
 
 /**

@@ -6,7 +6,7 @@
 // analysed again. Blocks before the edit always qualify; blocks after it when the edit
 // kept the text's length and line breaks (a replaced word, a toggled value).
 import { BlockNode, FileNode } from './ast';
-import { rebindBlock } from './parse';
+import { rebindBlock, withBlocks } from './parse';
 import { LineIndex } from './positions';
 
 /** `fresh` with the unchanged blocks of `previous` in place of its own (same file otherwise). */
@@ -47,5 +47,5 @@ export function reuseUnchangedBlocks(previous: FileNode, previousLines: LineInde
     rebindBlock(old, block);
     (blocks ??= fresh.blocks.slice())[i] = old;
   }
-  return blocks ? { ...fresh, blocks } : fresh;
+  return blocks ? withBlocks(fresh, blocks) : fresh;
 }

@@ -7,7 +7,7 @@
 // left out; each gets one `internal` diagnostic with the error, the others are analysed.
 import { Diagnostic, FileNode, Phase, PhaseFailure } from '../../grammar/src/ast';
 import { makeDiagnostic } from '../../grammar/src/diagnostic-data';
-import { parseDocument } from '../../grammar/src/parse';
+import { lineIndexOf, parseDocument } from '../../grammar/src/parse';
 import { LineIndex } from '../../grammar/src/positions';
 import { reuseUnchangedBlocks } from '../../grammar/src/reuse';
 import { validateFile, ValidatedFile } from '../../grammar/src/validate';
@@ -89,13 +89,12 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 }
 
 /**
- * The validation of the file's previous text, with line indexes of both texts: blocks the
- * edit left in place are reused (grammar/src/reuse.ts) instead of validated again.
+ * The validation of the file's previous text, with its line index: blocks the edit left in
+ * place are reused (grammar/src/reuse.ts) instead of validated again.
  */
 export interface PreviousVersion {
   validated: ValidatedFile;
   lines: LineIndex;
-  freshLines: LineIndex;
 }
 
 export function checkSources(sources: readonly Source[], options: CheckOptions): CheckResult {
@@ -116,7 +115,7 @@ export function validateEditedSource(source: Source, previous: PreviousVersion |
   try {
     injectFault('parsing', source.text);
     file = parseDocument(source.text, source.path);
-    if (previous && !previous.validated.failure) file = reuseUnchangedBlocks(previous.validated.file, previous.lines, file, previous.freshLines);
+    if (previous && !previous.validated.failure) file = reuseUnchangedBlocks(previous.validated.file, previous.lines, file, lineIndexOf(file));
   } catch (error) {
     return failedFile(source, undefined, phaseFailure(source.path, 'parsing', error));
   }

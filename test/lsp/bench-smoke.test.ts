@@ -6,6 +6,7 @@ import { runLspBench } from '../../bench/lsp/run';
 import { jsonSchema, specToJson, specToYaml } from '../../bench/lsp/yaml';
 import { generateWorkspace } from '../../bench/generate';
 import { measureParseRatio } from '../../bench/parse-ratio';
+import { measureWorkspaceEdit } from '../../bench/workspace-edit';
 import { ensureServerBundle } from './helpers/client';
 import { SCHEMA } from '../../grammar/src/schema';
 
@@ -30,6 +31,12 @@ describe('benchmark harnesses (smoke)', function () {
     const r = measureParseRatio(20);
     assert.ok(r.parseMBs > 0 && Number.isFinite(r.parseMBs));
     assert.ok(r.jsonMBs > 0 && Number.isFinite(r.jsonMBs));
+  });
+
+  it('measures the language server\'s build after an edit, in-process', () => {
+    const r = measureWorkspaceEdit(20, 5, 4);
+    assert.ok(r.files > 1 && r.lines > 0);
+    for (const v of [...r.toggle, ...r.insert]) assert.ok(Number.isFinite(v) && v >= 0);
   });
 
   it('drives drspec and yaml-language-server over stdio', async () => {

@@ -4,6 +4,8 @@
 import { IToken } from 'chevrotain';
 import { BlockComment, Comma, Identifier, LCurly, LineComment, Newline, RCurly, Semicolon, StringLiteral } from '../../../grammar/src/lexer';
 import { scan } from '../../../grammar/src/scanner';
+import { FileNode } from '../../../grammar/src/ast';
+import { LineIndex } from '../../../grammar/src/positions';
 import { WrittenValue } from './slots';
 
 export type CompletionContext =
@@ -29,9 +31,10 @@ function wordAt(text: string, offset: number): Word {
   return { start: offset - prefix.length, end: offset + (after ? after[0].length : 0), prefix };
 }
 
-/** True when `offset` is inside a comment or a string (nothing to complete there). */
-function insideCommentOrString(text: string, offset: number): boolean {
-  const lexed = scan(text.slice(0, offset));
+/** True when `offset` is inside a comment or a string (nothing to complete there). `from`: see completionContext. */
+function insideCommentOrString(text: string, offset: number, from: number): boolean {
+  const lexed = scan(text.slice(from, offset));
+  offset -= from;
   let last: IToken | undefined;
   for (const token of [...lexed.tokens, ...(lexed.groups.comments ?? [])]) {
     if (!last || token.startOffset > last.startOffset) last = token;
@@ -43,10 +46,15 @@ function insideCommentOrString(text: string, offset: number): boolean {
   return false;
 }
 
-export function completionContext(text: string, offset: number): CompletionContext {
-  if (insideCommentOrString(text, offset)) return { where: 'none' };
+/**
+ * `from`: where to start reading, an offset at which the lexer is at the top level as at the
+ * start of the file (after a closed top-level block with no syntax error before it: see
+ * readingStart), so that completion does not read the whole file before the cursor.
+ */
+export function completionContext(text: string, offset: number, from = 0): CompletionContext {
+  if (insideCommentOrString(text, offset, from)) return { where: 'none' };
   const word = wordAt(text, offset);
-  const lexed = scan(text.slice(0, word.start));
+  const lexed = scan(text.slice(Math.min(from, word.start), word.start));
   const headers: IToken[][] = [];
   let current: IToken[] = [];
   for (const token of lexed.tokens) {
@@ -81,4 +89,20 @@ export function completionContext(text: string, offset: number): CompletionConte
     values: written.slice(1).map((t) => ({ text: t.image, identifier: t.tokenType === Identifier })),
     word,
   };
+}
+
+/**
+ * The end of the last closed top-level block before `offset` with no syntax error before
+ * its end: the braces are balanced there and no comment or string is open, so reading
+ * from it gives the same context as reading from the start of the file.
+ */
+export function readingStart(file: Pick<FileNode, 'blocks' | 'syntaxErrors'>, lines: LineIndex, offset: number): number {
+  let firstError = Number.POSITIVE_INFINITY;
+  for (const e of file.syntaxErrors) firstError = Math.min(firstError, lines.offset(e.range.start));
+  const limit = Math.min(offset, firstError);
+  for (let i = file.blocks.length - 1; i >= 0; i--) {
+    const block = file.blocks[i];
+    if (block.closeBrace && block.endOffset <= limit) return block.endOffset;
+  }
+  return 0;
 }

@@ -17,7 +17,7 @@ import { formatDate } from '../../../grammar/src/units';
 import { Snapshot, FileView } from '../workspace/snapshot';
 import { baseName } from '../workspace/uris';
 import { blockAt } from './locate';
-import { CompletionContext, completionContext, Word } from './completion-context';
+import { CompletionContext, completionContext, readingStart, Word } from './completion-context';
 import { blockMarkdown, clauseMarkdown, propertyMarkdown, wordMarkdown } from './schema-docs';
 import { interpretValues, Slot, slotValueType, WrittenValue } from './slots';
 import { presetCompletion } from './preset-completion';
@@ -34,7 +34,7 @@ export function completion(snapshot: Snapshot, uri: string, position: Position, 
   const view = snapshot.files.get(uri);
   if (!view) return [];
   const offset = view.lines.offset(position);
-  const context = completionContext(view.text, offset);
+  const context = completionContext(view.text, offset, readingStart(view.file, view.lines, offset));
   const range = wordRange(view, context);
   switch (context.where) {
     case 'none':

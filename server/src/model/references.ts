@@ -36,13 +36,11 @@ interface FileResolution {
   namesVersion: number;
 }
 
-/** What the last resolution knew of a file: its version, the names it declares and those it looks up. */
+/** What the last resolution knew of a file: its version, its declarations and its plans' policies. */
 interface FileNames {
   file: object;
-  /** `kind NUL name` of each declaration (winner or duplicate). */
-  declared: string[];
-  /** `kind NUL name` of every lookup its names can make (each kind a name may refer to). */
-  lookups: string[];
+  declarations: readonly Declaration[];
+  planPolicies: readonly string[];
 }
 
 function nameKey(kind: string, name: string): string {
@@ -62,57 +60,90 @@ export class ReferenceMemo {
   readonly files = new WeakMap<object, FileResolution>();
   /** Per path, the file of the last resolution (see FileNames). */
   readonly lastFiles = new Map<string, FileNames>();
-  /** Per lookup key, the paths of the files whose names look it up. */
-  readonly lookedUpBy = new Map<string, Set<string>>();
+  /** Per declaration, `kind NUL name` of every lookup its names can make (each kind a written name may refer to). */
+  private readonly lookups = new WeakMap<Declaration, string[]>();
+  /** Per lookup key, the paths of the files whose names look it up, with how many do. */
+  private readonly lookedUpBy = new Map<string, Map<string, number>>();
 
   /**
-   * The paths whose resolution may have changed since the last one: the winner of a name
-   * changes only when a declaration of that name is added, removed or edited, that is in
-   * a file that changed; so only the files that look up a name a changed file declares
-   * (before or after the change) need resolving again. Updates what it knows of files.
+   * The paths whose resolution may have changed since the last one. The winner of a name
+   * changes only when a declaration of that name is added or removed (an edited block is
+   * a new declaration), so only the changed files and the files that look up the name of
+   * a declaration added or removed need resolving again. Updates what it knows of files;
+   * the work is in proportion to the declarations that changed.
    */
   affectedPaths(files: readonly FileDeclarations[]): Set<string> {
     const changedNames = new Set<string>();
     const affected = new Set<string>();
-    const live = new Set<string>();
     for (const f of files) {
-      live.add(f.path);
       const last = this.lastFiles.get(f.path);
       if (last && last.file === f.file) continue;
       affected.add(f.path);
-      if (last) {
-        for (const key of last.declared) changedNames.add(key);
-        this.forget(f.path, last);
+      const before = new Set(last?.declarations ?? []);
+      const after = new Set(f.declarations);
+      for (const d of before) {
+        if (after.has(d)) continue;
+        changedNames.add(nameKey(d.kind, d.name));
+        for (const key of this.lookupsOf(d)) this.unindex(key, f.path);
       }
-      const fresh = fileNames(f);
-      for (const key of fresh.declared) changedNames.add(key);
-      this.lastFiles.set(f.path, fresh);
-      for (const key of fresh.lookups) {
-        let paths = this.lookedUpBy.get(key);
-        if (!paths) this.lookedUpBy.set(key, (paths = new Set()));
-        paths.add(f.path);
+      for (const d of f.declarations) {
+        if (before.has(d)) continue;
+        changedNames.add(nameKey(d.kind, d.name));
+        for (const key of this.lookupsOf(d)) this.index(key, f.path);
       }
+      const planPolicies = f.planPolicies ?? [];
+      for (const name of last?.planPolicies ?? []) this.unindex(nameKey('policy', name), f.path);
+      for (const name of planPolicies) this.index(nameKey('policy', name), f.path);
+      this.lastFiles.set(f.path, { file: f.file, declarations: f.declarations, planPolicies });
     }
-    if (this.lastFiles.size > live.size) {
+    if (this.lastFiles.size > files.length) {
+      const live = new Set(files.map((f) => f.path));
       for (const [path, last] of [...this.lastFiles]) {
         if (live.has(path)) continue;
-        for (const key of last.declared) changedNames.add(key);
-        this.forget(path, last);
+        for (const d of last.declarations) {
+          changedNames.add(nameKey(d.kind, d.name));
+          for (const key of this.lookupsOf(d)) this.unindex(key, path);
+        }
+        for (const name of last.planPolicies) this.unindex(nameKey('policy', name), path);
         this.lastFiles.delete(path);
       }
     }
-    for (const key of changedNames) for (const path of this.lookedUpBy.get(key) ?? []) affected.add(path);
+    for (const key of changedNames) {
+      const paths = this.lookedUpBy.get(key);
+      if (paths) for (const path of paths.keys()) affected.add(path);
+    }
     return affected;
   }
 
-  private forget(path: string, last: FileNames): void {
-    for (const key of last.lookups) {
-      const paths = this.lookedUpBy.get(key);
-      if (!paths) continue;
+  private lookupsOf(declaration: Declaration): string[] {
+    let keys = this.lookups.get(declaration);
+    if (!keys) {
+      const found = [nameKey(declaration.kind, declaration.name)];
+      forEachSite(declaration, (name, _node, _property, kinds) => {
+        for (const kind of kinds) found.push(nameKey(kind, name));
+      });
+      this.lookups.set(declaration, (keys = found));
+    }
+    return keys;
+  }
+
+  private index(key: string, path: string): void {
+    let paths = this.lookedUpBy.get(key);
+    if (!paths) this.lookedUpBy.set(key, (paths = new Map()));
+    paths.set(path, (paths.get(path) ?? 0) + 1);
+  }
+
+  private unindex(key: string, path: string): void {
+    const paths = this.lookedUpBy.get(key);
+    const count = paths?.get(path);
+    if (!paths || count === undefined) return;
+    if (count > 1) paths.set(path, count - 1);
+    else {
       paths.delete(path);
       if (paths.size === 0) this.lookedUpBy.delete(key);
     }
   }
+
   private declared: string[][] | undefined;
   private version = 0;
 
@@ -461,27 +492,6 @@ export interface FileDeclarations {
   declarations: Declaration[];
   /** The `default-policy` names of the plans the file holds. */
   planPolicies?: string[];
-}
-
-/**
- * Resolves every name written in the model's files and reports `unknown-reference`; returns
- * each file's references sorted by offset (ties keep the order in which they are written).
- */
-/** The names a file declares and looks up (for ReferenceMemo.affectedPaths). */
-function fileNames(f: FileDeclarations): FileNames {
-  const declared: string[] = [];
-  const lookups: string[] = [];
-  for (const declaration of f.declarations) {
-    const key = nameKey(declaration.kind, declaration.name);
-    declared.push(key);
-    lookups.push(key);
-    forEachSite(declaration, (name, _node, _property, kinds) => {
-      for (const kind of kinds) lookups.push(nameKey(kind, name));
-    });
-  }
-  // The plan's default-policy (looked up if the plan in this file is the model's).
-  for (const name of f.planPolicies ?? []) lookups.push(nameKey('policy', name));
-  return { file: f.file, declared, lookups };
 }
 
 /**

@@ -2,7 +2,7 @@
 // and validated, the model, the analysis, and the diagnostics of every file. Features
 // answer requests from a snapshot only, never from the live texts.
 import { Diagnostic, FileNode } from '../../../grammar/src/ast';
-import { parseDocument } from '../../../grammar/src/parse';
+import { lineIndexOf, parseDocument } from '../../../grammar/src/parse';
 import { LineIndex } from '../../../grammar/src/positions';
 import { validateFile, ValidatedFile } from '../../../grammar/src/validate';
 import { AnalysisMemo } from '../analysis/analyze';
@@ -106,10 +106,11 @@ function viewOf(source: SourceFile, file: FileNode, validated: ValidatedFile, li
 function parsedText(source: SourceFile, cache: ParseCache): ParsedText {
   const cached = cache.get(source.uri);
   if (cached && cached.validated.file.text === source.text) return cached;
-  const lines = new LineIndex(source.text);
   // An edited file: the blocks the edit left in place keep their validation and entities.
-  const previous = cached && { validated: cached.validated, lines: cached.lines, freshLines: lines };
-  const fresh = { validated: validateEditedSource({ path: source.uri, text: source.text }, previous), lines };
+  const previous = cached && !cached.validated.failure ? { validated: cached.validated, lines: cached.lines } : undefined;
+  const validated = validateEditedSource({ path: source.uri, text: source.text }, previous);
+  // The parse's own line index (the same text): not a second pass over the text.
+  const fresh = { validated, lines: lineIndexOf(validated.file) };
   cache.set(source.uri, fresh);
   return fresh;
 }
