@@ -226,11 +226,15 @@ function parse(scanner: Scanner, builder: AstBuilder, lines: LineIndex, error: (
         if (before !== COMMA_IDX && before !== NEWLINE_IDX) break;
       }
     }
-    if (tokens.length !== n) tokens.length = n;
-    lineParser.parse(tokens, builder);
+    // The parser reads the whole array it is given; the pool keeps its tokens for the next
+    // parse, so a shorter piece (the last) is a copy.
+    lineParser.parse(n === tokens.length ? tokens : tokens.slice(0, n), builder);
     // The grammar matches every token sequence; should chevrotain still object, say so.
     for (const e of lineParser.errors) error(tokenSpan(lines, e.token), e.message);
   }
+  // A piece is as long as its longest line (a line continued by commas has no end inside
+  // it): do not keep a pool grown for one such file.
+  if (tokens.length > 2 * chunk) tokens.length = chunk;
   for (const token of tokens) token.source = '';
 }
 

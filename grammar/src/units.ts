@@ -89,37 +89,88 @@ function tooLarge(text: string, what: string, limit: string): LiteralResult {
   return { kind: 'invalid', problem: `'${shown}' is more than the largest ${what} drspec accepts (${limit})` };
 }
 
-const hasOwn = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
+/**
+ * A unit of one to three ASCII characters as a number (Map keys that need no string), or
+ * -1 for anything else.
+ */
+function unitCode(text: string, from: number, to: number): number {
+  if (to - from < 1 || to - from > 3) return -1;
+  let code = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return -1;
+    code = code * 128 + c;
+  }
+  return code;
+}
+
+function byCode(table: Readonly<Record<string, number>>): ReadonlyMap<number, number> {
+  const out = new Map<number, number>();
+  for (const [unit, factor] of Object.entries(table)) {
+    const code = unitCode(unit, 0, unit.length);
+    if (code >= 0) out.set(code, factor);
+  }
+  return out;
+}
+
+const DURATION_BY_CODE = byCode(DURATION_UNITS);
+const SIZE_BY_CODE = byCode(SIZE_UNITS);
+const RATE_PERIOD_BY_CODE = byCode(RATE_PERIODS);
 
 /**
- * The common literals — `30`, `50%`, `15m`, `200GB`, `1GB/h` — without regular expressions
- * (every numeric literal of every file goes through here while typing). Undefined for
- * anything else, which parseLiteral handles; both give the same result where both apply.
+ * The common literals — `30`, `1.5`, `50%`, `15m`, `200GB`, `1GB/h` — read character by
+ * character: no regular expression and no string made (every numeric literal of every file
+ * goes through here while typing). Undefined for anything else, which parseLiteral handles;
+ * both give the same result where both apply (test/unit/units.test.ts compares them).
  */
 function simpleLiteral(text: string): LiteralResult | undefined {
+  const length = text.length;
   let i = 0;
-  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-  if (i === 0) return undefined;
-  if (text.charCodeAt(i) === 46 /* . */ && isDigit(text.charCodeAt(i + 1))) {
-    i += 2;
-    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let scale = 1;
+  while (i < length && isDigit(text.charCodeAt(i))) {
+    mantissa = mantissa * 10 + (text.charCodeAt(i) - 48);
+    i++;
   }
-  const amount = Number(text.slice(0, i));
-  if (i === text.length) return { kind: 'number', value: amount };
-  const rest = text.slice(i);
-  if (rest === '%') return { kind: 'percent', value: amount };
-  if (hasOwn(DURATION_UNITS, rest)) return { kind: 'duration', value: amount * DURATION_UNITS[rest] };
-  if (hasOwn(SIZE_UNITS, rest)) return { kind: 'size', value: amount * SIZE_UNITS[rest] };
-  const slash = rest.indexOf('/');
+  if (i === 0) return undefined;
+  digits = i;
+  if (text.charCodeAt(i) === 46 /* . */ && isDigit(text.charCodeAt(i + 1))) {
+    i++;
+    while (i < length && isDigit(text.charCodeAt(i))) {
+      mantissa = mantissa * 10 + (text.charCodeAt(i) - 48);
+      scale *= 10;
+      digits++;
+      i++;
+    }
+  }
+  // With at most 15 digits the mantissa and the power of ten are exact, so their quotient
+  // is correctly rounded: the number Number() reads from the same digits.
+  const amount = digits <= 15 ? mantissa / scale : Number(text.slice(0, i));
+  if (i === length) return { kind: 'number', value: amount };
+  if (i === length - 1 && text.charCodeAt(i) === 37 /* % */) return { kind: 'percent', value: amount };
+  const code = unitCode(text, i, length);
+  if (code >= 0) {
+    const seconds = DURATION_BY_CODE.get(code);
+    if (seconds !== undefined) return { kind: 'duration', value: amount * seconds };
+    const bytes = SIZE_BY_CODE.get(code);
+    if (bytes !== undefined) return { kind: 'size', value: amount * bytes };
+  }
+  const slash = text.indexOf('/', i);
   if (slash < 0) return undefined;
-  const unit = rest.slice(0, slash);
-  const period = rest.slice(slash + 1);
-  if (!hasOwn(SIZE_UNITS, unit) || !hasOwn(RATE_PERIODS, period)) return undefined;
-  return { kind: 'rate', value: (amount * SIZE_UNITS[unit]) / RATE_PERIODS[period] };
+  const unit = SIZE_BY_CODE.get(unitCode(text, i, slash));
+  const period = RATE_PERIOD_BY_CODE.get(unitCode(text, slash + 1, length));
+  if (unit === undefined || period === undefined) return undefined;
+  return { kind: 'rate', value: (amount * unit) / period };
 }
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
+}
+
+/** The general classification, for any literal (exported for the test comparing the two). */
+export function parseNumericLiteralSlowly(text: string): LiteralResult {
+  return withinLimits(text, parseLiteral(text));
 }
 
 function parseLiteral(text: string): LiteralResult {

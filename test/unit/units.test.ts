@@ -1,7 +1,7 @@
 // Units: literal classification and normalisation (units.ts), and the compound
 // notation used in messages.
 import { strict as assert } from 'assert';
-import { formatDate, formatDuration, formatRate, formatSize, parseDateText, parseNumericLiteral } from '../../grammar/src/units';
+import { DURATION_UNITS, formatDate, formatDuration, formatRate, formatSize, parseDateText, parseNumericLiteral, parseNumericLiteralSlowly, SIZE_UNITS } from '../../grammar/src/units';
 
 describe('units: parseNumericLiteral', () => {
   const valid: [string, string, number][] = [
@@ -161,5 +161,18 @@ describe('units: limits in a check', () => {
     const numbers = JSON.stringify(result.analysis.entities.map((e) => e.scenarios.map((s) => [s.rpoSeconds, s.rtoSeconds, s.dataAtRiskBytes, s.rpoMet, s.rtoMet])));
     assert.doesNotMatch(numbers, /null,null,null,true|Infinity|NaN/);
     for (const s of result.analysis.entities[0].scenarios) assert.notEqual(s.rpoMet, true, 'no objective is met by an absurd value');
+  });
+});
+
+describe('units: the fast path agrees with the general one', () => {
+  it('on numbers, percents, durations, sizes and rates of every unit, and near-misses', () => {
+    const units = ['', '%', ...Object.keys(DURATION_UNITS), ...Object.keys(SIZE_UNITS), 'b', 'kb', 'Gb', 'min', 'x', '.', '%%', 'h30m', 'GB/', '/s', 'MB/s', 'GB/h', 'KiB/m', 'PB/d', 'GB/x', 'Gb/s', 'GB/s/s', 'ms/s'];
+    const numbers = ['0', '1', '7', '10', '99.5', '0.1', '0.25', '1.5', '3.14159', '123456789012345', '1234567890123456', '99999999999999999999', '0.000000000000001', '1.0000000000000001', '00012', '5.', '2026-01-31'];
+    for (const n of numbers) {
+      for (const u of units) {
+        const text = n + u;
+        assert.deepStrictEqual(parseNumericLiteral(text), parseNumericLiteralSlowly(text), text);
+      }
+    }
   });
 });
