@@ -62,6 +62,12 @@ class Identifier_ extends Located implements IdentifierNode {
   }
 }
 
+/** What is wrong with an invalid value (one field for the two, most values have neither). */
+interface ValueIssue {
+  readonly problem: string;
+  readonly hint?: string;
+}
+
 class Value_ extends Located implements ValueNode {
   constructor(
     lines: LineIndex,
@@ -70,10 +76,17 @@ class Value_ extends Located implements ValueNode {
     readonly kind: ValueKind,
     readonly text: string,
     readonly value: number | string,
-    readonly problem?: string,
-    readonly hint?: string,
+    private readonly issue: ValueIssue | undefined,
   ) {
     super(lines, startOffset, endOffset);
+  }
+
+  get problem(): string | undefined {
+    return this.issue?.problem;
+  }
+
+  get hint(): string | undefined {
+    return this.issue?.hint;
   }
 }
 
@@ -470,24 +483,24 @@ class AstBuilder implements LineSink {
     const type = token.tokenTypeIdx;
     if (type === IDENTIFIER_IDX) {
       const text = intern(this.text, startOffset, endOffset, (token as Token).hash);
-      return new Value_(lines, startOffset, endOffset, 'identifier', text, text, undefined, undefined);
+      return new Value_(lines, startOffset, endOffset, 'identifier', text, text, undefined);
     }
     if (type === NUMERIC_IDX) {
       const text = intern(this.text, startOffset, endOffset, (token as Token).hash);
       const literal = numericLiteral(text);
-      if (literal.kind === 'invalid') return new Value_(lines, startOffset, endOffset, 'invalid', text, Number.NaN, literal.problem, literal.hint);
-      return new Value_(lines, startOffset, endOffset, literal.kind, text, literal.value, undefined, undefined);
+      if (literal.kind === 'invalid') return new Value_(lines, startOffset, endOffset, 'invalid', text, Number.NaN, literal);
+      return new Value_(lines, startOffset, endOffset, literal.kind, text, literal.value, undefined);
     }
     const text = this.text.slice(startOffset, endOffset);
     if (type === STRING_IDX) return this.stringValue(new Located(lines, startOffset, endOffset), text);
-    return new Value_(lines, startOffset, endOffset, 'invalid', text, Number.NaN, `unexpected '${text}'`, undefined);
+    return new Value_(lines, startOffset, endOffset, 'invalid', text, Number.NaN, { problem: `unexpected '${text}'` });
   }
 
   private stringValue(span: Span, text: string): ValueNode {
     const closed = text.length >= 2 && text.endsWith('"') && !endsWithEscapedQuote(text);
     if (!closed) this.error(span, 'string is not closed: expected \'"\' before the end of the line');
     const body = closed ? text.slice(1, -1) : text.slice(1);
-    if (body.indexOf('\\') < 0) return new Value_(this.lines, span.startOffset, span.endOffset, 'string', text, body, undefined, undefined);
+    if (body.indexOf('\\') < 0) return new Value_(this.lines, span.startOffset, span.endOffset, 'string', text, body, undefined);
     let value = '';
     for (let i = 0; i < body.length; i++) {
       const ch = body[i];
@@ -505,7 +518,7 @@ class AstBuilder implements LineSink {
         value += escaped;
       }
     }
-    return new Value_(this.lines, span.startOffset, span.endOffset, 'string', text, value, undefined, undefined);
+    return new Value_(this.lines, span.startOffset, span.endOffset, 'string', text, value, undefined);
   }
 }
 
