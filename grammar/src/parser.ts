@@ -2,11 +2,12 @@
 // stream as a sequence of lines and hands each one, in order, to a LineSink; the sink
 // (parse.ts) matches the braces with an explicit stack and builds the AST.
 //
-//   file := (NEWLINE | ';' | '}' | line | stray)*
+//   file := (NEWLINE | ';' | '}' | line NEWLINE? | stray)*
 //   line := NAME value* (',' NEWLINE* value*)* '{'?   -- a block header when it ends with '{'
 //
 // (`value* (',' NEWLINE* value*)*` is `(value | ',' NEWLINE*)*` written so that the common
-// line, without commas, costs one repetition and no alternation per value.)
+// line, without commas, costs one repetition and no alternation per value; and the line
+// break after a line is read with it, rather than by one more round of the file rule.)
 //
 // The grammar is deliberately not recursive: nesting is the sink's business, so no input
 // (100,000 nested blocks, thousands of unclosed ones) can overflow the call stack, and
@@ -95,6 +96,7 @@ class DrspecParser extends EmbeddedActionsParser {
         this.MANY3(this.commaPart);
         const open = this.OPTION(this.openBrace);
         if (!this.RECORDING_PHASE) this.sink.line(key, this.values, this.count, this.firstComma, this.lastComma, open);
+        this.OPTION2(this.lineEnd);
       },
     },
     {
@@ -121,6 +123,10 @@ class DrspecParser extends EmbeddedActionsParser {
     this.lastComma = comma;
     this.MANY4(this.lineBreak);
     this.MANY5(this.valueAfterComma);
+  };
+
+  private readonly lineEnd = (): void => {
+    this.CONSUME3(NEWLINE);
   };
 
   private readonly lineBreak = (): void => {
