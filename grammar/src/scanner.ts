@@ -47,9 +47,18 @@ const R_CURLY = RCurly;
 const COMMA = Comma;
 const SEMICOLON = Semicolon;
 
-/** [A-Za-z0-9_] */
+// Character classes of the ASCII range, as bits: one table load instead of four ranges.
+const WORD = 1; // [A-Za-z0-9_]
+const NUMERIC_PART = 2; // [A-Za-z0-9_.%/]
+const CLASSES = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  CLASSES[c] = (word ? WORD | NUMERIC_PART : 0) | (c === 46 || c === 37 || c === 47 ? NUMERIC_PART : 0);
+}
+
+/** [A-Za-z0-9_] (false for NaN, past the end of the text). */
 function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return c < 128 && (CLASSES[c] & WORD) !== 0;
 }
 
 function isDigit(c: number): boolean {
@@ -126,7 +135,7 @@ export class Scanner {
         i++;
         for (;;) {
           const d = text.charCodeAt(i);
-          if (isWordChar(d) || d === 46 || d === 37 || d === 47 || (d === 45 && isDigit(text.charCodeAt(i + 1)))) {
+          if ((d < 128 && (CLASSES[d] & NUMERIC_PART) !== 0) || (d === 45 && isDigit(text.charCodeAt(i + 1)))) {
             hash = (Math.imul(hash, 31) + d) | 0;
             i++;
           } else {
