@@ -487,7 +487,7 @@ class AstBuilder implements LineSink {
     }
     if (type === NUMERIC_IDX) {
       const text = intern(this.text, startOffset, endOffset, (token as Token).hash);
-      const literal = numericLiteral(text);
+      const literal = numericLiteral(text, (token as Token).hash);
       if (literal.kind === 'invalid') return new Value_(lines, startOffset, endOffset, 'invalid', text, Number.NaN, literal);
       return new Value_(lines, startOffset, endOffset, literal.kind, text, literal.value, undefined);
     }
@@ -522,19 +522,21 @@ class AstBuilder implements LineSink {
   }
 }
 
-// The classification of the numeric literals seen lately, by text (interned texts, so the
-// lookups hash each string once): a spec writes the same few durations and sizes again and
-// again. Bounded: cleared when full.
-const literals = new Map<string, LiteralResult>();
-const LITERALS_LIMIT = 4096;
+// The classification of the numeric literals seen lately, by text: a spec writes the same
+// few durations and sizes again and again. A direct-mapped table on the scanner's hash of
+// the text, so a lookup is one comparison of (usually the same, interned) strings. Only
+// short texts are kept: a longer one may be a slice that keeps its whole source alive.
+const LITERAL_SLOTS = 1024;
+const literalTexts: string[] = new Array<string>(LITERAL_SLOTS).fill('');
+const literalResults: LiteralResult[] = new Array<LiteralResult>(LITERAL_SLOTS).fill({ kind: 'number', value: 0 });
 
-function numericLiteral(text: string): LiteralResult {
-  let result = literals.get(text);
-  if (result === undefined) {
-    result = parseLiteral(text);
-    if (literals.size >= LITERALS_LIMIT) literals.clear();
-    literals.set(text, result);
-  }
+function numericLiteral(text: string, hash: number): LiteralResult {
+  if (text.length > 12) return parseLiteral(text);
+  const slot = (hash ^ (hash >>> 11)) & (LITERAL_SLOTS - 1);
+  if (literalTexts[slot] === text) return literalResults[slot];
+  const result = parseLiteral(text);
+  literalTexts[slot] = text;
+  literalResults[slot] = result;
   return result;
 }
 
