@@ -34,13 +34,14 @@ import { LiteralResult, parseNumericLiteral } from './units';
  * read (only those of diagnostics, hovers, symbols). One class per node shape keeps the
  * property accesses of the later phases monomorphic.
  */
-class Located implements Span {
+abstract class Located implements Span {
   constructor(
     /** Only rebindBlock changes it, to an index on which the node's positions are the same. */
     private lines: LineIndex,
     readonly startOffset: number,
-    readonly endOffset: number,
   ) {}
+
+  abstract readonly endOffset: number;
 
   /** rebindBlock's access to the line index. */
   static rebind(node: unknown, lines: LineIndex): void {
@@ -56,9 +57,30 @@ class Located implements Span {
   }
 }
 
+/** A piece of source text: a brace, where an error is. */
+class Piece extends Located {
+  constructor(
+    lines: LineIndex,
+    startOffset: number,
+    readonly endOffset: number,
+  ) {
+    super(lines, startOffset);
+  }
+}
+
+// Names and values end where their text ends: no field for the end (one field less on the
+// most numerous nodes).
 class Identifier_ extends Located implements IdentifierNode {
-  constructor(lines: LineIndex, startOffset: number, endOffset: number, readonly text: string) {
-    super(lines, startOffset, endOffset);
+  constructor(
+    lines: LineIndex,
+    startOffset: number,
+    readonly text: string,
+  ) {
+    super(lines, startOffset);
+  }
+
+  get endOffset(): number {
+    return this.startOffset + this.text.length;
   }
 }
 
@@ -72,13 +94,16 @@ class Value_ extends Located implements ValueNode {
   constructor(
     lines: LineIndex,
     startOffset: number,
-    endOffset: number,
     readonly kind: ValueKind,
     readonly text: string,
     readonly value: number | string,
     private readonly issue: ValueIssue | undefined,
   ) {
-    super(lines, startOffset, endOffset);
+    super(lines, startOffset);
+  }
+
+  get endOffset(): number {
+    return this.startOffset + this.text.length;
   }
 
   get problem(): string | undefined {
@@ -91,8 +116,14 @@ class Value_ extends Located implements ValueNode {
 }
 
 class Statement_ extends Located implements StatementNode {
-  constructor(lines: LineIndex, startOffset: number, endOffset: number, readonly key: IdentifierNode, readonly values: ValueNode[]) {
-    super(lines, startOffset, endOffset);
+  constructor(
+    lines: LineIndex,
+    startOffset: number,
+    readonly endOffset: number,
+    readonly key: IdentifierNode,
+    readonly values: ValueNode[],
+  ) {
+    super(lines, startOffset);
   }
 }
 
@@ -101,20 +132,26 @@ class Block_ extends Located implements BlockNode {
   constructor(
     lines: LineIndex,
     startOffset: number,
-    endOffset: number,
+    readonly endOffset: number,
     readonly kind: IdentifierNode,
     readonly name: ValueNode | undefined,
     readonly openBrace: Span | undefined,
     readonly closeBrace: Span | undefined,
     readonly statements: StatementNode[],
   ) {
-    super(lines, startOffset, endOffset);
+    super(lines, startOffset);
   }
 }
 
 class Comment_ extends Located implements CommentNode {
-  constructor(lines: LineIndex, startOffset: number, endOffset: number, readonly text: string, readonly isBlock: boolean) {
-    super(lines, startOffset, endOffset);
+  constructor(
+    lines: LineIndex,
+    startOffset: number,
+    readonly endOffset: number,
+    readonly text: string,
+    readonly isBlock: boolean,
+  ) {
+    super(lines, startOffset);
   }
 }
 
@@ -193,7 +230,7 @@ export function parseDocument(text: string, path = ''): FileNode {
 
   const syntaxErrors: Diagnostic<'syntax'>[] = [];
   for (const e of scanner.errors) {
-    const span = new Located(lines, e.offset, e.offset + e.length);
+    const span = new Piece(lines, e.offset, e.offset + e.length);
     syntaxErrors.push({ code: 'syntax', severity: 'error', message: `unexpected character '${text.substr(e.offset, e.length)}'`, range: span.range });
   }
   const comments: CommentNode[] = [];
@@ -252,9 +289,9 @@ function parse(scanner: Scanner, builder: AstBuilder, lines: LineIndex, error: (
 }
 
 function tokenSpan(lines: LineIndex, token: IToken): Span {
-  if (token instanceof TokenClass) return new Located(lines, token.startOffset, token.end);
+  if (token instanceof TokenClass) return new Piece(lines, token.startOffset, token.end);
   const start = Number.isNaN(token.startOffset) ? 0 : token.startOffset;
-  return new Located(lines, start, start + token.image.length);
+  return new Piece(lines, start, start + token.image.length);
 }
 
 /** A block whose '{' has been read. */
@@ -473,7 +510,7 @@ class AstBuilder implements LineSink {
   private identifier(token: IToken): IdentifierNode {
     const start = token.startOffset;
     const end = (token as Token).end;
-    return new Identifier_(this.lines, start, end, intern(this.text, start, end, (token as Token).hash));
+    return new Identifier_(this.lines, start, intern(this.text, start, end, (token as Token).hash));
   }
 
   value(token: IToken): ValueNode {
@@ -483,24 +520,24 @@ class AstBuilder implements LineSink {
     const type = token.tokenTypeIdx;
     if (type === IDENTIFIER_IDX) {
       const text = intern(this.text, startOffset, endOffset, (token as Token).hash);
-      return new Value_(lines, startOffset, endOffset, 'identifier', text, text, undefined);
+      return new Value_(lines, startOffset, 'identifier', text, text, undefined);
     }
     if (type === NUMERIC_IDX) {
       const text = intern(this.text, startOffset, endOffset, (token as Token).hash);
       const literal = numericLiteral(text, (token as Token).hash);
-      if (literal.kind === 'invalid') return new Value_(lines, startOffset, endOffset, 'invalid', text, Number.NaN, literal);
-      return new Value_(lines, startOffset, endOffset, literal.kind, text, literal.value, undefined);
+      if (literal.kind === 'invalid') return new Value_(lines, startOffset, 'invalid', text, Number.NaN, literal);
+      return new Value_(lines, startOffset, literal.kind, text, literal.value, undefined);
     }
     const text = this.text.slice(startOffset, endOffset);
-    if (type === STRING_IDX) return this.stringValue(new Located(lines, startOffset, endOffset), text);
-    return new Value_(lines, startOffset, endOffset, 'invalid', text, Number.NaN, { problem: `unexpected '${text}'` });
+    if (type === STRING_IDX) return this.stringValue(new Piece(lines, startOffset, endOffset), text);
+    return new Value_(lines, startOffset, 'invalid', text, Number.NaN, { problem: `unexpected '${text}'` });
   }
 
   private stringValue(span: Span, text: string): ValueNode {
     const closed = text.length >= 2 && text.endsWith('"') && !endsWithEscapedQuote(text);
     if (!closed) this.error(span, 'string is not closed: expected \'"\' before the end of the line');
     const body = closed ? text.slice(1, -1) : text.slice(1);
-    if (body.indexOf('\\') < 0) return new Value_(this.lines, span.startOffset, span.endOffset, 'string', text, body, undefined);
+    if (body.indexOf('\\') < 0) return new Value_(this.lines, span.startOffset, 'string', text, body, undefined);
     let value = '';
     for (let i = 0; i < body.length; i++) {
       const ch = body[i];
@@ -512,13 +549,13 @@ class AstBuilder implements LineSink {
       const escaped = next === 'n' ? '\n' : next === 't' ? '\t' : next === '"' || next === '\\' ? next : undefined;
       if (escaped === undefined) {
         const at = span.startOffset + 1 + i - 1;
-        this.error(new Located(this.lines, at, at + 2), `unknown escape '\\${next ?? ''}' in string (use \\" \\\\ \\n or \\t)`);
+        this.error(new Piece(this.lines, at, at + 2), `unknown escape '\\${next ?? ''}' in string (use \\" \\\\ \\n or \\t)`);
         value += next ?? '';
       } else {
         value += escaped;
       }
     }
-    return new Value_(this.lines, span.startOffset, span.endOffset, 'string', text, value, undefined);
+    return new Value_(this.lines, span.startOffset, 'string', text, value, undefined);
   }
 }
 
