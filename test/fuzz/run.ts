@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     console.log(`  ${property}: ${v!.count} (seeds ${v!.seeds.slice(0, 5).join(', ')})\n    ${v!.samples.join('\n    ')}`);
   }
   if (stormEdits > 0) {
-    const { runStorm } = await import('./storm');
+    const { runStorm } = require('./storm') as typeof import('./storm');
     const storm = await runStorm({ edits: stormEdits, seed });
     report.storm = storm;
     console.log(`storm: ${storm.edits} edits, ${storm.requests} requests answered, ${storm.events} watched-file events in ${storm.seconds}s; final diagnostics ${storm.finalMatches ? 'equal' : 'DIFFER from'} a fresh server's`);
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     }
   }
   if (!args.includes('--no-big')) {
-    const { runBig } = await import('./big');
+    const { runBig } = require('./big') as typeof import('./big');
     const big = runBig();
     report.big = big;
     for (const b of big) console.log(`big: ${b.name}: exit ${b.status}, ${b.seconds}s, peak RSS ${b.peakMB} MB${b.note ? ` (${b.note})` : ''}`);

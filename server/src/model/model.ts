@@ -64,6 +64,33 @@ function tableOf<T extends Declaration>(list: readonly T[]): Map<string, T> {
   return table;
 }
 
+/** A validated file's plans and declarations in file order (what buildModel reads of it). */
+interface FileEntities extends FileDeclarations {
+  plans: PlanEntity[];
+}
+
+/** Memoised per validated file, like the entities themselves: a kept file costs no walk over its blocks. */
+const fileEntities = new WeakMap<ValidatedFile, FileEntities>();
+
+function fileDeclarations(validated: ValidatedFile): FileEntities {
+  const path = validated.file.path;
+  const hit = fileEntities.get(validated);
+  if (hit && hit.path === path) return hit;
+  const entry: FileEntities = { file: validated, path, declarations: [], plans: [] };
+  for (const block of validated.blocks) {
+    if (block.kind === 'plan') {
+      const plan = memoPlan(block, path);
+      entry.plans.push(plan);
+      if (plan.defaultPolicy) (entry.planPolicies ??= []).push(plan.defaultPolicy.name);
+      continue;
+    }
+    const declaration = memoDeclaration(block, path);
+    if (declaration) entry.declarations.push(declaration);
+  }
+  fileEntities.set(validated, entry);
+  return entry;
+}
+
 export function buildModel(files: readonly ValidatedFile[], memo?: ModelMemo): Model {
   const sorted = inPathOrder(files) ? files.slice() : [...files].sort((a, b) => comparePaths(a.file.path, b.file.path));
   const names: ModelNames = { region: new Map(), policy: new Map(), datastore: new Map(), service: new Map() };
@@ -100,26 +127,19 @@ export function buildModel(files: readonly ValidatedFile[], memo?: ModelMemo): M
 
   for (const validated of sorted) {
     const path = validated.file.path;
-    const declared: Declaration[] = [];
-    const entry: FileDeclarations = { file: validated, path, declarations: declared };
+    const entry = fileDeclarations(validated);
     perFile.push(entry);
-    for (const block of validated.blocks) {
-      if (block.kind === 'plan') {
-        const plan = memoPlan(block, path);
-        if (plan.defaultPolicy) (entry.planPolicies ??= []).push(plan.defaultPolicy.name);
-        if (!model.plan) {
-          model.plan = plan;
-        } else {
-          const message = `a model has at most one plan; the first is ${where(model.plan.path, model.plan.block.node.range, path)}`;
-          report(path, makeDiagnostic('invalid-structure', block.node.kind.range, message, undefined, {
-            related: [{ path: model.plan.path, range: model.plan.block.node.kind.range, message: 'the first plan' }],
-          }));
-        }
+    for (const plan of entry.plans) {
+      if (!model.plan) {
+        model.plan = plan;
         continue;
       }
-      const declaration = memoDeclaration(block, path);
-      if (!declaration) continue;
-      declared.push(declaration);
+      const message = `a model has at most one plan; the first is ${where(model.plan.path, model.plan.block.node.range, path)}`;
+      report(path, makeDiagnostic('invalid-structure', plan.block.node.kind.range, message, undefined, {
+        related: [{ path: model.plan.path, range: model.plan.block.node.kind.range, message: 'the first plan' }],
+      }));
+    }
+    for (const declaration of entry.declarations) {
       const table = names[declaration.kind] as Map<string, Declaration>;
       const first = table.get(declaration.name);
       if (first) {
