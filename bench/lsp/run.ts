@@ -72,6 +72,8 @@ export interface Measured {
   lines: number;
   coldStartMs: number;
   change: number[];
+  /** didChange → diagnostics for an edit that changes the text's length. */
+  typing: number[];
   hover: number[];
   completion: number[];
   codeAction: number[];
@@ -148,6 +150,23 @@ async function measure(peer: Peer, ws: WorkspaceSpec, edits: number, requests: n
       const { start, published } = await toggle();
       change.push((await published).at - start);
     }
+    // Typing: a character typed after the key and deleted in turn (`engine` ↔ `enginex`),
+    // edits that change the length of the text (the toggle above keeps it).
+    if (typo) {
+      const { published } = await toggle();
+      await published;
+    }
+    const typed = (messages: string[]): boolean => messages.some((m) => m.includes('enginex'));
+    const after = { line: target.end.line, character: target.end.character };
+    const typing: number[] = [];
+    // An even number, so that the text ends as it began.
+    for (let i = 0; i < edits + (edits % 2); i++) {
+      const insert = i % 2 === 0;
+      const published = driver.nextDiagnostics(uri, insert ? typed : (messages: string[]) => !typed(messages) && !flagged(messages));
+      const start = performance.now();
+      await driver.change(uri, ++version, insert ? { start: after, end: after } : { start: after, end: { line: after.line, character: after.character + 1 } }, insert ? 'x' : '');
+      typing.push((await published).at - start);
+    }
 
     const position = { line: target.start.line, character: target.start.character + 2 };
     const hover: number[] = [];
@@ -177,6 +196,7 @@ async function measure(peer: Peer, ws: WorkspaceSpec, edits: number, requests: n
       lines: texts.reduce((n, t) => n + t.split('\n').length, 0),
       coldStartMs,
       change,
+      typing,
       hover,
       completion,
       codeAction,
@@ -190,7 +210,7 @@ async function measure(peer: Peer, ws: WorkspaceSpec, edits: number, requests: n
 
 function row(m: Measured): string {
   const p = (samples: number[], q: number): string => (samples.length ? percentile(samples, q).toFixed(1) : '–');
-  return `| ${m.server} | ${m.workspace} | ${m.lines} | ${m.coldStartMs.toFixed(0)} | ${p(m.change, 50)} / ${p(m.change, 95)} | ${p(m.hover, 95)} | ${p(m.completion, 95)} | ${p(m.codeAction, 95)} | ${m.rssMB.toFixed(0)} / ${m.peakMB.toFixed(0)} |`;
+  return `| ${m.server} | ${m.workspace} | ${m.lines} | ${m.coldStartMs.toFixed(0)} | ${p(m.change, 50)} / ${p(m.change, 95)} | ${p(m.typing, 50)} / ${p(m.typing, 95)} | ${p(m.hover, 95)} | ${p(m.completion, 95)} | ${p(m.codeAction, 95)} | ${m.rssMB.toFixed(0)} / ${m.peakMB.toFixed(0)} |`;
 }
 
 export async function runLspBench(options: { quick: boolean; full: boolean; only?: string }): Promise<Measured[]> {
@@ -215,16 +235,16 @@ export async function runLspBench(options: { quick: boolean; full: boolean; only
 export function printLspTable(results: readonly Measured[]): void {
   console.log('Language servers over stdio (ms; didChange → publishDiagnostics p50 / p95, requests p95; RSS after the run / peak, MB):');
   console.log('');
-  console.log('| server | workspace | lines | cold start | didChange → diagnostics | hover | completion after a keystroke | code actions | RSS / peak |');
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| server | workspace | lines | cold start | didChange → diagnostics (word toggled) | same, character typed or deleted | hover | completion after a keystroke | code actions | RSS / peak |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const m of results) console.log(row(m));
   const byWorkspace = new Map<string, Measured[]>();
   for (const m of results) byWorkspace.set(m.workspace, [...(byWorkspace.get(m.workspace) ?? []), m]);
   console.log('');
   for (const [label, [ours, peer]] of byWorkspace) {
     if (!ours || !peer) continue;
-    const ratio = (q: number): string => (percentile(peer.change, q) / percentile(ours.change, q)).toFixed(1);
-    console.log(`- ${label}: drspec is ${ratio(50)}× faster than yaml-language-server at p50, ${ratio(95)}× at p95 (didChange → diagnostics).`);
+    const ratio = (q: number, of: 'change' | 'typing'): string => (percentile(peer[of], q) / percentile(ours[of], q)).toFixed(1);
+    console.log(`- ${label}: drspec is ${ratio(50, 'change')}× faster than yaml-language-server at p50, ${ratio(95, 'change')}× at p95 (didChange → diagnostics, word toggled); ${ratio(50, 'typing')}× and ${ratio(95, 'typing')}× (character typed or deleted).`);
   }
 }
 
