@@ -177,8 +177,8 @@ const SEMICOLON_IDX = Semicolon.tokenTypeIdx!;
  * and positions (reuse.ts): its ranges are unchanged, and the old text's index is no
  * longer kept alive by it.
  */
-export function rebindBlock(block: BlockNode, like: Span): void {
-  const lines = Located.linesOf(like);
+export function rebindBlock(block: BlockNode, like: Span | LineIndex): void {
+  const lines = like instanceof LineIndex ? like : Located.linesOf(like);
   if (!lines) return;
   const one = (b: BlockNode): void => {
     Located.rebind(b, lines);
@@ -214,8 +214,21 @@ export function withBlocks(file: FileNode, blocks: BlockNode[]): FileNode {
   return copy;
 }
 
-export function parseDocument(text: string, path = ''): FileNode {
-  const scanner = new Scanner(text, true);
+/**
+ * A parse that starts over at `from` rather than at the start of the text (an edit further
+ * on): up to `from` the text is the previous parse's, which had no syntax error there and
+ * ends a closed top-level block at `from` (resumePoint in reuse.ts), so its blocks and
+ * comments before `from` are what a parse from the start would build.
+ */
+export interface Resume {
+  previous: FileNode;
+  from: number;
+}
+
+export function parseDocument(text: string, path = '', resume?: Resume): FileNode {
+  const previousLines = resume && resume.from > 0 ? lineIndexes.get(resume.previous) : undefined;
+  const from = previousLines ? resume!.from : 0;
+  const scanner = new Scanner(text, true, from, previousLines ? previousLines.lineStarts().slice(0, previousLines.position(from).line + 1) : undefined);
   // The line index is complete once the text is scanned; until then (during the parse) the
   // ranges of errors are computed from what has been scanned, which covers them.
   const lines = new LineIndex(text, scanner.lineStarts);
@@ -226,14 +239,28 @@ export function parseDocument(text: string, path = ''): FileNode {
 
   const builder = new AstBuilder(lines, text, error);
   parse(scanner, builder, lines, error);
-  const blocks = builder.finish();
+  let blocks = builder.finish();
+  const comments: CommentNode[] = [];
+  if (previousLines) {
+    // The previous parse's blocks and comments before `from`, moved to this text's index.
+    const kept: BlockNode[] = [];
+    for (const b of resume!.previous.blocks) {
+      if (b.endOffset > from) break;
+      rebindBlock(b, lines);
+      kept.push(b);
+    }
+    blocks = kept.concat(blocks);
+    for (const c of resume!.previous.comments) {
+      if (c.endOffset > from) break;
+      comments.push(new Comment_(lines, c.startOffset, c.endOffset, c.text, c.isBlock));
+    }
+  }
 
   const syntaxErrors: Diagnostic<'syntax'>[] = [];
   for (const e of scanner.errors) {
     const span = new Piece(lines, e.offset, e.offset + e.length);
     syntaxErrors.push({ code: 'syntax', severity: 'error', message: `unexpected character '${text.substr(e.offset, e.length)}'`, range: span.range });
   }
-  const comments: CommentNode[] = [];
   for (const token of scanner.comments) {
     const start = token.startOffset;
     const image = token.image;

@@ -49,3 +49,24 @@ export function reuseUnchangedBlocks(previous: FileNode, previousLines: LineInde
   }
   return blocks ? withBlocks(fresh, blocks) : fresh;
 }
+
+/**
+ * Where a parse of `text` may start over after `previous` (parse.ts, Resume): the end of
+ * the last closed top-level block that lies in the text both share at the start and before
+ * any syntax error of the previous parse (so every block before it is closed too, and no
+ * comment or string is open there); 0 when there is none.
+ */
+export function resumePoint(previous: FileNode, previousLines: LineIndex, text: string): number {
+  const oldText = previous.text;
+  const limit = Math.min(oldText.length, text.length);
+  let prefix = 0;
+  while (prefix < limit && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let end = prefix;
+  for (const e of previous.syntaxErrors) end = Math.min(end, previousLines.offset(e.range.start));
+  let from = 0;
+  for (const b of previous.blocks) {
+    if (!b.closeBrace || b.endOffset > end) break;
+    from = b.endOffset;
+  }
+  return from;
+}

@@ -98,11 +98,18 @@ export class Scanner {
   /** With `trackLines`, the offset at which each line starts, as LineIndex finds them. */
   readonly lineStarts: number[] | undefined;
 
+  /**
+   * `start`: where to begin reading (a parse resumed after an edit, see parse.ts), with
+   * `startsBefore` the line starts up to it, which the scanner does not read again.
+   */
   constructor(
     readonly text: string,
     trackLines = false,
+    start = 0,
+    startsBefore?: number[],
   ) {
-    this.lineStarts = trackLines ? [0] : undefined;
+    this.offset = start;
+    this.lineStarts = trackLines ? (startsBefore ?? [0]) : undefined;
   }
 
   /** Reads the next token into `token`; false at the end of the text. */
