@@ -123,3 +123,73 @@ export function emptyMap<K, V>(): Map<K, V> {
   return EMPTY as unknown as Map<K, V>;
 }
 const EMPTY: unknown = Object.freeze(new SmallMap<never, never>());
+
+/**
+ * A finished map of one entry (most statements have one argument): two fields, frozen.
+ * Read-only: adding to it throws (validation builds in a SmallMap, then compacts).
+ */
+class OneMap<K, V> implements Map<K, V> {
+  constructor(
+    private readonly key: K,
+    private readonly value: V,
+  ) {
+    Object.freeze(this);
+  }
+
+  get size(): number {
+    return 1;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'OneMap';
+  }
+
+  get(key: K): V | undefined {
+    return key === this.key ? this.value : undefined;
+  }
+
+  has(key: K): boolean {
+    return key === this.key;
+  }
+
+  set(): this {
+    throw new TypeError('a finished map cannot be changed');
+  }
+
+  delete(): boolean {
+    throw new TypeError('a finished map cannot be changed');
+  }
+
+  clear(): void {
+    throw new TypeError('a finished map cannot be changed');
+  }
+
+  forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
+    callback.call(thisArg, this.value, this.key, this);
+  }
+
+  *entries(): IterableIterator<[K, V]> {
+    yield [this.key, this.value];
+  }
+
+  *keys(): IterableIterator<K> {
+    yield this.key;
+  }
+
+  *values(): IterableIterator<V> {
+    yield this.value;
+  }
+
+  [Symbol.iterator](): IterableIterator<[K, V]> {
+    return this.entries();
+  }
+}
+
+/** The map in its smallest form once complete: the shared empty one, a OneMap, or itself. */
+export function finished<K, V>(map: Map<K, V>): Map<K, V> {
+  if (map.size === 0) return emptyMap();
+  if (map.size === 1 && map instanceof SmallMap) {
+    for (const [key, value] of map) return new OneMap(key, value);
+  }
+  return map;
+}

@@ -28,7 +28,7 @@ import { checkPreset } from './presets/check';
 import type { PresetStatement } from './presets/check';
 import type { ImpliedOrigin } from './presets/implied';
 import { formatDuration } from './units';
-import { emptyMap, SmallMap } from './small-map';
+import { emptyMap, finished, SmallMap } from './small-map';
 
 /** A checked value: its node and its meaning (canonical word, name, number or text). */
 export interface ParsedValue {
@@ -170,7 +170,8 @@ function validateBlock(block: BlockNode, out: Diagnostic[], statements: Map<Stat
     }
     properties.push(property);
   }
-  return { node: block, kind: kindText, name, nameNode, properties };
+  // Exact size: an array grown by push reserves 17 slots, and a block has a few statements.
+  return { node: block, kind: kindText, name, nameNode, properties: properties.slice() };
 }
 
 function validateStatement(block: BlockSpec, statement: StatementNode, out: Diagnostic[]): ParsedProperty | undefined {
@@ -218,7 +219,7 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
     if (values.length === 0) {
       out.push(diag('missing-value', statement.key, `'${key}' needs ${describeType(spec.list)}, e.g. ${spec.example}`));
     }
-    property.roles = sharedRoles(roles);
+    finish(property, roles);
     if (property.list !== NO_VALUES) property.list = property.list.slice(); // exact size
     return property;
   }
@@ -261,8 +262,15 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
   if (spec.atLeastOneClause && property.clauseWords.size === 0) {
     out.push(diag('missing-value', statement.key, `'${key}' needs at least one of ${clauses.map((c) => `'${c.word} ${placeholder(c.value)}'`).join(' or ')}, e.g. ${spec.example}`));
   }
-  property.roles = sharedRoles(roles);
+  finish(property, roles);
   return property;
+}
+
+/** The statement's roles, arguments and clause words in their shared or smallest form. */
+function finish(property: ParsedProperty, roles: ValueRole[]): void {
+  property.roles = sharedRoles(roles);
+  property.args = finished(property.args);
+  property.clauseWords = finished(property.clauseWords);
 }
 
 // Memory: a big model has a statement per 28 bytes of source, and most statements read

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { emptyMap, SmallMap } from '../../grammar/src/small-map';
+import { emptyMap, finished, SmallMap } from '../../grammar/src/small-map';
 
 describe('SmallMap (the arguments and clause words of a statement)', () => {
   it('behaves as a Map under random set, delete and clear, in insertion order', () => {
@@ -35,5 +35,22 @@ describe('SmallMap (the arguments and clause words of a statement)', () => {
     assert.strictEqual(empty.size, 0);
     assert.throws(() => empty.set('a', 1), TypeError);
     assert.strictEqual(empty.size, 0);
+  });
+
+  it('finishes a map in its smallest form with the same entries, read-only', () => {
+    for (let n = 0; n < 7; n++) {
+      const small = new SmallMap<string, number>();
+      for (let i = 0; i < n; i++) small.set(`k${i}`, i);
+      const done = finished(small);
+      assert.strictEqual(done.size, n);
+      assert.deepStrictEqual([...done], [...small]);
+      assert.deepStrictEqual([...done.keys()], [...small.keys()]);
+      assert.deepStrictEqual([...done.values()], [...small.values()]);
+      for (let i = 0; i < 8; i++) assert.strictEqual(done.get(`k${i}`), small.get(`k${i}`)), assert.strictEqual(done.has(`k${i}`), small.has(`k${i}`));
+      const seen: [string, number][] = [];
+      done.forEach((v, k) => seen.push([k, v]));
+      assert.deepStrictEqual(seen, [...small]);
+      if (n <= 1) assert.throws(() => done.set('x', 1), TypeError);
+    }
   });
 });
