@@ -4,15 +4,19 @@
 // Uniting every dependency's set into a fresh set per service is quadratic on deep
 // depends-on chains (each service copies everything below it). Instead a service takes
 // over the set of a dependency that no later service reads, shares one unchanged, and
-// copies only when it must add to a set others still read: chains and trees stay linear.
+// adds to one others still read without copying it: the sets are persistent
+// (datastore-set.ts), so chains, trees and services that build on one another's sets
+// stay linear.
 import { SCENARIOS } from '../../../grammar/src/schema';
+import { DatastoreSet } from './datastore-set';
 import { EntityEstimate } from './types';
 
 /** Marks a per-scenario sum that is not exact in every order (see add). */
 const INEXACT = Number.NaN;
 
 export interface Behind {
-  datastores: Set<EntityEstimate>;
+  /** Persistent: a set shared by several Behinds is never changed, `add` replaces it. */
+  datastores: DatastoreSet;
   /** Per scenario (SCENARIOS order): sum of dataAtRiskBytes; null when one is unknown; INEXACT. */
   bytes: (number | null)[];
   /** Builds still to come that read this set: only when none is left may one take it over. */
@@ -22,7 +26,7 @@ export interface Behind {
 function empty(readers: number): Behind {
   const bytes: (number | null)[] = [];
   for (let i = 0; i < SCENARIOS.length; i++) bytes.push(0);
-  return { datastores: new Set(), bytes, readers };
+  return { datastores: DatastoreSet.EMPTY, bytes, readers };
 }
 
 /**
@@ -31,7 +35,7 @@ function empty(readers: number): Behind {
  * same in any order; beyond that (petabytes) it is marked INEXACT and recomputed in order.
  */
 function add(behind: Behind, datastore: EntityEstimate): void {
-  behind.datastores.add(datastore);
+  behind.datastores = behind.datastores.with(datastore);
   const { bytes } = behind;
   for (let i = 0; i < bytes.length; i++) {
     const sum = bytes[i];
@@ -64,7 +68,7 @@ export function unite(dependencies: readonly Behind[], readers: number): Behind 
     for (const datastore of behind.datastores) {
       if (base.datastores.has(datastore)) continue;
       if (!owned) {
-        base = { datastores: new Set(base.datastores), bytes: base.bytes.slice(), readers: 0 };
+        base = { datastores: base.datastores, bytes: base.bytes.slice(), readers: 0 };
         owned = true;
       }
       add(base, datastore);
