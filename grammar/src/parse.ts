@@ -34,37 +34,57 @@ import { LiteralResult, parseNumericLiteral } from './units';
  * read (only those of diagnostics, hovers, symbols). One class per node shape keeps the
  * property accesses of the later phases monomorphic.
  */
+/**
+ * What a node's offsets and range are read through: the line index of the text, and how
+ * far the node has moved since it was parsed. One frame per top-level block (its header,
+ * statements, values, braces and the blocks written in it share it), so a block the next
+ * parse of an edited file reuses is moved, or put on the new text's line index, by
+ * changing one object (reuse.ts). Nothing else changes a frame.
+ */
+class Frame {
+  /** Set when another top-level block shares it (a block left open, those it swallowed): never moved. */
+  shared = false;
+
+  constructor(
+    public lines: LineIndex,
+    public delta = 0,
+  ) {}
+}
+
 abstract class Located implements Span {
   constructor(
-    /** Only rebindBlock changes it, to an index on which the node's positions are the same. */
-    private lines: LineIndex,
-    readonly startOffset: number,
+    protected readonly frame: Frame,
+    /** The offset where the node was parsed (see Frame). */
+    private readonly start: number,
   ) {}
+
+  get startOffset(): number {
+    return this.start + this.frame.delta;
+  }
 
   abstract readonly endOffset: number;
 
-  /** rebindBlock's access to the line index. */
-  static rebind(node: unknown, lines: LineIndex): void {
-    if (node instanceof Located) node.lines = lines;
-  }
-
-  static linesOf(node: unknown): LineIndex | undefined {
-    return node instanceof Located ? node.lines : undefined;
+  static frameOf(node: unknown): Frame | undefined {
+    return node instanceof Located ? node.frame : undefined;
   }
 
   get range(): Range {
-    return this.lines.range(this.startOffset, this.endOffset);
+    return this.frame.lines.range(this.startOffset, this.endOffset);
   }
 }
 
 /** A piece of source text: a brace, where an error is. */
 class Piece extends Located {
   constructor(
-    lines: LineIndex,
+    frame: Frame,
     startOffset: number,
-    readonly endOffset: number,
+    private readonly end: number,
   ) {
-    super(lines, startOffset);
+    super(frame, startOffset);
+  }
+
+  get endOffset(): number {
+    return this.end + this.frame.delta;
   }
 }
 
@@ -72,11 +92,11 @@ class Piece extends Located {
 // most numerous nodes).
 class Identifier_ extends Located implements IdentifierNode {
   constructor(
-    lines: LineIndex,
+    frame: Frame,
     startOffset: number,
     readonly text: string,
   ) {
-    super(lines, startOffset);
+    super(frame, startOffset);
   }
 
   get endOffset(): number {
@@ -92,14 +112,14 @@ interface ValueIssue {
 
 class Value_ extends Located implements ValueNode {
   constructor(
-    lines: LineIndex,
+    frame: Frame,
     startOffset: number,
     readonly kind: ValueKind,
     readonly text: string,
     readonly value: number | string,
     private readonly issue: ValueIssue | undefined,
   ) {
-    super(lines, startOffset);
+    super(frame, startOffset);
   }
 
   get endOffset(): number {
@@ -117,41 +137,53 @@ class Value_ extends Located implements ValueNode {
 
 class Statement_ extends Located implements StatementNode {
   constructor(
-    lines: LineIndex,
+    frame: Frame,
     startOffset: number,
-    readonly endOffset: number,
+    private readonly end: number,
     readonly key: IdentifierNode,
     readonly values: ValueNode[],
   ) {
-    super(lines, startOffset);
+    super(frame, startOffset);
+  }
+
+  get endOffset(): number {
+    return this.end + this.frame.delta;
   }
 }
 
 class Block_ extends Located implements BlockNode {
   readonly nestedBlocks: BlockNode[] = [];
   constructor(
-    lines: LineIndex,
+    frame: Frame,
     startOffset: number,
-    readonly endOffset: number,
+    private readonly end: number,
     readonly kind: IdentifierNode,
     readonly name: ValueNode | undefined,
     readonly openBrace: Span | undefined,
     readonly closeBrace: Span | undefined,
     readonly statements: StatementNode[],
   ) {
-    super(lines, startOffset);
+    super(frame, startOffset);
+  }
+
+  get endOffset(): number {
+    return this.end + this.frame.delta;
   }
 }
 
 class Comment_ extends Located implements CommentNode {
   constructor(
-    lines: LineIndex,
+    frame: Frame,
     startOffset: number,
-    readonly endOffset: number,
+    private readonly end: number,
     readonly text: string,
     readonly isBlock: boolean,
   ) {
-    super(lines, startOffset);
+    super(frame, startOffset);
+  }
+
+  get endOffset(): number {
+    return this.end + this.frame.delta;
   }
 }
 
@@ -172,28 +204,17 @@ const LCURLY_IDX = LCurly.tokenTypeIdx!;
 const SEMICOLON_IDX = Semicolon.tokenTypeIdx!;
 
 /**
- * Moves the nodes of a block (and of the blocks written in it) to the line index of the
- * node `like`, from another parse of a text in which the block stands at the same offsets
- * and positions (reuse.ts): its ranges are unchanged, and the old text's index is no
- * longer kept alive by it.
+ * Moves a top-level block of an earlier parse (with the blocks written in it) onto the
+ * line index of another text in which it stands `delta` characters further on, at the
+ * same line/character positions (reuse.ts). Its frame is its own, so this changes it
+ * alone; false (and nothing done) for a block whose frame it shares with others.
  */
-export function rebindBlock(block: BlockNode, like: Span | LineIndex): void {
-  const lines = like instanceof LineIndex ? like : Located.linesOf(like);
-  if (!lines) return;
-  const one = (b: BlockNode): void => {
-    Located.rebind(b, lines);
-    Located.rebind(b.kind, lines);
-    Located.rebind(b.name, lines);
-    Located.rebind(b.openBrace, lines);
-    Located.rebind(b.closeBrace, lines);
-    for (const s of b.statements) {
-      Located.rebind(s, lines);
-      Located.rebind(s.key, lines);
-      for (const v of s.values) Located.rebind(v, lines);
-    }
-  };
-  one(block);
-  for (const nested of block.nestedBlocks) one(nested);
+export function moveBlock(block: BlockNode, lines: LineIndex, delta = 0): boolean {
+  const frame = Located.frameOf(block);
+  if (!frame || frame.shared) return false;
+  frame.lines = lines;
+  frame.delta += delta;
+  return true;
 }
 
 /** The line index each parse built (its nodes' ranges are computed from it). */
@@ -237,8 +258,10 @@ export function parseDocument(text: string, path = '', resume?: Resume): FileNod
     parseErrors.push({ code: 'syntax', severity: 'error', message, range: span.range });
   };
 
+  // Comments and error pieces share one frame; each top-level block gets its own (Frame).
+  const fileFrame = new Frame(lines);
   const builder = new AstBuilder(lines, text, error);
-  parse(scanner, builder, lines, error);
+  parse(scanner, builder, fileFrame, error);
   let blocks = builder.finish();
   const comments: CommentNode[] = [];
   if (previousLines) {
@@ -246,19 +269,19 @@ export function parseDocument(text: string, path = '', resume?: Resume): FileNod
     const kept: BlockNode[] = [];
     for (const b of resume!.previous.blocks) {
       if (b.endOffset > from) break;
-      rebindBlock(b, lines);
+      moveBlock(b, lines);
       kept.push(b);
     }
     blocks = kept.concat(blocks);
     for (const c of resume!.previous.comments) {
       if (c.endOffset > from) break;
-      comments.push(new Comment_(lines, c.startOffset, c.endOffset, c.text, c.isBlock));
+      comments.push(new Comment_(fileFrame, c.startOffset, c.endOffset, c.text, c.isBlock));
     }
   }
 
   const syntaxErrors: Diagnostic<'syntax'>[] = [];
   for (const e of scanner.errors) {
-    const span = new Piece(lines, e.offset, e.offset + e.length);
+    const span = new Piece(fileFrame, e.offset, e.offset + e.length);
     syntaxErrors.push({ code: 'syntax', severity: 'error', message: `unexpected character '${text.substr(e.offset, e.length)}'`, range: span.range });
   }
   for (const token of scanner.comments) {
@@ -268,7 +291,7 @@ export function parseDocument(text: string, path = '', resume?: Resume): FileNod
     if (isBlock && !(image.length >= 4 && image.endsWith('*/'))) {
       syntaxErrors.push({ code: 'syntax', severity: 'error', message: "block comment is not closed: expected '*/'", range: lines.range(start, start + 2) });
     }
-    comments.push(new Comment_(lines, start, start + image.length, image, isBlock));
+    comments.push(new Comment_(fileFrame, start, start + image.length, image, isBlock));
   }
   for (const e of parseErrors) syntaxErrors.push(e);
   syntaxErrors.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -284,7 +307,7 @@ export function parseDocument(text: string, path = '', resume?: Resume): FileNod
  * grammar's file rule can stop and start again: one that follows neither a ',' (the line
  * goes on) nor another line break (which may itself follow a ',').
  */
-function parse(scanner: Scanner, builder: AstBuilder, lines: LineIndex, error: (span: Span, message: string) => void): void {
+function parse(scanner: Scanner, builder: AstBuilder, frame: Frame, error: (span: Span, message: string) => void): void {
   const tokens = pool;
   const chunk = Math.max(2, parsePieces.chunk);
   let more = true;
@@ -307,7 +330,7 @@ function parse(scanner: Scanner, builder: AstBuilder, lines: LineIndex, error: (
     // parse, so a shorter piece (the last) is a copy.
     lineParser.parse(n === tokens.length ? tokens : tokens.slice(0, n), builder);
     // The grammar matches every token sequence; should chevrotain still object, say so.
-    for (const e of lineParser.errors) error(tokenSpan(lines, e.token), e.message);
+    for (const e of lineParser.errors) error(tokenSpan(frame, e.token), e.message);
   }
   // A piece is as long as its longest line (a line continued by commas has no end inside
   // it): do not keep a pool grown for one such file.
@@ -315,10 +338,10 @@ function parse(scanner: Scanner, builder: AstBuilder, lines: LineIndex, error: (
   for (const token of tokens) token.source = '';
 }
 
-function tokenSpan(lines: LineIndex, token: IToken): Span {
-  if (token instanceof TokenClass) return new Piece(lines, token.startOffset, token.end);
+function tokenSpan(frame: Frame, token: IToken): Span {
+  if (token instanceof TokenClass) return new Piece(frame, token.startOffset, token.end);
   const start = Number.isNaN(token.startOffset) ? 0 : token.startOffset;
-  return new Piece(lines, start, start + token.image.length);
+  return new Piece(frame, start, start + token.image.length);
 }
 
 /** A block whose '{' has been read. */
@@ -367,22 +390,27 @@ class AstBuilder implements LineSink {
   private pending: Pending | undefined;
   /** The innermost open block (where statements go); undefined at the top level. */
   private current: OpenBlock | undefined;
+  /** The frame of the nodes being built: a new one for each line read at the top level. */
+  private frame: Frame;
 
   constructor(
     private readonly lines: LineIndex,
     private readonly text: string,
     private readonly error: (span: Span, message: string) => void,
-  ) {}
+  ) {
+    this.frame = new Frame(lines);
+  }
 
   line(key: IToken, values: readonly IToken[], count: number, firstComma: IToken | undefined, lastComma: IToken | undefined, open: IToken | undefined): void {
     if (this.pending !== undefined) this.flushPending();
     const parent = this.current;
     if (parent === undefined) {
+      this.frame = new Frame(this.lines);
       const kind = this.identifier(key);
       const name = count > 0 ? this.value(values[0]) : undefined;
       const second = count > 1 ? values[1] : undefined;
       const first = second !== undefined && (firstComma === undefined || second.startOffset < firstComma.startOffset) ? second : firstComma;
-      const extra = first === undefined ? undefined : { span: tokenSpan(this.lines, first), image: first.image };
+      const extra = first === undefined ? undefined : { span: tokenSpan(this.frame, first), image: first.image };
       if (open) this.openHeader(kind, name, extra, open);
       else this.pending = { kind, name, extra };
       return;
@@ -406,12 +434,12 @@ class AstBuilder implements LineSink {
     const brace = this.stack.pop();
     this.current = this.stack.length > 0 ? this.stack[this.stack.length - 1].inside : undefined;
     if (!brace) {
-      this.error(tokenSpan(this.lines, token), `unexpected ${describeToken(token)}: expected a block such as \`datastore NAME {\``);
+      this.error(tokenSpan(this.frame, token), `unexpected ${describeToken(token)}: expected a block such as \`datastore NAME {\``);
       return;
     }
     const block = brace.block;
     if (!block) return;
-    const closeBrace = tokenSpan(this.lines, token);
+    const closeBrace = tokenSpan(this.frame, token);
     block.closed = true;
     block.node = this.blockNode(block, closeBrace, closeBrace.endOffset, block.statements);
     if (block.parent && block.parent.firstClosedChild === undefined) block.parent.firstClosedChild = block.kind.startOffset;
@@ -429,7 +457,7 @@ class AstBuilder implements LineSink {
     this.flushPending();
     const parent = this.current;
     const expectation = parent ? 'expected a property name' : 'expected a block such as `datastore NAME {`';
-    this.error(tokenSpan(this.lines, token), `unexpected ${describeToken(token)}: ${expectation}`);
+    this.error(tokenSpan(this.frame, token), `unexpected ${describeToken(token)}: ${expectation}`);
     if (token.tokenTypeIdx === LCURLY_IDX) this.stack.push({ block: undefined, inside: parent });
   }
 
@@ -448,6 +476,11 @@ class AstBuilder implements LineSink {
       const parent = block.parent;
       // Blocks swallowed by a block left open go back to the top level.
       const atTop = parent === undefined || !parent.closed || !block.closed;
+      // A block left open shares its frame with what it swallowed: neither may be moved.
+      if (!block.closed || (atTop && parent !== undefined)) {
+        const frame = Located.frameOf(block.node);
+        if (frame) frame.shared = true;
+      }
       if (atTop) {
         block.owner = block;
         top.push(block.node);
@@ -467,7 +500,7 @@ class AstBuilder implements LineSink {
     const { kind, name } = pending;
     this.error(name ?? kind, `expected '{' after ${title(kind, name)}, on the same line`);
     const end = name ?? kind;
-    this.braceless.push(new Block_(this.lines, kind.startOffset, end.endOffset, kind, name, undefined, undefined, []));
+    this.braceless.push(new Block_(this.frame, kind.startOffset, end.endOffset, kind, name, undefined, undefined, []));
   }
 
   /** `KIND NAME {` at the top level; anything else before the '{' is reported. */
@@ -480,7 +513,7 @@ class AstBuilder implements LineSink {
     const block: OpenBlock = {
       kind,
       name,
-      openBrace: tokenSpan(this.lines, open),
+      openBrace: tokenSpan(this.frame, open),
       statements: [],
       parent,
       closed: false,
@@ -494,7 +527,7 @@ class AstBuilder implements LineSink {
   }
 
   private blockNode(block: OpenBlock, closeBrace: Span | undefined, endOffset: number, statements: StatementNode[]): BlockNode {
-    return new Block_(this.lines, block.kind.startOffset, endOffset, block.kind, block.name, block.openBrace, closeBrace, statements);
+    return new Block_(this.frame, block.kind.startOffset, endOffset, block.kind, block.name, block.openBrace, closeBrace, statements);
   }
 
   /**
@@ -531,40 +564,40 @@ class AstBuilder implements LineSink {
     }
     let end = count > 0 ? valueNodes[count - 1].endOffset : keyNode.endOffset;
     if (lastComma && lastComma.startOffset + 1 > end) end = lastComma.startOffset + 1;
-    return new Statement_(this.lines, keyNode.startOffset, end, keyNode, valueNodes);
+    return new Statement_(this.frame, keyNode.startOffset, end, keyNode, valueNodes);
   }
 
   private identifier(token: IToken): IdentifierNode {
     const start = token.startOffset;
     const end = (token as Token).end;
-    return new Identifier_(this.lines, start, intern(this.text, start, end, (token as Token).hash));
+    return new Identifier_(this.frame, start, intern(this.text, start, end, (token as Token).hash));
   }
 
   value(token: IToken): ValueNode {
     const startOffset = token.startOffset;
     const endOffset = (token as Token).end;
-    const lines = this.lines;
+    const frame = this.frame;
     const type = token.tokenTypeIdx;
     if (type === IDENTIFIER_IDX) {
       const text = intern(this.text, startOffset, endOffset, (token as Token).hash);
-      return new Value_(lines, startOffset, 'identifier', text, text, undefined);
+      return new Value_(frame, startOffset, 'identifier', text, text, undefined);
     }
     if (type === NUMERIC_IDX) {
       const text = intern(this.text, startOffset, endOffset, (token as Token).hash);
       const literal = numericLiteral(text, (token as Token).hash);
-      if (literal.kind === 'invalid') return new Value_(lines, startOffset, 'invalid', text, Number.NaN, literal);
-      return new Value_(lines, startOffset, literal.kind, text, literal.value, undefined);
+      if (literal.kind === 'invalid') return new Value_(frame, startOffset, 'invalid', text, Number.NaN, literal);
+      return new Value_(frame, startOffset, literal.kind, text, literal.value, undefined);
     }
     const text = this.text.slice(startOffset, endOffset);
-    if (type === STRING_IDX) return this.stringValue(new Piece(lines, startOffset, endOffset), text);
-    return new Value_(lines, startOffset, 'invalid', text, Number.NaN, { problem: `unexpected '${text}'` });
+    if (type === STRING_IDX) return this.stringValue(new Piece(frame, startOffset, endOffset), text);
+    return new Value_(frame, startOffset, 'invalid', text, Number.NaN, { problem: `unexpected '${text}'` });
   }
 
   private stringValue(span: Span, text: string): ValueNode {
     const closed = text.length >= 2 && text.endsWith('"') && !endsWithEscapedQuote(text);
     if (!closed) this.error(span, 'string is not closed: expected \'"\' before the end of the line');
     const body = closed ? text.slice(1, -1) : text.slice(1);
-    if (body.indexOf('\\') < 0) return new Value_(this.lines, span.startOffset, 'string', text, body, undefined);
+    if (body.indexOf('\\') < 0) return new Value_(this.frame, span.startOffset, 'string', text, body, undefined);
     let value = '';
     for (let i = 0; i < body.length; i++) {
       const ch = body[i];
@@ -576,13 +609,13 @@ class AstBuilder implements LineSink {
       const escaped = next === 'n' ? '\n' : next === 't' ? '\t' : next === '"' || next === '\\' ? next : undefined;
       if (escaped === undefined) {
         const at = span.startOffset + 1 + i - 1;
-        this.error(new Piece(this.lines, at, at + 2), `unknown escape '\\${next ?? ''}' in string (use \\" \\\\ \\n or \\t)`);
+        this.error(new Piece(this.frame, at, at + 2), `unknown escape '\\${next ?? ''}' in string (use \\" \\\\ \\n or \\t)`);
         value += next ?? '';
       } else {
         value += escaped;
       }
     }
-    return new Value_(this.lines, span.startOffset, 'string', text, value, undefined);
+    return new Value_(this.frame, span.startOffset, 'string', text, value, undefined);
   }
 }
 

@@ -1,12 +1,13 @@
-// Block reuse after an edit (the language server re-parses an edited file whole): the
-// closed top-level blocks of the new parse whose text stands at the same offsets and the
-// same line/character positions as in the previous parse are replaced by the previous
-// parse's nodes. Validation (validate.ts) and the model (entities memoised per validated
-// block) then recognise them, so only the blocks around the edit are validated and
+// Block reuse after an edit (the language server parses an edited file again, from the
+// last unchanged block before the edit: resumePoint): the closed top-level blocks of the
+// new parse whose text is the previous parse's, at the same line/character positions, are
+// replaced by the previous parse's nodes, moved by how far the edit moved them (parse.ts,
+// moveBlock). Validation (validate.ts) and the model (entities memoised per validated
+// block) then recognise them, so only the blocks the edit touched are validated and
 // analysed again. Blocks before the edit always qualify; blocks after it when the edit
-// kept the text's length and line breaks (a replaced word, a toggled value).
+// kept the line breaks before them (typing within a line).
 import { BlockNode, FileNode } from './ast';
-import { rebindBlock, withBlocks } from './parse';
+import { moveBlock, withBlocks } from './parse';
 import { LineIndex } from './positions';
 
 /** `fresh` with the unchanged blocks of `previous` in place of its own (same file otherwise). */
@@ -14,38 +15,45 @@ export function reuseUnchangedBlocks(previous: FileNode, previousLines: LineInde
   if (previous.blocks.length === 0 || fresh.blocks.length === 0) return fresh;
   const oldText = previous.text;
   const newText = fresh.text;
-  // The text both share at the start, and at the end (where it stands at the same offsets
-  // only when the length is unchanged).
+  // The text both share at the start, and at the end.
   const limit = Math.min(oldText.length, newText.length);
   let prefix = 0;
   while (prefix < limit && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
-  const sameLength = oldText.length === newText.length;
-  let suffixStart = newText.length;
-  if (sameLength) while (suffixStart > prefix && oldText.charCodeAt(suffixStart - 1) === newText.charCodeAt(suffixStart - 1)) suffixStart--;
-  // After the edit, positions are the same from the first line whose start, and every later
-  // one, are the same (at the same index: the line count must not have changed).
+  let suffix = 0;
+  while (suffix < limit - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+  const delta = newText.length - oldText.length;
+  // After the edit, a block keeps its line/character positions when the line count is the
+  // same and every line start from its first line on moved by `delta` alike: then from the
+  // line after the last one whose start did not.
   const oldStarts = previousLines.lineStarts();
   const newStarts = freshLines.lineStarts();
-  let lastDifferent = Number.POSITIVE_INFINITY;
-  if (sameLength && oldStarts.length === newStarts.length) {
-    lastDifferent = newStarts.length - 1;
-    while (lastDifferent >= 0 && oldStarts[lastDifferent] === newStarts[lastDifferent]) lastDifferent--;
+  let firstSame = Number.POSITIVE_INFINITY;
+  if (oldStarts.length === newStarts.length) {
+    let line = newStarts.length - 1;
+    while (line >= 0 && newStarts[line] === oldStarts[line] + delta) line--;
+    firstSame = line + 1;
   }
   const byStart = new Map<number, BlockNode>();
-  for (const b of previous.blocks) if (b.closeBrace) byStart.set(b.startOffset, b);
+  for (const b of fresh.blocks) if (b.closeBrace) byStart.set(b.startOffset, b);
+  const at = new Map<BlockNode, number>();
+  fresh.blocks.forEach((b, i) => at.set(b, i));
   let blocks: BlockNode[] | undefined;
-  for (let i = 0; i < fresh.blocks.length; i++) {
-    const block = fresh.blocks[i];
-    const old = byStart.get(block.startOffset);
-    if (!old || !block.closeBrace || old.endOffset !== block.endOffset) continue;
-    const start = block.startOffset;
-    const end = block.endOffset;
-    // Before the edit the text up to the block's end is the same, and so are the line
+  for (const old of previous.blocks) {
+    if (!old.closeBrace) continue;
+    const start = old.startOffset;
+    const end = old.endOffset;
+    // Before the edit: the text up to the block's end is the same, and so are the line
     // starts a position in it depends on (those at or before it).
     const before = end <= prefix;
-    if (!before && !(sameLength && start >= suffixStart && freshLines.position(start).line > lastDifferent)) continue;
-    rebindBlock(old, block);
-    (blocks ??= fresh.blocks.slice())[i] = old;
+    // After it: the block's text is in the shared end, from a line whose start moved alike.
+    const after = !before && start >= oldText.length - suffix && freshLines.position(start + delta).line >= firstSame;
+    if (!before && !after) continue;
+    const shift = before ? 0 : delta;
+    const block = byStart.get(start + shift);
+    if (!block || block.endOffset !== end + shift) continue;
+    if (block === old) continue; // already the previous parse's (a resumed parse keeps them)
+    if (!moveBlock(old, freshLines, shift)) continue;
+    (blocks ??= fresh.blocks.slice())[at.get(block)!] = old;
   }
   return blocks ? withBlocks(fresh, blocks) : fresh;
 }

@@ -124,6 +124,9 @@ function assertSame(files: readonly Text[], cache: ParseCache, today: number, st
     assert.deepEqual(JSON.stringify(incremental.diagnostics.get(f.path)), JSON.stringify(fresh.diagnostics.get(f.path)), `${step}: diagnostics of ${f.path}`);
   }
   assert.equal(estimateJsonText(incremental.check!), estimateJsonText(fresh), `${step}: estimates`);
+  // Every written name with its offsets and range (reused blocks moved by an edit included).
+  const refs = (m: typeof fresh.model): string => JSON.stringify(m.references.map((r) => [r.path, r.node.startOffset, r.node.endOffset, r.node.range, r.kind, r.name, r.isDeclaration, r.target?.path, r.target?.nameNode.startOffset]));
+  assert.equal(refs(incremental.check!.model), refs(fresh.model), `${step}: references`);
 }
 
 function run(initial: readonly Text[], seed: number, steps: number): void {

@@ -41,6 +41,7 @@ function edit(r: Rng, text: string): string {
 describe('parse after an edit: resumed and reused, equal to a parse from the start', () => {
   it('random edits of generated specs, each compared with a fresh parse', () => {
     let resumed = 0;
+    let moved = 0;
     for (let seed = 1; seed <= 40; seed++) {
       const r = rng(seed);
       let previous = parseDocument(generateModel(r).join('\n'), 'x.drspec');
@@ -49,11 +50,14 @@ describe('parse after an edit: resumed and reused, equal to a parse from the sta
         const from = resumePoint(previous, lineIndexOf(previous), text);
         if (from > 0) resumed++;
         let file = parseDocument(text, 'x.drspec', { previous, from });
+        const offsets = new Map(previous.blocks.map((b) => [b, b.startOffset]));
         file = reuseUnchangedBlocks(previous, lineIndexOf(previous), file, lineIndexOf(file));
+        for (const b of file.blocks) if (offsets.has(b) && offsets.get(b) !== b.startOffset) moved++;
         assert.deepEqual(tree(file), tree(parseDocument(text, 'x.drspec')), `seed ${seed} step ${step} (resumed at ${from})`);
         previous = file;
       }
     }
     assert.ok(resumed > 200, `resumed ${resumed} times`);
+    assert.ok(moved > 200, `blocks moved after an edit: ${moved}`);
   });
 });

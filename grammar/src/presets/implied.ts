@@ -71,8 +71,18 @@ export function parseImplied(statement: ImpliedStatement): ParsedProperty | unde
   return template(statement.text);
 }
 
+/**
+ * A template's node placed on the `preset` statement: its position is the statement's,
+ * read from it when asked (the statement's block may be moved by a later edit: reuse.ts).
+ */
 function relocate<T extends Span>(node: T, span: Span): T {
-  return { ...node, range: span.range, startOffset: span.startOffset, endOffset: span.endOffset };
+  const copy = { ...node };
+  Object.defineProperties(copy, {
+    range: { get: () => span.range, enumerable: true },
+    startOffset: { get: () => span.startOffset, enumerable: true },
+    endOffset: { get: () => span.endOffset, enumerable: true },
+  });
+  return copy;
 }
 
 function impliedProperty(statement: ImpliedStatement, from: ParsedProperty): ParsedProperty | undefined {
@@ -90,7 +100,7 @@ function impliedProperty(statement: ImpliedStatement, from: ParsedProperty): Par
   for (const [name, value] of parsed.args) args.set(name, { node: node(value.node), value: value.value });
   const clauseWords = new Map<string, ValueNode>();
   for (const [word, value] of parsed.clauseWords) clauseWords.set(word, node(value));
-  const synthetic: StatementNode = { range: at.range, startOffset: at.startOffset, endOffset: at.endOffset, key: relocate(parsed.statement.key, at), values: parsed.statement.values.map(node) };
+  const synthetic: StatementNode = relocate({ range: at.range, startOffset: at.startOffset, endOffset: at.endOffset, key: relocate(parsed.statement.key, at), values: parsed.statement.values.map(node) }, at);
   const via = `preset ${statement.preset.name}: ${statement.text}`;
   return { statement: synthetic, spec: parsed.spec, roles: parsed.roles, args, clauseWords, list: [], implied: { preset: statement.preset, from, statement, via } };
 }
