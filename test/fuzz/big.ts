@@ -20,7 +20,7 @@ export interface BigResult {
   note?: string;
 }
 
-function bigModel(targetBytes: number): string {
+export function bigModel(targetBytes: number): string {
   const parts: string[] = ['region westeurope {\n  pair northeurope\n}\n\nregion northeurope {\n  pair westeurope\n}\n\npolicy standard {\n  rto 4h\n  rpo 1h\n}\n\n'];
   let size = parts[0].length;
   for (let i = 0; size < targetBytes; i++) {
@@ -34,7 +34,7 @@ function bigModel(targetBytes: number): string {
   return parts.join('');
 }
 
-function chain(n: number): string {
+export function chain(n: number): string {
   const parts: string[] = ['datastore db {\n  rpo 1h\n  backup full every 1h to geo\n}\n'];
   for (let i = 0; i < n; i++) parts.push(`service s${i} {\n  depends-on ${i > 0 ? `s${i - 1}` : 'db'}\n}\n`);
   return parts.join('');
