@@ -17,10 +17,8 @@ export function reuseUnchangedBlocks(previous: FileNode, previousLines: LineInde
   const newText = fresh.text;
   // The text both share at the start, and at the end.
   const limit = Math.min(oldText.length, newText.length);
-  let prefix = 0;
-  while (prefix < limit && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < limit - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+  const prefix = commonPrefix(oldText, newText);
+  const suffix = commonSuffix(oldText, newText, limit - prefix);
   const delta = newText.length - oldText.length;
   // After the edit, a block keeps its line/character positions when the line count is the
   // same and every line start from its first line on moved by `delta` alike: then from the
@@ -66,10 +64,7 @@ export function reuseUnchangedBlocks(previous: FileNode, previousLines: LineInde
  */
 export function resumePoint(previous: FileNode, previousLines: LineIndex, text: string): number {
   const oldText = previous.text;
-  const limit = Math.min(oldText.length, text.length);
-  let prefix = 0;
-  while (prefix < limit && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let end = prefix;
+  let end = commonPrefix(oldText, text);
   for (const e of previous.syntaxErrors) end = Math.min(end, previousLines.offset(e.range.start));
   let from = 0;
   for (const b of previous.blocks) {
@@ -77,4 +72,24 @@ export function resumePoint(previous: FileNode, previousLines: LineIndex, text: 
     from = b.endOffset;
   }
   return from;
+}
+
+/** Characters compared at once by the common prefix and suffix (a string comparison, native). */
+const CHUNK = 4096;
+
+/** The length of the text `a` and `b` share at the start: whole chunks first, then characters. */
+export function commonPrefix(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  let at = 0;
+  while (at + CHUNK <= limit && a.slice(at, at + CHUNK) === b.slice(at, at + CHUNK)) at += CHUNK;
+  while (at < limit && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}
+
+/** The length of the text `a` and `b` share at the end, at most `limit`. */
+export function commonSuffix(a: string, b: string, limit: number): number {
+  let n = 0;
+  while (n + CHUNK <= limit && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
+  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
 }

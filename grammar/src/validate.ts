@@ -70,7 +70,7 @@ export interface ValidatedFile {
   file: FileNode;
   blocks: ParsedBlock[];
   /** Every statement with a known key, interpreted (also a repeated one that is reported and dropped from its block). */
-  statements: Map<StatementNode, ParsedProperty>;
+  statements: StatementTable;
   diagnostics: Diagnostic[];
   /** Per block of `file.blocks`: the end of its diagnostics in `diagnostics` (for reuse after an edit). */
   blockEnds?: number[];
@@ -83,20 +83,57 @@ export interface ValidatedFile {
  * (reuse.ts); a reused block's validation is taken from it rather than done again (the
  * same ParsedBlock, so the model's entities built from it are the same too).
  */
+/** The interpreted statements of a file, by statement node. */
+export interface StatementTable {
+  get(statement: StatementNode): ParsedProperty | undefined;
+}
+
+/** How many earlier validations a file's table may fall back on before it is flattened. */
+const MAX_LAYERS = 16;
+
+/**
+ * The statements validated now, then those of the blocks reused from an earlier validation
+ * (looked up there: the same nodes), so that reusing a block costs nothing per statement.
+ * Flattened when the chain of earlier tables grows long (they keep replaced blocks alive).
+ */
+class LayeredStatements implements StatementTable {
+  constructor(
+    private readonly own: Map<StatementNode, ParsedProperty>,
+    private readonly earlier: StatementTable | undefined,
+    readonly layers: number,
+  ) {}
+
+  get(statement: StatementNode): ParsedProperty | undefined {
+    return this.own.get(statement) ?? this.earlier?.get(statement);
+  }
+}
+
+function layered(own: Map<StatementNode, ParsedProperty>, earlier: StatementTable, blocks: readonly BlockNode[]): StatementTable {
+  const layers = earlier instanceof LayeredStatements ? earlier.layers + 1 : 1;
+  if (layers <= MAX_LAYERS) return new LayeredStatements(own, earlier, layers);
+  const flat = new Map<StatementNode, ParsedProperty>();
+  for (const block of blocks) {
+    for (const s of block.statements) {
+      const property = own.get(s) ?? earlier.get(s);
+      if (property) flat.set(s, property);
+    }
+  }
+  return flat;
+}
+
 export function validateFile(file: FileNode, previous?: ValidatedFile): ValidatedFile {
   const diagnostics: Diagnostic[] = [];
   const blocks: ParsedBlock[] = [];
   const statements = new Map<StatementNode, ParsedProperty>();
   const blockEnds: number[] = [];
   const earlier = previous?.blockEnds ? previousBlocks(previous) : undefined;
+  let reused = false;
   for (const block of file.blocks) {
     const kept = earlier?.get(block);
     if (kept) {
+      // Its statements are looked up in the earlier table (see LayeredStatements).
+      reused = true;
       for (let i = kept.from; i < kept.to; i++) diagnostics.push(previous!.diagnostics[i]);
-      for (const s of block.statements) {
-        const property = previous!.statements.get(s);
-        if (property) statements.set(s, property);
-      }
       if (kept.parsed) blocks.push(kept.parsed);
     } else {
       const parsed = validateBlock(block, diagnostics, statements);
@@ -104,7 +141,7 @@ export function validateFile(file: FileNode, previous?: ValidatedFile): Validate
     }
     blockEnds.push(diagnostics.length);
   }
-  return { file, blocks, statements, diagnostics, blockEnds };
+  return { file, blocks, statements: reused ? layered(statements, previous!.statements, file.blocks) : statements, diagnostics, blockEnds };
 }
 
 /** Each block of an earlier validation with its ParsedBlock and its diagnostics' index range. */

@@ -7,6 +7,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { generateWorkspace } from '../../bench/generate';
+import { StatementNode } from '../../grammar/src/ast';
 import { estimateJsonText } from '../../server/src/analysis/estimate-report';
 import { checkSources } from '../../server/src/check';
 import { buildSnapshot, ParseCache } from '../../server/src/workspace/snapshot';
@@ -127,6 +128,14 @@ function assertSame(files: readonly Text[], cache: ParseCache, today: number, st
   // Every written name with its offsets and range (reused blocks moved by an edit included).
   const refs = (m: typeof fresh.model): string => JSON.stringify(m.references.map((r) => [r.path, r.node.startOffset, r.node.endOffset, r.node.range, r.kind, r.name, r.isDeclaration, r.target?.path, r.target?.nameNode.startOffset]));
   assert.equal(refs(incremental.check!.model), refs(fresh.model), `${step}: references`);
+  // The interpreted statements (hover and semantic tokens read them), reused blocks' included.
+  for (const f of files) {
+    const roles = (v: { file: { blocks: readonly { statements: readonly StatementNode[] }[] }; statements: { get(s: StatementNode): { spec: { key: string }; roles: unknown[] } | undefined } }): string =>
+      JSON.stringify(v.file.blocks.flatMap((b) => b.statements.map((st) => [st.startOffset, v.statements.get(st)?.spec.key, v.statements.get(st)?.roles])));
+    const mine = incremental.files.get(f.path)!.validated;
+    const theirs = fresh.files.find((v) => v.file.path === f.path)!;
+    assert.equal(roles(mine), roles(theirs), `${step}: statements of ${f.path}`);
+  }
 }
 
 function run(initial: readonly Text[], seed: number, steps: number): void {
