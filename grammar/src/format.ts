@@ -160,7 +160,11 @@ function computeGaps(file: FileNode, options: FormatOptions): Gap[] | undefined 
   }
 
   const indentUnit = options.indent ?? '  ';
-  const eol = options.eol ?? detectEol(text);
+  // The first line break outside comments and strings: every one the output has is this
+  // one, so formatting the output again picks the same (a break inside a block comment is
+  // kept as written, and may differ).
+  const firstBreak = lexed.tokens.find((t) => t.tokenType === Newline);
+  const eol = options.eol ?? (firstBreak ? (firstBreak.image === '\r\n' ? '\r\n' : '\n') : detectEol(text));
   const layout = new Layout(indentUnit, eol);
   const gaps: Gap[] = [];
   const leading = text.startsWith(BOM) ? BOM : '';

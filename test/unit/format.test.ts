@@ -140,6 +140,13 @@ describe('format: rules', () => {
     assert.equal(detectEol('a\nb\r\nc'), '\n');
     assert.equal(detectEol('abc'), '\n');
   });
+
+  it('keeps the line ending of the first break outside comments, so that it is idempotent (fuzz seed 82791)', () => {
+    const text = '\ufeffregion northeurope {\r\n}/* two\nlines */\r\n';
+    const once = formatDocument(parseDocument(text))!;
+    assert.equal(once, '\ufeffregion northeurope {} /* two\nlines */\r\n');
+    assert.equal(formatDocument(parseDocument(once)), once);
+  });
   it('a lone CR file is written with LF', () => {
     assert.equal(format('region a {\r  zones 2\r}\r'), 'region a {\n  zones 2\n}\n');
   });
