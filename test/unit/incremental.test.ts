@@ -12,22 +12,11 @@ import { estimateJsonText } from '../../server/src/analysis/estimate-report';
 import { checkSources } from '../../server/src/check';
 import { buildSnapshot, ParseCache } from '../../server/src/workspace/snapshot';
 import { generateModel, rng, Rng } from '../fuzz/generate';
+import { random } from '../fixtures/generate-spec';
 
 interface Text {
   path: string;
   text: string;
-}
-
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Edit = (text: string, rnd: () => number, all: readonly Text[]) => string;
