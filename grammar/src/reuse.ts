@@ -11,13 +11,13 @@ import { moveBlock, withBlocks } from './parse';
 import { LineIndex } from './positions';
 
 /** `fresh` with the unchanged blocks of `previous` in place of its own (same file otherwise). */
-export function reuseUnchangedBlocks(previous: FileNode, previousLines: LineIndex, fresh: FileNode, freshLines: LineIndex): FileNode {
+/** `prefix`: commonPrefix of the two texts, when the caller has it. */
+export function reuseUnchangedBlocks(previous: FileNode, previousLines: LineIndex, fresh: FileNode, freshLines: LineIndex, prefix = commonPrefix(previous.text, fresh.text)): FileNode {
   if (previous.blocks.length === 0 || fresh.blocks.length === 0) return fresh;
   const oldText = previous.text;
   const newText = fresh.text;
   // The text both share at the start, and at the end.
   const limit = Math.min(oldText.length, newText.length);
-  const prefix = commonPrefix(oldText, newText);
   const suffix = commonSuffix(oldText, newText, limit - prefix);
   const delta = newText.length - oldText.length;
   // After the edit, a block keeps its line/character positions when the line count is the
@@ -62,9 +62,8 @@ export function reuseUnchangedBlocks(previous: FileNode, previousLines: LineInde
  * any syntax error of the previous parse (so every block before it is closed too, and no
  * comment or string is open there); 0 when there is none.
  */
-export function resumePoint(previous: FileNode, previousLines: LineIndex, text: string): number {
-  const oldText = previous.text;
-  let end = commonPrefix(oldText, text);
+export function resumePoint(previous: FileNode, previousLines: LineIndex, text: string, prefix = commonPrefix(previous.text, text)): number {
+  let end = prefix;
   for (const e of previous.syntaxErrors) end = Math.min(end, previousLines.offset(e.range.start));
   let from = 0;
   for (const b of previous.blocks) {

@@ -9,7 +9,7 @@ import { Diagnostic, FileNode, Phase, PhaseFailure } from '../../grammar/src/ast
 import { makeDiagnostic } from '../../grammar/src/diagnostic-data';
 import { lineIndexOf, parseDocument } from '../../grammar/src/parse';
 import { LineIndex } from '../../grammar/src/positions';
-import { resumePoint, reuseUnchangedBlocks } from '../../grammar/src/reuse';
+import { commonPrefix, resumePoint, reuseUnchangedBlocks } from '../../grammar/src/reuse';
 import { validateFile, ValidatedFile } from '../../grammar/src/validate';
 import { analyze, AnalysisMemo } from './analysis/analyze';
 import { injectFault } from './fault';
@@ -118,8 +118,9 @@ export function validateEditedSource(source: Source, previous: PreviousVersion |
       // Parsed again from the last unchanged block before the edit; then the blocks after
       // it that the edit left in place are taken from the previous parse too.
       const before = previous.validated.file;
-      file = parseDocument(source.text, source.path, { previous: before, from: resumePoint(before, previous.lines, source.text) });
-      file = reuseUnchangedBlocks(before, previous.lines, file, lineIndexOf(file));
+      const prefix = commonPrefix(before.text, source.text);
+      file = parseDocument(source.text, source.path, { previous: before, from: resumePoint(before, previous.lines, source.text, prefix) });
+      file = reuseUnchangedBlocks(before, previous.lines, file, lineIndexOf(file), prefix);
     } else {
       file = parseDocument(source.text, source.path);
     }
