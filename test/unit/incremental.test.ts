@@ -10,7 +10,7 @@ import { generateWorkspace } from '../../bench/generate';
 import { StatementNode } from '../../grammar/src/ast';
 import { estimateJsonText } from '../../server/src/analysis/estimate-report';
 import { checkSources } from '../../server/src/check';
-import { buildSnapshot, ParseCache } from '../../server/src/workspace/snapshot';
+import { buildSnapshot, memoOf, ParseCache } from '../../server/src/workspace/snapshot';
 import { generateModel, rng, Rng } from '../fuzz/generate';
 import { random } from '../fixtures/generate-spec';
 
@@ -188,6 +188,51 @@ describe('incremental analysis: identical to a full check after every edit', () 
       if (e.path === edited[1].path && block.startOffset <= at && at < block.endOffset) assert.notEqual(before.get(`${e.kind} ${e.name}`), e, `${e.name} holds the edit`);
     }
     assert.ok(reused > 0 && fresh > 0, `reused ${reused}, recomputed ${fresh}`);
+  });
+
+  it('an edit inside blocks is patched into the previous model and analysis: duplicates, references, acceptances, chains, cycles', () => {
+    const files: Text[] = generateWorkspace(120, 'plain', 10).map((f) => ({ path: f.path, text: f.text }));
+    // Besides the generated files: a duplicate of a datastore declared elsewhere, a datastore
+    // referencing others (rpo-skew reads their estimates), a policy's acceptances, a short
+    // chain of services over an edited datastore, and a cycle.
+    files.push({
+      path: 'bench/900-extra.drspec',
+      text: [
+        'policy relaxed {\n  rto 1h\n  rpo 1m\n  accept rpo-unachievable "known"\n  accept untested "known"\n}',
+        'datastore db-8 {\n  size 1GB\n}',
+        'datastore mirror {\n  size 2GB\n  write-rate 1GB/h\n  backup full every 1d retain 30d to geo\n  backup log every 1m retain 7d to geo\n  references db-2, db-4\n  policy relaxed\n}',
+        'service c0 {\n  depends-on db-2\n  rpo 1h\n}',
+        'service c1 {\n  depends-on c0, mirror\n  rpo 10m\n}',
+        'service c2 {\n  depends-on c1\n  policy relaxed\n}',
+        'service loop-a {\n  depends-on loop-b\n}',
+        'service loop-b {\n  depends-on loop-a\n}',
+      ].join('\n') + '\n',
+    });
+    const cache: ParseCache = new Map();
+    const memo = memoOf(cache);
+    assertSame(files, cache, 20500, 'initial');
+    const r = rng(7);
+    const values: Edit[] = [
+      (t) => replaceOne(t, /retain \d+d/g, () => `retain ${1 + int(r, 40)}d`, r),
+      (t) => replaceOne(t, /size \d+GB/g, () => `size ${1 + int(r, 900)}GB`, r),
+      (t) => replaceOne(t, /every \d+m retain/g, () => `every ${1 + int(r, 120)}m retain`, r),
+      (t) => replaceOne(t, /lag \d+s/g, () => `lag ${int(r, 3000)}s`, r),
+      (t) => replaceOne(t, /engine \w+/g, (m) => (m === 'engine postgres' ? 'enginx postgres' : 'engine postgres'), r),
+      (t) => replaceOne(t, /\brpo \d+m\n/g, () => `rpo ${1 + int(r, 90)}m\n`, r),
+      // A blank line in a block, or none: the blocks after it move to other lines.
+      (t) => replaceOne(t, /size \d+GB\n\n?/g, (m) => (m.endsWith('\n\n') ? m.slice(0, -1) : `${m}\n`), r),
+    ];
+    const tablesBefore = memo.model.tables.patched;
+    const analysesBefore = memo.patched;
+    for (let step = 0; step < 60; step++) {
+      // The extra file and db-2's file (under the chain and mirror's references) half the time.
+      const at = r() < 0.5 ? (r() < 0.5 ? files.length - 1 : 1) : int(r, files.length);
+      const text = pick(values, r)(files[at].text, r, files);
+      files[at] = { ...files[at], text };
+      assertSame(files, cache, 20500, `step ${step}: ${files[at].path}`);
+    }
+    assert.ok(memo.model.tables.patched - tablesBefore > 40, `tables patched ${memo.model.tables.patched - tablesBefore} times`);
+    assert.ok(memo.patched - analysesBefore > 30, `analysis patched ${memo.patched - analysesBefore} times`);
   });
 
   it('data at risk after an edit under a deep chain and under a wide fan (the direct walks and their fallback)', () => {

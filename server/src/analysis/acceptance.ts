@@ -42,12 +42,17 @@ export class Acceptances {
   private readonly records = new Map<Acceptance, AcceptanceRecord>();
   private readonly active = new Map<Entity, Acceptance[]>();
 
+  /**
+   * `entities`: whose own acceptances to record (every entity of the model by default). An
+   * analysis patch (patch.ts) applies the acceptances to a few entities' findings only.
+   */
   constructor(
     private readonly model: Model,
     private readonly today: number,
+    entities: readonly Entity[] = model.entities,
   ) {
     for (const p of model.policies) for (const a of p.acceptances) this.record(a);
-    for (const e of model.entities) for (const a of e.acceptances) this.record(a);
+    for (const e of entities) for (const a of e.acceptances) this.record(a);
   }
 
   /** The (winning) entity of a kind and name. */

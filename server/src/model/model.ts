@@ -1,12 +1,12 @@
 // buildModel: the validated files of one run → one model (docs/language.md, section 1). Files in path
 // order, declarations in file order; the first declaration of a name per kind wins.
-import { Diagnostic, Range, Span } from '../../../grammar/src/ast';
-import { makeDiagnostic } from '../../../grammar/src/diagnostic-data';
+import { Diagnostic, Span } from '../../../grammar/src/ast';
 import { DEFAULTS } from '../../../grammar/src/schema';
 import { ParsedBlock, ValidatedFile } from '../../../grammar/src/validate';
 import { declarationOf, planOf } from './entities';
 import { CycleMemo, findCycles } from './cycles';
-import { FileDeclarations, ReferenceMemo, resolveReferences } from './references';
+import { ReferenceMemo, resolveReferences } from './references';
+import { declarationTables, FileEntities, TablesMemo } from './tables';
 import { BlockEntity, Declaration, DeclarationKind, Entity, Model, ModelNames, NameReference, PlanEntity } from './types';
 
 export * from './types';
@@ -49,7 +49,8 @@ function memoPlan(block: ParsedBlock, path: string): PlanEntity {
  */
 export class ModelMemo {
   readonly references = new ReferenceMemo();
-  readonly duplicates = new WeakMap<Declaration, { first: Declaration; diagnostic: Diagnostic }>();
+  /** The declaration tables and `duplicate-name` findings (tables.ts). */
+  readonly tables = new TablesMemo();
   readonly cycles = new CycleMemo();
 }
 
@@ -62,11 +63,6 @@ function tableOf<T extends Declaration>(list: readonly T[]): Map<string, T> {
   const table = new Map<string, T>();
   for (const d of list) if (!table.has(d.name)) table.set(d.name, d);
   return table;
-}
-
-/** A validated file's plans and declarations in file order (what buildModel reads of it). */
-interface FileEntities extends FileDeclarations {
-  plans: PlanEntity[];
 }
 
 /** Memoised per validated file, like the entities themselves: a kept file costs no walk over its blocks. */
@@ -93,19 +89,17 @@ function fileDeclarations(validated: ValidatedFile): FileEntities {
 
 export function buildModel(files: readonly ValidatedFile[], memo?: ModelMemo): Model {
   const sorted = inPathOrder(files) ? files.slice() : [...files].sort((a, b) => comparePaths(a.file.path, b.file.path));
-  const names: ModelNames = { region: new Map(), policy: new Map(), datastore: new Map(), service: new Map() };
-  // Only files with model findings have a list.
+  const entries: FileEntities[] = [];
+  for (const validated of sorted) entries.push(fileDeclarations(validated));
+  const { tables, findings, sameGraph } = declarationTables(entries, memo?.tables);
+  // Only files with model findings have a list (copied: the tables' own are kept for the next build).
   const diagnostics = new Map<string, Diagnostic[]>();
+  for (const [path, list] of findings) diagnostics.set(path, list.slice());
   let byPath: Map<string, NameReference[]> | undefined;
   let references: NameReference[] | undefined;
   const model: Model = {
     files: sorted,
-    regions: [],
-    policies: [],
-    datastores: [],
-    services: [],
-    entities: [],
-    duplicates: [],
+    ...tables,
     // Concatenated when first read: most builds are never asked for every reference.
     get references(): NameReference[] {
       if (!references) {
@@ -114,7 +108,6 @@ export function buildModel(files: readonly ValidatedFile[], memo?: ModelMemo): M
       }
       return references;
     },
-    names,
     cyclic: new Set(),
     diagnostics,
   };
@@ -123,53 +116,9 @@ export function buildModel(files: readonly ValidatedFile[], memo?: ModelMemo): M
     if (list) list.push(diagnostic);
     else diagnostics.set(path, [diagnostic]);
   };
-  const perFile: FileDeclarations[] = [];
-
-  for (const validated of sorted) {
-    const path = validated.file.path;
-    const entry = fileDeclarations(validated);
-    perFile.push(entry);
-    for (const plan of entry.plans) {
-      if (!model.plan) {
-        model.plan = plan;
-        continue;
-      }
-      const message = `a model has at most one plan; the first is ${where(model.plan.path, model.plan.block.node.range, path)}`;
-      report(path, makeDiagnostic('invalid-structure', plan.block.node.kind.range, message, undefined, {
-        related: [{ path: model.plan.path, range: model.plan.block.node.kind.range, message: 'the first plan' }],
-      }));
-    }
-    for (const declaration of entry.declarations) {
-      const table = names[declaration.kind] as Map<string, Declaration>;
-      const first = table.get(declaration.name);
-      if (first) {
-        model.duplicates.push(declaration);
-        report(path, duplicateFinding(declaration, first, memo));
-        continue;
-      }
-      table.set(declaration.name, declaration);
-      switch (declaration.kind) {
-        case 'region':
-          model.regions.push(declaration);
-          break;
-        case 'policy':
-          model.policies.push(declaration);
-          break;
-        case 'datastore':
-          model.datastores.push(declaration);
-          model.entities.push(declaration);
-          for (const d of declaration.presets.diagnostics) report(path, d);
-          break;
-        case 'service':
-          model.services.push(declaration);
-          model.entities.push(declaration);
-          break;
-      }
-    }
-  }
-
-  byPath = resolveReferences(model, perFile, report, memo?.references);
-  findCycles(model, report, memo?.cycles);
+  byPath = resolveReferences(model, entries, report, memo?.references);
+  // Patched tables with the same dependency graph as a build that found no cycle: still none.
+  if (!(sameGraph && memo?.cycles.acyclic)) findCycles(model, report, memo?.cycles);
   for (const list of diagnostics.values()) if (list.length > 1) list.sort(compareStarts);
   return model;
 }
@@ -182,23 +131,6 @@ function inPathOrder(files: readonly ValidatedFile[]): boolean {
 
 function compareStarts(a: Diagnostic, b: Diagnostic): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
-}
-
-function duplicateFinding(declaration: Declaration, first: Declaration, memo: ModelMemo | undefined): Diagnostic {
-  const kept = memo?.duplicates.get(declaration);
-  if (kept && kept.first === first) return kept.diagnostic;
-  const path = declaration.path;
-  const message = `${declaration.kind} '${declaration.name}' is already declared ${where(first.path, first.nameNode.range, path)}`;
-  const data = { kind: declaration.kind, name: declaration.name, first: { path: first.path, range: first.nameNode.range } };
-  const diagnostic = makeDiagnostic('duplicate-name', declaration.nameNode.range, message, data, {
-    related: [{ path: first.path, range: first.nameNode.range, message: `the first declaration of '${first.name}'` }],
-  });
-  memo?.duplicates.set(declaration, { first, diagnostic });
-  return diagnostic;
-}
-
-function where(path: string, range: Range, from: string): string {
-  return `${path === from ? '' : `in ${path} `}on line ${range.start.line + 1}`;
 }
 
 /** The winning declaration of a kind and name. */

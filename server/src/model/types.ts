@@ -217,10 +217,10 @@ export interface NameReference {
 
 /** The winning declaration of each name, per kind: the first in model order. */
 export interface ModelNames {
-  region: Map<string, RegionEntity>;
-  policy: Map<string, PolicyEntity>;
-  datastore: Map<string, DatastoreEntity>;
-  service: Map<string, ServiceEntity>;
+  region: ReadonlyMap<string, RegionEntity>;
+  policy: ReadonlyMap<string, PolicyEntity>;
+  datastore: ReadonlyMap<string, DatastoreEntity>;
+  service: ReadonlyMap<string, ServiceEntity>;
 }
 
 export interface Model {

@@ -63,7 +63,8 @@ export type ParseCache = Map<string, ParsedText>;
 /** The analysis memo that goes with a parse cache (kept as long as the cache). */
 const memos = new WeakMap<ParseCache, AnalysisMemo>();
 
-function memoOf(cache: ParseCache): AnalysisMemo {
+/** The analysis memo kept with a parse cache (tests read how builds reused it). */
+export function memoOf(cache: ParseCache): AnalysisMemo {
   let memo = memos.get(cache);
   if (!memo) memos.set(cache, (memo = new AnalysisMemo()));
   return memo;
