@@ -158,7 +158,9 @@ function exampleFiles(): Text[] {
   return out;
 }
 
-describe('incremental analysis: identical to a full check after every edit', () => {
+describe('incremental analysis: identical to a full check after every edit', function () {
+  // Each case compares hundreds of builds with fresh checks: seconds, more on a loaded machine.
+  this.timeout(120000);
   it('generated multi-file workspaces, random edit sequences', () => {
     for (const seed of [1, 2]) run(generateWorkspace(60, 'plain', 8), seed, 30);
   });
