@@ -21,7 +21,7 @@
 // is never deeper than two levels.
 import { IToken } from 'chevrotain';
 import { BlockNode, CommentNode, Diagnostic, FileNode, IdentifierNode, Range, Span, StatementNode, ValueKind, ValueNode } from './ast';
-import { Comma, Identifier, LCurly, Newline, NumericLiteral, Semicolon, StringLiteral } from './lexer';
+import { Comma, Identifier, LCurly, Newline, NumericLiteral, RCurly, Semicolon, StringLiteral } from './lexer';
 import { describeToken, lineParser, LineSink } from './parser';
 import { LineIndex } from './positions';
 import { internHashed, Scanner, Token } from './scanner';
@@ -42,8 +42,14 @@ import { LiteralResult, parseNumericLiteral } from './units';
  * changing one object (reuse.ts). Nothing else changes a frame.
  */
 class Frame {
-  /** Set when another top-level block shares it (a block left open, those it swallowed): never moved. */
+  /** Set when another top-level block shares it (a block left open, those it swallowed): never moved alone. */
   shared = false;
+  /**
+   * Set on a top-level block closed with nothing else open: after its '}' the parse is in
+   * its initial state, so a parse may start over there, or stop there and take the rest
+   * from the previous parse of an edited text (Resume).
+   */
+  clean = false;
 
   constructor(
     public lines: LineIndex,
@@ -201,6 +207,7 @@ const IDENTIFIER_IDX = Identifier.tokenTypeIdx!;
 const NUMERIC_IDX = NumericLiteral.tokenTypeIdx!;
 const STRING_IDX = StringLiteral.tokenTypeIdx!;
 const LCURLY_IDX = LCurly.tokenTypeIdx!;
+const RCURLY_IDX = RCurly.tokenTypeIdx!;
 const SEMICOLON_IDX = Semicolon.tokenTypeIdx!;
 
 /**
@@ -215,6 +222,27 @@ export function moveBlock(block: BlockNode, lines: LineIndex, delta = 0): boolea
   frame.lines = lines;
   frame.delta += delta;
   return true;
+}
+
+/** Whether the parse was back in its initial state after this top-level block (see Frame.clean). */
+export function endsClean(block: BlockNode): boolean {
+  return Located.frameOf(block)?.clean === true;
+}
+
+/**
+ * Moves the nodes `nodes[from, to)` of an earlier parse (top-level blocks, or comments)
+ * onto `lines`, `delta` further on: each frame once (the nodes that share a frame are
+ * next to one another), whether shared or not, since all of them move alike.
+ */
+function moveAll(nodes: readonly Span[], from: number, to: number, lines: LineIndex, delta: number): void {
+  let last: Frame | undefined;
+  for (let i = from; i < to; i++) {
+    const frame = Located.frameOf(nodes[i]);
+    if (!frame || frame === last) continue;
+    last = frame;
+    frame.lines = lines;
+    frame.delta += delta;
+  }
 }
 
 /** The line index each parse built (its nodes' ranges are computed from it). */
@@ -232,24 +260,83 @@ export function withBlocks(file: FileNode, blocks: BlockNode[]): FileNode {
   const copy: FileNode = { ...file, blocks };
   const lines = lineIndexes.get(file);
   if (lines) lineIndexes.set(copy, lines);
+  const splice = splices.get(file);
+  if (splice) splices.set(copy, splice);
   return copy;
 }
 
 /**
- * A parse that starts over at `from` rather than at the start of the text (an edit further
- * on): up to `from` the text is the previous parse's, which had no syntax error there and
- * ends a closed top-level block at `from` (resumePoint in reuse.ts), so its blocks and
- * comments before `from` are what a parse from the start would build.
+ * A parse of an edited text that reads only around the edit. Up to `from` the text is the
+ * previous parse's, which was in its initial state there (the end of a block of it that
+ * endsClean, or 0: resumePoint in reuse.ts): its blocks, comments, syntax errors and line
+ * starts before `from` are what a parse from the start would build, and are kept. With
+ * `tail`, the new text from `tail + delta` on is the previous text from `tail` on (`delta`
+ * the difference of the lengths): the parse then stops at the first '}' after which it is
+ * back in its initial state at `tail` or later, where the previous parse was too, at the
+ * same character of a line; the rest (blocks, comments, errors, line starts) is the
+ * previous parse's, moved by `delta` and by as many lines as the edit added. Every result
+ * is the one a parse from the start gives (test/unit/reparse.test.ts).
  */
 export interface Resume {
   previous: FileNode;
   from: number;
+  tail?: number;
+}
+
+/**
+ * How a parse with Resume is made of the previous one: its blocks [0, head) are the
+ * previous parse's [0, head), its blocks [tail, end) the previous parse's [previousTail,
+ * end), moved; `samePositions` when those kept the line/character positions they had.
+ */
+export interface Splice {
+  previous: FileNode;
+  head: number;
+  tail: number;
+  previousTail: number;
+  samePositions: boolean;
+}
+
+const splices = new WeakMap<FileNode, Splice>();
+
+/** How a parse with Resume reused the previous parse (undefined for a parse from the start). */
+export function spliceOf(file: FileNode): Splice | undefined {
+  return splices.get(file);
+}
+
+/** Where a parse stopped (see Resume): the previous parse's block that ends there, and its position. */
+interface Stopped {
+  /** The index of that block in the previous parse's blocks. */
+  block: number;
+  /** Its end, in the previous text. */
+  end: number;
+  /** Its end's position in the previous text, and how many lines the edit added before it. */
+  line: number;
+  character: number;
+  lineDelta: number;
+}
+
+/** The first index in [0, n) at which `before(i)` is false (before is true, then false). */
+function partition(n: number, before: (i: number) => boolean): number {
+  let low = 0;
+  let high = n;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (before(mid)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function positionBefore(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 
 export function parseDocument(text: string, path = '', resume?: Resume): FileNode {
-  const previousLines = resume && resume.from > 0 ? lineIndexes.get(resume.previous) : undefined;
-  const from = previousLines ? resume!.from : 0;
-  const scanner = new Scanner(text, true, from, previousLines ? previousLines.lineStarts().slice(0, previousLines.position(from).line + 1) : undefined);
+  const previous = resume?.previous;
+  const previousLines = previous ? lineIndexes.get(previous) : undefined;
+  const from = previousLines && resume!.from > 0 ? resume!.from : 0;
+  const fromPosition = from > 0 ? previousLines!.position(from) : undefined;
+  const scanner = new Scanner(text, true, from, fromPosition ? previousLines!.lineStarts().slice(0, fromPosition.line + 1) : undefined);
   // The line index is complete once the text is scanned; until then (during the parse) the
   // ranges of errors are computed from what has been scanned, which covers them.
   const lines = new LineIndex(text, scanner.lineStarts);
@@ -258,46 +345,88 @@ export function parseDocument(text: string, path = '', resume?: Resume): FileNod
     parseErrors.push({ code: 'syntax', severity: 'error', message, range: span.range });
   };
 
-  // Comments and error pieces share one frame; each top-level block gets its own (Frame).
-  const fileFrame = new Frame(lines);
-  const builder = new AstBuilder(lines, text, error);
-  parse(scanner, builder, fileFrame, error);
-  let blocks = builder.finish();
+  // The previous parse's comments before `from` come first; this parse's are added as it goes.
   const comments: CommentNode[] = [];
-  if (previousLines) {
-    // The previous parse's blocks and comments before `from`, moved to this text's index.
-    const kept: BlockNode[] = [];
-    for (const b of resume!.previous.blocks) {
-      if (b.endOffset > from) break;
-      moveBlock(b, lines);
-      kept.push(b);
-    }
-    blocks = kept.concat(blocks);
-    for (const c of resume!.previous.comments) {
-      if (c.endOffset > from) break;
-      comments.push(new Comment_(fileFrame, c.startOffset, c.endOffset, c.text, c.isBlock));
-    }
-  }
+  const headComments = from > 0 ? partition(previous!.comments.length, (i) => previous!.comments[i].startOffset < from) : 0;
+  for (let i = 0; i < headComments; i++) comments.push(previous!.comments[i]);
+  const commentErrors: Diagnostic<'syntax'>[] = [];
+  const builder = new AstBuilder(lines, text, error);
+  const stop = previousLines && resume!.tail !== undefined ? { previous: previous!, lines: previousLines, tail: resume!.tail, delta: text.length - previous!.text.length } : undefined;
+  const stopped = parse(scanner, builder, error, comments, commentErrors, stop);
+  const region = builder.finish();
 
   const syntaxErrors: Diagnostic<'syntax'>[] = [];
   for (const e of scanner.errors) {
-    const span = new Piece(fileFrame, e.offset, e.offset + e.length);
+    const span = new Piece(builder.fileFrame, e.offset, e.offset + e.length);
     syntaxErrors.push({ code: 'syntax', severity: 'error', message: `unexpected character '${text.substr(e.offset, e.length)}'`, range: span.range });
   }
-  for (const token of scanner.comments) {
-    const start = token.startOffset;
-    const image = token.image;
-    const isBlock = image.startsWith('/*');
-    if (isBlock && !(image.length >= 4 && image.endsWith('*/'))) {
-      syntaxErrors.push({ code: 'syntax', severity: 'error', message: "block comment is not closed: expected '*/'", range: lines.range(start, start + 2) });
-    }
-    comments.push(new Comment_(fileFrame, start, start + image.length, image, isBlock));
-  }
+  for (const e of commentErrors) syntaxErrors.push(e);
   for (const e of parseErrors) syntaxErrors.push(e);
   syntaxErrors.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  const file: FileNode = { path, text, blocks, comments, syntaxErrors };
+
+  if (!previous || !previousLines) {
+    const file: FileNode = { path, text, blocks: region, comments, syntaxErrors };
+    lineIndexes.set(file, lines);
+    return file;
+  }
+
+  // What is kept of the previous parse, found before any of its nodes is moved.
+  const old = previous.blocks;
+  const headBlocks = from > 0 ? partition(old.length, (i) => old[i].endOffset <= from) : 0;
+  const headErrors = fromPosition ? partition(previous.syntaxErrors.length, (i) => positionBefore(previous.syntaxErrors[i].range.start, fromPosition)) : 0;
+  let blocks = region;
+  let errors = syntaxErrors;
+  if (headBlocks > 0 || headErrors > 0) {
+    blocks = old.slice(0, headBlocks);
+    for (const b of region) blocks.push(b);
+    errors = previous.syntaxErrors.slice(0, headErrors);
+    for (const e of syntaxErrors) errors.push(e);
+  }
+  let previousTail = old.length;
+  let samePositions = true;
+  if (stopped) {
+    const delta = stop!.delta;
+    const lineDelta = stopped.lineDelta;
+    previousTail = stopped.block + 1;
+    const tailComments = partition(previous.comments.length, (i) => previous.comments[i].startOffset < stopped.end);
+    const oldErrors = previous.syntaxErrors;
+    const at = { line: stopped.line, character: stopped.character };
+    const tailErrors = partition(oldErrors.length, (i) => positionBefore(oldErrors[i].range.start, at));
+    // The line starts after the block's line, moved by the edit.
+    const oldStarts = previousLines.lineStarts();
+    const starts = scanner.lineStarts!;
+    for (let i = stopped.line + 1; i < oldStarts.length; i++) starts.push(oldStarts[i] + delta);
+    if (blocks === region) blocks = region.slice();
+    for (let i = previousTail; i < old.length; i++) blocks.push(old[i]);
+    for (let i = tailComments; i < previous.comments.length; i++) comments.push(previous.comments[i]);
+    if (errors === syntaxErrors && tailErrors < oldErrors.length) errors = syntaxErrors.slice();
+    for (let i = tailErrors; i < oldErrors.length; i++) errors.push(lineDelta === 0 ? oldErrors[i] : shiftLines(oldErrors[i], lineDelta));
+    moveAll(old, previousTail, old.length, lines, delta);
+    moveAll(previous.comments, tailComments, previous.comments.length, lines, delta);
+    samePositions = lineDelta === 0;
+  }
+  // The kept nodes before `from` read the new line index (the same line starts up to there).
+  moveAll(old, 0, headBlocks, lines, 0);
+  moveAll(previous.comments, 0, headComments, lines, 0);
+
+  const file: FileNode = { path, text, blocks, comments, syntaxErrors: errors };
   lineIndexes.set(file, lines);
+  splices.set(file, { previous, head: headBlocks, tail: headBlocks + region.length, previousTail, samePositions });
   return file;
+}
+
+/** A syntax error `lines` lines further down (its position on its line is the same). */
+function shiftLines(e: Diagnostic<'syntax'>, lines: number): Diagnostic<'syntax'> {
+  const { start, end } = e.range;
+  return { ...e, range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } } };
+}
+
+/** What a parse needs to know to stop early (see Resume). */
+interface Stop {
+  previous: FileNode;
+  lines: LineIndex;
+  tail: number;
+  delta: number;
 }
 
 /**
@@ -305,11 +434,22 @@ export function parseDocument(text: string, path = '', resume?: Resume): FileNod
  * piece to piece: the tree keeps offsets and strings, never tokens, so a parse allocates
  * no token objects once the pool is full. A piece ends at a line break after which the
  * grammar's file rule can stop and start again: one that follows neither a ',' (the line
- * goes on) nor another line break (which may itself follow a ',').
+ * goes on) nor another line break (which may itself follow a ','); or at a '}' where the
+ * parse stops (Resume).
+ *
+ * It follows the depth of braces as the tree builder counts it (every '{' opens, a '}'
+ * closes when something is open): where a '}' brings it back to 0, the parse is in its
+ * initial state. The comments read up to there get a frame of their own (so that those
+ * before such a point and those after it can be moved apart), and with `stop` the parse
+ * may end there.
  */
-function parse(scanner: Scanner, builder: AstBuilder, frame: Frame, error: (span: Span, message: string) => void): void {
+function parse(scanner: Scanner, builder: AstBuilder, error: (span: Span, message: string) => void, comments: CommentNode[], commentErrors: Diagnostic<'syntax'>[], stop: Stop | undefined): Stopped | undefined {
   const tokens = pool;
   const chunk = Math.max(2, parsePieces.chunk);
+  const lines = builder.lines;
+  let depth = 0;
+  let read = 0;
+  let stopped: Stopped | undefined;
   let more = true;
   while (more) {
     let n = 0;
@@ -321,7 +461,15 @@ function parse(scanner: Scanner, builder: AstBuilder, frame: Frame, error: (span
         break;
       }
       n++;
-      if (n >= chunk && token.tokenTypeIdx === NEWLINE_IDX) {
+      const type = token.tokenTypeIdx;
+      if (type === LCURLY_IDX) depth++;
+      else if (type === RCURLY_IDX && depth > 0 && --depth === 0) {
+        read = takeComments(scanner, read, new Frame(lines), comments, commentErrors, lines);
+        if (stop && token.end - stop.delta >= stop.tail && (stopped = stopsAt(scanner, token.end, stop))) {
+          more = false;
+          break;
+        }
+      } else if (n >= chunk && type === NEWLINE_IDX) {
         const before = tokens[n - 2].tokenTypeIdx;
         if (before !== COMMA_IDX && before !== NEWLINE_IDX) break;
       }
@@ -330,12 +478,47 @@ function parse(scanner: Scanner, builder: AstBuilder, frame: Frame, error: (span
     // parse, so a shorter piece (the last) is a copy.
     lineParser.parse(n === tokens.length ? tokens : tokens.slice(0, n), builder);
     // The grammar matches every token sequence; should chevrotain still object, say so.
-    for (const e of lineParser.errors) error(tokenSpan(frame, e.token), e.message);
+    for (const e of lineParser.errors) error(tokenSpan(builder.fileFrame, e.token), e.message);
   }
+  takeComments(scanner, read, new Frame(lines), comments, commentErrors, lines);
   // A piece is as long as its longest line (a line continued by commas has no end inside
   // it): do not keep a pool grown for one such file.
   if (tokens.length > 2 * chunk) tokens.length = chunk;
   for (const token of tokens) token.source = '';
+  return stopped;
+}
+
+/** The comments the scanner read from `read` on, as nodes of `frame`; the new count read. */
+function takeComments(scanner: Scanner, read: number, frame: Frame, comments: CommentNode[], errors: Diagnostic<'syntax'>[], lines: LineIndex): number {
+  const found = scanner.comments;
+  for (let i = read; i < found.length; i++) {
+    const token = found[i];
+    const start = token.startOffset;
+    const image = token.image;
+    const isBlock = image.startsWith('/*');
+    if (isBlock && !(image.length >= 4 && image.endsWith('*/'))) {
+      errors.push({ code: 'syntax', severity: 'error', message: "block comment is not closed: expected '*/'", range: lines.range(start, start + 2) });
+    }
+    comments.push(new Comment_(frame, start, start + image.length, image, isBlock));
+  }
+  return found.length;
+}
+
+/**
+ * Whether the parse may stop at `end` (just after a '}' that left nothing open, at
+ * `stop.tail + delta` or later): the previous parse has a block ending there, after which
+ * it was in its initial state too, at the same character of its line.
+ */
+function stopsAt(scanner: Scanner, end: number, stop: Stop): Stopped | undefined {
+  const oldEnd = end - stop.delta;
+  const blocks = stop.previous.blocks;
+  const i = partition(blocks.length, (k) => blocks[k].endOffset < oldEnd);
+  if (i >= blocks.length || blocks[i].endOffset !== oldEnd || !endsClean(blocks[i])) return undefined;
+  const starts = scanner.lineStarts!;
+  const line = starts.length - 1;
+  const was = stop.lines.position(oldEnd);
+  if (end - starts[line] !== was.character) return undefined;
+  return { block: i, end: oldEnd, line: was.line, character: was.character, lineDelta: line - was.line };
 }
 
 function tokenSpan(frame: Frame, token: IToken): Span {
@@ -392,13 +575,16 @@ class AstBuilder implements LineSink {
   private current: OpenBlock | undefined;
   /** The frame of the nodes being built: a new one for each line read at the top level. */
   private frame: Frame;
+  /** The frame of error pieces outside any block. */
+  readonly fileFrame: Frame;
 
   constructor(
-    private readonly lines: LineIndex,
+    readonly lines: LineIndex,
     private readonly text: string,
     private readonly error: (span: Span, message: string) => void,
   ) {
     this.frame = new Frame(lines);
+    this.fileFrame = new Frame(lines);
   }
 
   line(key: IToken, values: readonly IToken[], count: number, firstComma: IToken | undefined, lastComma: IToken | undefined, open: IToken | undefined): void {
@@ -442,6 +628,7 @@ class AstBuilder implements LineSink {
     const closeBrace = tokenSpan(this.frame, token);
     block.closed = true;
     block.node = this.blockNode(block, closeBrace, closeBrace.endOffset, block.statements);
+    if (this.stack.length === 0) Located.frameOf(block.node)!.clean = true;
     if (block.parent && block.parent.firstClosedChild === undefined) block.parent.firstClosedChild = block.kind.startOffset;
   }
 

@@ -1,76 +1,95 @@
-// Block reuse after an edit (the language server parses an edited file again, from the
-// last unchanged block before the edit: resumePoint): the closed top-level blocks of the
-// new parse whose text is the previous parse's, at the same line/character positions, are
-// replaced by the previous parse's nodes, moved by how far the edit moved them (parse.ts,
-// moveBlock). Validation (validate.ts) and the model (entities memoised per validated
-// block) then recognise them, so only the blocks the edit touched are validated and
-// analysed again. Blocks before the edit always qualify; blocks after it when the edit
-// kept the line breaks before them (typing within a line).
+// Parsing an edited file again, in time proportional to the edit (the language server does
+// it on every keystroke). The parse starts over at the end of the last block before the
+// edit after which the previous parse was in its initial state (resumePoint), and stops at
+// the first such block end after the edit where the texts agree again; what lies before
+// and after is the previous parse's, moved by how far the edit moved it (parse.ts, Resume).
+// Then, in the part parsed again, the closed top-level blocks whose text is the previous
+// parse's, at the same line/character positions, are replaced by the previous parse's
+// nodes (reuseUnchangedBlocks). Validation (validate.ts) and the model (entities memoised
+// per validated block) then recognise them, so only the blocks the edit touched are
+// validated and analysed again.
 import { BlockNode, FileNode } from './ast';
-import { moveBlock, withBlocks } from './parse';
+import { endsClean, lineIndexOf, moveBlock, parseDocument, spliceOf, withBlocks } from './parse';
 import { LineIndex } from './positions';
 
-/** `fresh` with the unchanged blocks of `previous` in place of its own (same file otherwise). */
-/** `prefix`: commonPrefix of the two texts, when the caller has it. */
-export function reuseUnchangedBlocks(previous: FileNode, previousLines: LineIndex, fresh: FileNode, freshLines: LineIndex, prefix = commonPrefix(previous.text, fresh.text)): FileNode {
+/** `text` (a new version of `previous`'s) parsed, reusing `previous` around the edit. */
+export function reparse(previous: FileNode, previousLines: LineIndex, text: string, path: string): FileNode {
+  const prefix = commonPrefix(previous.text, text);
+  const suffix = commonSuffix(previous.text, text, Math.min(previous.text.length, text.length) - prefix);
+  const file = parseDocument(text, path, { previous, from: resumePoint(previous, previousLines, text, prefix), tail: previous.text.length - suffix });
+  return reuseUnchangedBlocks(previous, previousLines, file, lineIndexOf(file), prefix, suffix);
+}
+
+/**
+ * `fresh` with the unchanged blocks of `previous` in place of its own, among those it
+ * parsed again (between what it kept of `previous`: parse.ts, Splice; all of them for a
+ * parse from the start). `prefix` and `suffix`: the lengths of the text both share at the
+ * start and at the end, when the caller has them.
+ */
+export function reuseUnchangedBlocks(previous: FileNode, previousLines: LineIndex, fresh: FileNode, freshLines: LineIndex, prefix = commonPrefix(previous.text, fresh.text), suffix?: number): FileNode {
   if (previous.blocks.length === 0 || fresh.blocks.length === 0) return fresh;
   const oldText = previous.text;
   const newText = fresh.text;
-  // The text both share at the start, and at the end.
-  const limit = Math.min(oldText.length, newText.length);
-  const suffix = commonSuffix(oldText, newText, limit - prefix);
+  const shared = suffix ?? commonSuffix(oldText, newText, Math.min(oldText.length, newText.length) - prefix);
   const delta = newText.length - oldText.length;
-  // After the edit, a block keeps its line/character positions when the line count is the
-  // same and every line start from its first line on moved by `delta` alike: then from the
-  // line after the last one whose start did not.
-  const oldStarts = previousLines.lineStarts();
-  const newStarts = freshLines.lineStarts();
-  let firstSame = Number.POSITIVE_INFINITY;
-  if (oldStarts.length === newStarts.length) {
-    let line = newStarts.length - 1;
-    while (line >= 0 && newStarts[line] === oldStarts[line] + delta) line--;
-    firstSame = line + 1;
+  const splice = spliceOf(fresh);
+  const own = splice && splice.previous === previous ? splice : undefined;
+  const from = own ? own.head : 0;
+  const to = own ? own.tail : fresh.blocks.length;
+  const oldFrom = own ? own.head : 0;
+  const oldTo = own ? own.previousTail : previous.blocks.length;
+  if (from >= to || oldFrom >= oldTo) return fresh;
+  const byStart = new Map<number, number>();
+  for (let i = from; i < to; i++) {
+    const b = fresh.blocks[i];
+    if (b.closeBrace) byStart.set(b.startOffset, i);
   }
-  const byStart = new Map<number, BlockNode>();
-  for (const b of fresh.blocks) if (b.closeBrace) byStart.set(b.startOffset, b);
-  const at = new Map<BlockNode, number>();
-  fresh.blocks.forEach((b, i) => at.set(b, i));
   let blocks: BlockNode[] | undefined;
-  for (const old of previous.blocks) {
+  for (let k = oldFrom; k < oldTo; k++) {
+    const old = previous.blocks[k];
     if (!old.closeBrace) continue;
     const start = old.startOffset;
     const end = old.endOffset;
     // Before the edit: the text up to the block's end is the same, and so are the line
     // starts a position in it depends on (those at or before it).
     const before = end <= prefix;
-    // After it: the block's text is in the shared end, from a line whose start moved alike.
-    const after = !before && start >= oldText.length - suffix && freshLines.position(start + delta).line >= firstSame;
+    // After it: the block's text is in the shared end and starts at the same line and
+    // character (then so is every position in it: the text from there on is the same).
+    let after = false;
+    if (!before && start >= oldText.length - shared) {
+      const was = previousLines.position(start);
+      const now = freshLines.position(start + delta);
+      after = was.line === now.line && was.character === now.character;
+    }
     if (!before && !after) continue;
     const shift = before ? 0 : delta;
-    const block = byStart.get(start + shift);
-    if (!block || block.endOffset !== end + shift) continue;
-    if (block === old) continue; // already the previous parse's (a resumed parse keeps them)
+    const at = byStart.get(start + shift);
+    if (at === undefined) continue;
+    const block = fresh.blocks[at];
+    // The same text, and the same state of the parse after it (see Frame.clean in parse.ts).
+    if (block.endOffset !== end + shift || endsClean(block) !== endsClean(old)) continue;
     if (!moveBlock(old, freshLines, shift)) continue;
-    (blocks ??= fresh.blocks.slice())[at.get(block)!] = old;
+    (blocks ??= fresh.blocks.slice())[at] = old;
   }
   return blocks ? withBlocks(fresh, blocks) : fresh;
 }
 
 /**
  * Where a parse of `text` may start over after `previous` (parse.ts, Resume): the end of
- * the last closed top-level block that lies in the text both share at the start and before
- * any syntax error of the previous parse (so every block before it is closed too, and no
- * comment or string is open there); 0 when there is none.
+ * the last top-level block that lies in the text both share at the start and after which
+ * the previous parse was in its initial state (endsClean); 0 when there is none.
  */
 export function resumePoint(previous: FileNode, previousLines: LineIndex, text: string, prefix = commonPrefix(previous.text, text)): number {
-  let end = prefix;
-  for (const e of previous.syntaxErrors) end = Math.min(end, previousLines.offset(e.range.start));
-  let from = 0;
-  for (const b of previous.blocks) {
-    if (!b.closeBrace || b.endOffset > end) break;
-    from = b.endOffset;
+  const blocks = previous.blocks;
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (blocks[mid].endOffset <= prefix) low = mid + 1;
+    else high = mid;
   }
-  return from;
+  for (let i = low - 1; i >= 0; i--) if (endsClean(blocks[i])) return blocks[i].endOffset;
+  return 0;
 }
 
 /** Characters compared at once by the common prefix and suffix (a string comparison, native). */

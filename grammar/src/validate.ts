@@ -29,6 +29,7 @@ import type { PresetStatement } from './presets/check';
 import type { ImpliedOrigin } from './presets/implied';
 import { formatDuration } from './units';
 import { emptyMap, finished, SmallMap } from './small-map';
+import { spliceOf } from './parse';
 
 /** A checked value: its node and its meaning (canonical word, name, number or text). */
 export interface ParsedValue {
@@ -74,91 +75,90 @@ export interface ValidatedFile {
   diagnostics: Diagnostic[];
   /** Per block of `file.blocks`: the end of its diagnostics in `diagnostics` (for reuse after an edit). */
   blockEnds?: number[];
+  /** Per block of `file.blocks`: the end of its ParsedBlock (if any) in `blocks`. */
+  parsedEnds?: number[];
   /** Set when parsing or validating the file failed (a bug): it then counts as empty. */
   failure?: PhaseFailure;
 }
 
-/**
- * `previous`: the validation of an earlier parse whose block nodes `file` may reuse
- * (reuse.ts); a reused block's validation is taken from it rather than done again (the
- * same ParsedBlock, so the model's entities built from it are the same too).
- */
 /** The interpreted statements of a file, by statement node. */
 export interface StatementTable {
   get(statement: StatementNode): ParsedProperty | undefined;
 }
 
-/** How many earlier validations a file's table may fall back on before it is flattened. */
-const MAX_LAYERS = 16;
+/**
+ * The interpretation of every statement validated, by node: a statement's depends on the
+ * node alone (and its block's kind, which is the node's too), so one table serves every
+ * file and version, and a block reused after an edit costs nothing per statement. Weak:
+ * a node an edit replaced drops out with its interpretation.
+ */
+const interpreted = new WeakMap<StatementNode, ParsedProperty>();
+const STATEMENTS: StatementTable = { get: (statement) => interpreted.get(statement) };
 
 /**
- * The statements validated now, then those of the blocks reused from an earlier validation
- * (looked up there: the same nodes), so that reusing a block costs nothing per statement.
- * Flattened when the chain of earlier tables grows long (they keep replaced blocks alive).
+ * `previous`: the validation of the file's previous version, when `file` was parsed from
+ * that version's parse (parse.ts, Splice): the blocks it kept at their line/character
+ * positions keep their validation (the same ParsedBlock, so the model's entities built
+ * from it are the same too, and their diagnostics), taken in slices, not block by block;
+ * the other blocks are validated.
  */
-class LayeredStatements implements StatementTable {
-  constructor(
-    private readonly own: Map<StatementNode, ParsedProperty>,
-    private readonly earlier: StatementTable | undefined,
-    readonly layers: number,
-  ) {}
-
-  get(statement: StatementNode): ParsedProperty | undefined {
-    return this.own.get(statement) ?? this.earlier?.get(statement);
-  }
-}
-
-function layered(own: Map<StatementNode, ParsedProperty>, earlier: StatementTable, blocks: readonly BlockNode[]): StatementTable {
-  const layers = earlier instanceof LayeredStatements ? earlier.layers + 1 : 1;
-  if (layers <= MAX_LAYERS) return new LayeredStatements(own, earlier, layers);
-  const flat = new Map<StatementNode, ParsedProperty>();
-  for (const block of blocks) {
-    for (const s of block.statements) {
-      const property = own.get(s) ?? earlier.get(s);
-      if (property) flat.set(s, property);
-    }
-  }
-  return flat;
-}
-
 export function validateFile(file: FileNode, previous?: ValidatedFile): ValidatedFile {
   const diagnostics: Diagnostic[] = [];
   const blocks: ParsedBlock[] = [];
-  const statements = new Map<StatementNode, ParsedProperty>();
   const blockEnds: number[] = [];
-  const earlier = previous?.blockEnds ? previousBlocks(previous) : undefined;
-  let reused = false;
-  for (const block of file.blocks) {
-    const kept = earlier?.get(block);
-    if (kept) {
-      // Its statements are looked up in the earlier table (see LayeredStatements).
-      reused = true;
-      for (let i = kept.from; i < kept.to; i++) diagnostics.push(previous!.diagnostics[i]);
-      if (kept.parsed) blocks.push(kept.parsed);
-    } else {
-      const parsed = validateBlock(block, diagnostics, statements);
-      if (parsed) blocks.push(parsed);
-    }
-    blockEnds.push(diagnostics.length);
+  const parsedEnds: number[] = [];
+  const splice = spliceOf(file);
+  const kept = previous && previous.blockEnds && previous.parsedEnds && splice && splice.previous === previous.file && !previous.failure ? previous : undefined;
+  const count = file.blocks.length;
+  let start = 0;
+  let end = count;
+  let earlier: Map<BlockNode, number> | undefined;
+  if (kept) {
+    const head = splice!.head;
+    if (head > 0) take(kept, 0, head, diagnostics, blocks, blockEnds, parsedEnds);
+    start = head;
+    if (splice!.samePositions) end = splice!.tail;
+    // Blocks of the part parsed again that are the previous parse's (reuse.ts).
+    for (let k = head; k < splice!.previousTail; k++) (earlier ??= new Map()).set(kept.file.blocks[k], k);
   }
-  return { file, blocks, statements: reused ? layered(statements, previous!.statements, file.blocks) : statements, diagnostics, blockEnds };
+  for (let i = start; i < end; i++) {
+    const block = file.blocks[i];
+    const k = earlier?.get(block);
+    if (k !== undefined) take(kept!, k, k + 1, diagnostics, blocks, blockEnds, parsedEnds);
+    else {
+      const parsed = validateBlock(block, diagnostics);
+      if (parsed) blocks.push(parsed);
+      blockEnds.push(diagnostics.length);
+      parsedEnds.push(blocks.length);
+    }
+  }
+  if (end < count) take(kept!, splice!.previousTail, kept!.file.blocks.length, diagnostics, blocks, blockEnds, parsedEnds);
+  return { file, blocks, statements: STATEMENTS, diagnostics, blockEnds, parsedEnds };
 }
 
-/** Each block of an earlier validation with its ParsedBlock and its diagnostics' index range. */
-function previousBlocks(previous: ValidatedFile): Map<BlockNode, { parsed: ParsedBlock | undefined; from: number; to: number }> {
-  const parsedByNode = new Map<BlockNode, ParsedBlock>();
-  for (const p of previous.blocks) parsedByNode.set(p.node, p);
-  const out = new Map<BlockNode, { parsed: ParsedBlock | undefined; from: number; to: number }>();
+/** The validation of `previous`'s blocks [from, to), appended. */
+function take(previous: ValidatedFile, from: number, to: number, diagnostics: Diagnostic[], blocks: ParsedBlock[], blockEnds: number[], parsedEnds: number[]): void {
   const ends = previous.blockEnds!;
-  previous.file.blocks.forEach((block, i) => out.set(block, { parsed: parsedByNode.get(block), from: i === 0 ? 0 : ends[i - 1], to: ends[i] }));
-  return out;
+  const parsed = previous.parsedEnds!;
+  const d0 = from === 0 ? 0 : ends[from - 1];
+  const p0 = from === 0 ? 0 : parsed[from - 1];
+  const d = diagnostics.length - d0;
+  const p = blocks.length - p0;
+  const oldDiagnostics = previous.diagnostics;
+  for (let i = d0, n = ends[to - 1]; i < n; i++) diagnostics.push(oldDiagnostics[i]);
+  const oldBlocks = previous.blocks;
+  for (let i = p0, n = parsed[to - 1]; i < n; i++) blocks.push(oldBlocks[i]);
+  for (let i = from; i < to; i++) {
+    blockEnds.push(ends[i] + d);
+    parsedEnds.push(parsed[i] + p);
+  }
 }
 
 function diag<C extends DiagnosticCode>(code: C, span: Span, message: string, data?: DiagnosticData[C]): Diagnostic<C> {
   return makeDiagnostic(code, span.range, message, data);
 }
 
-function validateBlock(block: BlockNode, out: Diagnostic[], statements: Map<StatementNode, ParsedProperty>): ParsedBlock | undefined {
+function validateBlock(block: BlockNode, out: Diagnostic[]): ParsedBlock | undefined {
   for (const nested of block.nestedBlocks) {
     out.push(diag('invalid-structure', nested.kind, `a block cannot be written inside a block: '${nested.kind.text}' inside ${block.kind.text}`));
   }
@@ -194,7 +194,7 @@ function validateBlock(block: BlockNode, out: Diagnostic[], statements: Map<Stat
   for (const statement of block.statements) {
     const property = validateStatement(spec, statement, out);
     if (!property) continue;
-    statements.set(statement, property);
+    interpreted.set(statement, property);
     if (!property.spec.repeatable) {
       const first = seen.get(property.spec.key);
       if (first) {

@@ -7,9 +7,9 @@
 // left out; each gets one `internal` diagnostic with the error, the others are analysed.
 import { Diagnostic, FileNode, Phase, PhaseFailure } from '../../grammar/src/ast';
 import { makeDiagnostic } from '../../grammar/src/diagnostic-data';
-import { lineIndexOf, parseDocument } from '../../grammar/src/parse';
+import { parseDocument } from '../../grammar/src/parse';
 import { LineIndex } from '../../grammar/src/positions';
-import { commonPrefix, resumePoint, reuseUnchangedBlocks } from '../../grammar/src/reuse';
+import { reparse } from '../../grammar/src/reuse';
 import { validateFile, ValidatedFile } from '../../grammar/src/validate';
 import { analyze, AnalysisMemo } from './analysis/analyze';
 import { injectFault } from './fault';
@@ -115,12 +115,8 @@ export function validateEditedSource(source: Source, previous: PreviousVersion |
   try {
     injectFault('parsing', source.text);
     if (previous && !previous.validated.failure) {
-      // Parsed again from the last unchanged block before the edit; then the blocks after
-      // it that the edit left in place are taken from the previous parse too.
-      const before = previous.validated.file;
-      const prefix = commonPrefix(before.text, source.text);
-      file = parseDocument(source.text, source.path, { previous: before, from: resumePoint(before, previous.lines, source.text, prefix) });
-      file = reuseUnchangedBlocks(before, previous.lines, file, lineIndexOf(file), prefix);
+      // Parsed again around the edit only; the rest is taken from the previous parse.
+      file = reparse(previous.validated.file, previous.lines, source.text, source.path);
     } else {
       file = parseDocument(source.text, source.path);
     }

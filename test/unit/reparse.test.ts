@@ -1,11 +1,16 @@
-// An edited file parsed again from the last unchanged block before the edit, with the
-// unchanged blocks after it taken from the previous parse (grammar/src/reuse.ts), must be
-// the tree a parse from the start gives: every block, statement, value, comment and
-// syntax error, with their offsets and ranges.
+// An edited file parsed again around the edit only (grammar/src/reuse.ts: started at the
+// last block before the edit after which the parse was in its initial state, stopped at
+// the first such block after it where the texts agree again, the rest taken from the
+// previous parse and moved), with the unchanged blocks in between taken from the previous
+// parse too, must be the tree a parse from the start gives: every block, statement, value,
+// comment and syntax error, with their offsets and ranges, and the line index. Its
+// validation, which takes the kept blocks' results from the previous validation, must be
+// the one of a fresh parse.
 import { strict as assert } from 'assert';
 import { BlockNode, FileNode, Span } from '../../grammar/src/ast';
-import { lineIndexOf, parseDocument } from '../../grammar/src/parse';
-import { resumePoint, reuseUnchangedBlocks } from '../../grammar/src/reuse';
+import { lineIndexOf, parseDocument, spliceOf } from '../../grammar/src/parse';
+import { reparse, resumePoint } from '../../grammar/src/reuse';
+import { validateFile, ValidatedFile } from '../../grammar/src/validate';
 import { generateModel, rng, Rng } from '../fuzz/generate';
 
 function span(s: Span | undefined): unknown {
@@ -24,40 +29,103 @@ function block(b: BlockNode): unknown {
 }
 
 function tree(f: FileNode): unknown {
-  return { blocks: f.blocks.map(block), comments: f.comments.map((c) => [c.text, c.isBlock, span(c)]), errors: f.syntaxErrors.map((e) => [e.message, e.range]) };
+  return {
+    blocks: f.blocks.map(block),
+    comments: f.comments.map((c) => [c.text, c.isBlock, span(c)]),
+    errors: f.syntaxErrors.map((e) => [e.message, e.range]),
+    lines: lineIndexOf(f).lineStarts(),
+  };
 }
 
-const PIECES = ['}\n', '{', '}', '\n', ' ', 'x', '/*', '*/', '"', '\r\n', 'datastore d {\n  rpo 1h\n}\n', '  engine postgres\n', '// note\n', '😀'];
+function validation(v: ValidatedFile): unknown {
+  return {
+    diagnostics: v.diagnostics.map((d) => [d.code, d.severity, d.message, d.range, JSON.stringify(d.data)]),
+    blocks: v.blocks.map((p) => [p.kind, p.name, span(p.node), p.properties.map((q) => [span(q.statement), q.spec.key, q.roles.length, v.statements.get(q.statement) !== undefined])]),
+    blockEnds: v.blockEnds,
+    parsedEnds: v.parsedEnds,
+  };
+}
+
+const PIECES = [
+  '}\n', '{', '}', '\n', ' ', 'x', '/*', '*/', '"', '\r\n', '\r', '\n\n',
+  'datastore d {\n  rpo 1h\n}\n', '  engine postgres\n', '// note\n', '😀', '\ufeff',
+  '/* a comment\n over two lines */', '"a string\n', 'service s {', 'region r { }\n', 'a { } b { }',
+];
 
 function edit(r: Rng, text: string): string {
-  const at = Math.floor(r() * (text.length + 1));
+  // Now and then at the very start or end of the text.
+  const place = r();
+  const at = place < 0.05 ? 0 : place < 0.1 ? text.length : Math.floor(r() * (text.length + 1));
   const roll = r();
-  if (roll < 0.3) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(r() * 20)));
-  if (roll < 0.8) return text.slice(0, at) + PIECES[Math.floor(r() * PIECES.length)] + text.slice(at);
+  if (roll < 0.25) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(r() * 20)));
+  if (roll < 0.75) return text.slice(0, at) + PIECES[Math.floor(r() * PIECES.length)] + text.slice(at);
+  if (roll < 0.85) {
+    // A line break removed or added (the blocks after it move by a line).
+    const line = text.indexOf('\n', at);
+    if (line >= 0) return r() < 0.5 ? text.slice(0, line) + text.slice(line + 1) : text.slice(0, line) + '\n' + text.slice(line);
+  }
   // Same length: a character replaced.
   return at < text.length ? text.slice(0, at) + 'z' + text.slice(at + 1) : text;
 }
 
-describe('parse after an edit: resumed and reused, equal to a parse from the start', () => {
-  it('random edits of generated specs, each compared with a fresh parse', () => {
+/** Generated specs, some with CRLF line breaks, a byte order mark, or one-line blocks. */
+function start(r: Rng, seed: number): string {
+  let text = generateModel(r).join('\n');
+  if (seed % 5 === 1) text = text.replace(/\n/g, '\r\n');
+  if (seed % 7 === 2) text = `\ufeff${text}`;
+  if (seed % 6 === 3) text = text.replace(/\{\n\s*/g, '{ ').replace(/\n\s*\}/g, ' }');
+  return text;
+}
+
+describe('parse after an edit: resumed, stopped and reused, equal to a parse from the start', () => {
+  it('random edits of generated specs, each compared with a fresh parse and validation', () => {
     let resumed = 0;
+    let stopped = 0;
+    let shifted = 0;
     let moved = 0;
     for (let seed = 1; seed <= 40; seed++) {
       const r = rng(seed);
-      let previous = parseDocument(generateModel(r).join('\n'), 'x.drspec');
+      let previous = parseDocument(start(r, seed), 'x.drspec');
+      let validated = validateFile(previous);
       for (let step = 0; step < 40; step++) {
         const text = edit(r, previous.text);
         const from = resumePoint(previous, lineIndexOf(previous), text);
         if (from > 0) resumed++;
-        let file = parseDocument(text, 'x.drspec', { previous, from });
         const offsets = new Map(previous.blocks.map((b) => [b, b.startOffset]));
-        file = reuseUnchangedBlocks(previous, lineIndexOf(previous), file, lineIndexOf(file));
+        const file = reparse(previous, lineIndexOf(previous), text, 'x.drspec');
+        const splice = spliceOf(file);
+        if (splice && splice.tail < file.blocks.length) {
+          stopped++;
+          if (!splice.samePositions) shifted++;
+        }
         for (const b of file.blocks) if (offsets.has(b) && offsets.get(b) !== b.startOffset) moved++;
-        assert.deepEqual(tree(file), tree(parseDocument(text, 'x.drspec')), `seed ${seed} step ${step} (resumed at ${from})`);
+        const fresh = parseDocument(text, 'x.drspec');
+        const where = `seed ${seed} step ${step} (resumed at ${from}, ${JSON.stringify(splice && { ...splice, previous: undefined })})`;
+        assert.deepEqual(tree(file), tree(fresh), where);
+        const revalidated = validateFile(file, validated);
+        assert.deepEqual(validation(revalidated), validation(validateFile(fresh)), where);
         previous = file;
+        validated = revalidated;
       }
     }
     assert.ok(resumed > 200, `resumed ${resumed} times`);
+    assert.ok(stopped > 200, `stopped before the end ${stopped} times`);
+    assert.ok(shifted > 50, `stopped with the rest moved by lines ${shifted} times`);
     assert.ok(moved > 200, `blocks moved after an edit: ${moved}`);
+  });
+
+  it('stops at the block after the edit: the rest of the file is not parsed again', () => {
+    const blocks = Array.from({ length: 200 }, (_, i) => `datastore d${i} {\n  engine postgres\n  rpo 1h\n}\n`);
+    const previous = parseDocument(blocks.join(''), 'x.drspec');
+    const at = previous.text.indexOf('engine', previous.text.indexOf('d100 '));
+    for (const text of [previous.text.slice(0, at) + 'x' + previous.text.slice(at), previous.text.slice(0, at) + '\n' + previous.text.slice(at)]) {
+      const file = reparse(previous, lineIndexOf(previous), text, 'x.drspec');
+      const splice = spliceOf(file)!;
+      assert.deepEqual([splice.head, splice.tail, splice.previousTail], [100, 101, 101]);
+      assert.equal(file.blocks[150], previous.blocks[150]);
+      assert.deepEqual(tree(file), tree(parseDocument(text, 'x.drspec')));
+      // Back to the previous text, for the second edit.
+      reparse(file, lineIndexOf(file), previous.text, 'x.drspec');
+    }
   });
 });
