@@ -121,7 +121,8 @@ export function validateFile(file: FileNode, previous?: ValidatedFile): Validate
     // Blocks of the part parsed again that are the previous parse's (reuse.ts).
     for (let k = head; k < splice!.previousTail; k++) (earlier ??= new Map()).set(kept.file.blocks[k], k);
   }
-  for (let i = start; i < end; i++) {
+  const validated = kept && !splice!.samePositions ? splice!.tail : end;
+  for (let i = start; i < validated; i++) {
     const block = file.blocks[i];
     const k = earlier?.get(block);
     if (k !== undefined) take(kept!, k, k + 1, diagnostics, blocks, blockEnds, parsedEnds);
@@ -133,6 +134,25 @@ export function validateFile(file: FileNode, previous?: ValidatedFile): Validate
     }
   }
   if (end < count) take(kept!, splice!.previousTail, kept!.file.blocks.length, diagnostics, blocks, blockEnds, parsedEnds);
+  else if (kept && !splice!.samePositions) {
+    // The blocks after the edit moved by lines: their diagnostics (ranges, messages that
+    // name lines) are made again; a block without any keeps its interpretation, in a new
+    // ParsedBlock (the model's entities, which hold ranges, are then built again).
+    const ends = kept.blockEnds!;
+    const parsedEndsBefore = kept.parsedEnds!;
+    for (let i = splice!.tail, k = splice!.previousTail; i < count; i++, k++) {
+      const d0 = k === 0 ? 0 : ends[k - 1];
+      const p0 = k === 0 ? 0 : parsedEndsBefore[k - 1];
+      if (ends[k] === d0) {
+        if (parsedEndsBefore[k] > p0) blocks.push({ ...kept.blocks[p0] });
+      } else {
+        const parsed = validateBlock(file.blocks[i], diagnostics);
+        if (parsed) blocks.push(parsed);
+      }
+      blockEnds.push(diagnostics.length);
+      parsedEnds.push(blocks.length);
+    }
+  }
   return { file, blocks, statements: STATEMENTS, diagnostics, blockEnds, parsedEnds };
 }
 
