@@ -39,7 +39,9 @@ import { LiteralResult, parseNumericLiteral } from './units';
  * far the node has moved since it was parsed. One frame per top-level block (its header,
  * statements, values, braces and the blocks written in it share it), so a block the next
  * parse of an edited file reuses is moved, or put on the new text's line index, by
- * changing one object (reuse.ts). Nothing else changes a frame.
+ * changing one object (reuse.ts). Comments get one frame per stretch of text between two
+ * points where the parse is back in its initial state (parse() below), so that those
+ * before an edit and those after it move apart. Nothing else changes a frame.
  */
 class Frame {
   /** Set when another top-level block shares it (a block left open, those it swallowed): never moved alone. */
@@ -464,7 +466,7 @@ function parse(scanner: Scanner, builder: AstBuilder, error: (span: Span, messag
       const type = token.tokenTypeIdx;
       if (type === LCURLY_IDX) depth++;
       else if (type === RCURLY_IDX && depth > 0 && --depth === 0) {
-        read = takeComments(scanner, read, new Frame(lines), comments, commentErrors, lines);
+        if (scanner.comments.length > read) read = takeComments(scanner, read, new Frame(lines), comments, commentErrors, lines);
         if (stop && token.end - stop.delta >= stop.tail && (stopped = stopsAt(scanner, token.end, stop))) {
           more = false;
           break;
@@ -480,7 +482,7 @@ function parse(scanner: Scanner, builder: AstBuilder, error: (span: Span, messag
     // The grammar matches every token sequence; should chevrotain still object, say so.
     for (const e of lineParser.errors) error(tokenSpan(builder.fileFrame, e.token), e.message);
   }
-  takeComments(scanner, read, new Frame(lines), comments, commentErrors, lines);
+  if (scanner.comments.length > read) takeComments(scanner, read, new Frame(lines), comments, commentErrors, lines);
   // A piece is as long as its longest line (a line continued by commas has no end inside
   // it): do not keep a pool grown for one such file.
   if (tokens.length > 2 * chunk) tokens.length = chunk;
