@@ -133,14 +133,18 @@ export function makeDiagnostic<C extends DiagnosticCode>(
   data?: DiagnosticData[C],
   options: { severity?: Severity; related?: RelatedInformation[] } = {},
 ): Diagnostic<C> {
-  const d: { code: C; severity: Severity; message: string; range: Range; data?: DiagnosticData[C]; relatedInformation?: RelatedInformation[] } = {
-    code,
-    severity: options.severity ?? DIAGNOSTICS[code].severity,
-    message,
-    range,
-  };
-  if (data !== undefined) d.data = data;
-  if (options.related && options.related.length > 0) d.relatedInformation = options.related;
+  const severity = options.severity ?? DIAGNOSTICS[code].severity;
+  const related = options.related && options.related.length > 0 ? options.related : undefined;
+  // One literal per combination of the optional fields: a field added to a literal after
+  // it was made goes to a separate property store (40 bytes more per diagnostic).
+  const d: { code: C; severity: Severity; message: string; range: Range; data?: DiagnosticData[C]; relatedInformation?: RelatedInformation[] } =
+    data !== undefined
+      ? related
+        ? { code, severity, message, range, data, relatedInformation: related }
+        : { code, severity, message, range, data }
+      : related
+        ? { code, severity, message, range, relatedInformation: related }
+        : { code, severity, message, range };
   // TypeScript cannot relate a generic code to its member of the union; the fields above are that member.
   return d as Diagnostic<C>;
 }

@@ -159,8 +159,12 @@ class Statement_ extends Located implements StatementNode {
   }
 }
 
+/** The nested blocks of a block without any (almost every block): shared, frozen. */
+const NO_BLOCKS: BlockNode[] = Object.freeze([]) as unknown as BlockNode[];
+
 class Block_ extends Located implements BlockNode {
-  readonly nestedBlocks: BlockNode[] = [];
+  /** Replaced by a list of its own when a nested block is added (AstBuilder.finish). */
+  nestedBlocks: BlockNode[] = NO_BLOCKS;
   constructor(
     frame: Frame,
     startOffset: number,
@@ -675,7 +679,9 @@ class AstBuilder implements LineSink {
         top.push(block.node);
       } else {
         block.owner = parent.owner;
-        block.owner!.node!.nestedBlocks.push(block.node);
+        const owner = block.owner!.node!;
+        if (owner.nestedBlocks === NO_BLOCKS) owner.nestedBlocks = [];
+        owner.nestedBlocks.push(block.node);
       }
     }
     if (this.braceless.length === 0) return top;
@@ -716,7 +722,8 @@ class AstBuilder implements LineSink {
   }
 
   private blockNode(block: OpenBlock, closeBrace: Span | undefined, endOffset: number, statements: StatementNode[]): BlockNode {
-    return new Block_(this.frame, block.kind.startOffset, endOffset, block.kind, block.name, block.openBrace, closeBrace, statements);
+    // An exact copy: the list grown by push reserves 17 slots (136 bytes) for a few statements.
+    return new Block_(this.frame, block.kind.startOffset, endOffset, block.kind, block.name, block.openBrace, closeBrace, statements.slice());
   }
 
   /**

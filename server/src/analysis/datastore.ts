@@ -191,7 +191,8 @@ export function recoveryPaths(ds: DatastoreEntity, ctx: DatastoreContext): Recov
   backupPaths(ds, ctx, paths);
   const rebuild = rebuildPath(ds, ctx);
   if (rebuild) paths.push(rebuild);
-  return paths;
+  // Exact length: a literal grown by push reserves 17 slots.
+  return paths.length === 1 ? paths : paths.slice();
 }
 
 /**

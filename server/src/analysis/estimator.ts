@@ -14,6 +14,7 @@ import { serviceOwn } from './service';
 import { datastoreAssumptions, LimitingAssumptions, serviceAssumptions, serviceOwnAssumptions } from './assumptions';
 import { Assumption, Dependency, EntityEstimate, ResolvedObjective, ScenarioEstimate, Unverdicted } from './types';
 import { unrecoveredScenario } from './unrecovered';
+import { none } from './intern';
 
 /** An estimate with the shared inputs it was computed from. */
 export interface MemoContext {
@@ -109,7 +110,7 @@ export class Estimator {
       const estimate = estimateDatastoreScenario(ds, paths, scenario);
       scenarios.push(addVerdict(estimate, resolveFromSources(sources, scenario), datastoreAssumptions(ds, estimate, model.plan)));
     }
-    const estimate = entityEstimate(ds, scenarios, paths);
+    const estimate = entityEstimate(ds, exactList(scenarios), paths);
     this.estimates.set(ds, estimate);
     this.memo?.datastores.set(ds, { estimate, plan: model.plan, policy, defaultPolicy: this.defaultPolicy });
     return estimate;
@@ -188,13 +189,14 @@ export class Estimator {
     if (this.reuse(service, notEstimated)) return;
     const model = this.model;
     const policy = this.policyOf(service);
-    const dependencies: Dependency[] = [];
+    let dependencies: Dependency[] = [];
     if (!notEstimated) {
       for (const ref of service.dependsOn) {
         const estimate = this.dependencyEstimate(ref.name);
         if (estimate) dependencies.push({ ref, estimate });
       }
     }
+    dependencies = exactList(dependencies);
     const uniting = this.uniting;
     let datastoresBehind: Behind;
     if (uniting.mode === 'direct') {
@@ -213,12 +215,12 @@ export class Estimator {
     const text = this.textOf(service.path);
     const scenarios: ScenarioEstimate[] = [];
     // Created before its scenarios: dataAtRisk may walk its dependencies (behind.ts).
-    const estimate = entityEstimate(service, scenarios, [], dependencies);
+    const estimate = entityEstimate(service, scenarios, none(), dependencies);
     for (let i = 0; i < SCENARIOS.length; i++) {
       const scenario = SCENARIOS[i];
       const objective = resolveFromSources(sources, scenario);
       if (notEstimated) {
-        scenarios.push(addVerdict(unrecoveredScenario(scenario, 'not-estimated'), objective, []));
+        scenarios.push(addVerdict(unrecoveredScenario(scenario, 'not-estimated'), objective, none()));
         continue;
       }
       const own = serviceOwn(service, scenario);
@@ -226,6 +228,8 @@ export class Estimator {
       const effective = effectiveScenario(service, text, scenario, i, own, dependencies, atRisk);
       scenarios.push(addVerdict(effective, objective, serviceAssumptions(serviceOwnAssumptions(service, scenario, own), this.limitingAssumptions(effective, i))));
     }
+    // At its exact length once complete (grown by push, it reserves 17 slots).
+    estimate.scenarios = exactList(scenarios);
     estimate.hasObjective = hasObjective(scenarios);
     if (uniting.mode === 'direct') uniting.union.built.set(estimate, datastoresBehind);
     else uniting.behind.set(estimate, datastoresBehind);
@@ -287,7 +291,12 @@ export function hasObjective(scenarios: readonly ScenarioEstimate[]): boolean {
   return false;
 }
 
-function entityEstimate(entity: Entity, scenarios: ScenarioEstimate[], paths: EntityEstimate['paths'], dependencies: Dependency[] = []): EntityEstimate {
+/** A list grown by push at its exact length (one grown from empty reserves 17 slots), or the shared empty list. */
+function exactList<T>(list: T[]): T[] {
+  return list.length === 0 ? none() : list.slice();
+}
+
+function entityEstimate(entity: Entity, scenarios: ScenarioEstimate[], paths: EntityEstimate['paths'], dependencies: Dependency[] = none()): EntityEstimate {
   return {
     kind: entity.kind,
     name: entity.name,

@@ -47,6 +47,17 @@ import {
   StrategyKind,
 } from './types';
 
+/** The shared empty list (frozen: typed mutable for the fields that hold it). */
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * A list grown by push as an array of its exact length (one grown from empty reserves 17
+ * slots: 136 bytes for a list of one or two), or the shared empty list.
+ */
+function exact<T>(list: T[]): T[] {
+  return list.length === 0 ? (NONE as unknown as T[]) : list.slice();
+}
+
 function properties(block: ParsedBlock, key: string): ParsedProperty[] {
   const out: ParsedProperty[] = [];
   for (const p of block.properties) if (p.spec.key === key) out.push(p);
@@ -85,7 +96,7 @@ function listRefs(block: ParsedBlock, key: string): NameRef[] {
     if (p.spec.key !== key) continue;
     for (const item of p.list) out.push({ name: String(item.value), node: item.node, property: p });
   }
-  return out;
+  return exact(out);
 }
 
 function schedule(p: ParsedProperty | undefined): Schedule | undefined {
@@ -109,15 +120,21 @@ function pair(rto: ObjectiveValue | undefined, rpo: ObjectiveValue | undefined):
   return out;
 }
 
+/** The objectives of a block that states none (most, with a policy): shared, frozen. */
+const NO_OBJECTIVES: ObjectiveStatements = Object.freeze({ scenarios: Object.freeze({}) });
+
 /** The objectives a block states itself: `rto`, `rpo` and scenario lines. */
 export function objectives(block: ParsedBlock, path: string): ObjectiveStatements {
-  const scenarios: ObjectiveStatements['scenarios'] = {};
+  let scenarios: ObjectiveStatements['scenarios'] | undefined;
   for (const scenario of SCENARIOS) {
     const line = property(block, scenario);
-    if (line) scenarios[scenario] = pair(objective(line, 'rto', path), objective(line, 'rpo', path));
+    if (line) (scenarios ??= {})[scenario] = pair(objective(line, 'rto', path), objective(line, 'rpo', path));
   }
-  const out = pair(objective(property(block, 'rto'), 'rto', path), objective(property(block, 'rpo'), 'rpo', path)) as ObjectiveStatements;
-  out.scenarios = scenarios;
+  const rto = objective(property(block, 'rto'), 'rto', path);
+  const rpo = objective(property(block, 'rpo'), 'rpo', path);
+  if (!scenarios && !rto && !rpo) return NO_OBJECTIVES;
+  const out = pair(rto, rpo) as ObjectiveStatements;
+  out.scenarios = scenarios ?? {};
   return out;
 }
 
@@ -183,7 +200,7 @@ export function acceptances(block: ParsedBlock, path: string, owner: Acceptance[
     if (until && typeof until.value === 'number') acceptance.until = { days: until.value, node: until.node };
     out.push(acceptance);
   }
-  return out;
+  return exact(out);
 }
 
 /** The fields datastores and services share, first in their key order; the caller adds its own. */
@@ -247,8 +264,8 @@ function datastore(block: ParsedBlock, nameNode: ValueNode, path: string): Datas
   entity.size = num(sizeProperty, 'size');
   entity.sizeProperty = sizeProperty;
   entity.writeRate = num(property(block, 'write-rate'), 'rate');
-  entity.backups = backups;
-  entity.replicas = replicas;
+  entity.backups = exact(backups);
+  entity.replicas = exact(replicas);
   entity.restoreRate = num(restoreRateProperty, 'rate');
   entity.restoreRateProperty = restoreRateProperty;
   entity.verifyRestore = schedule(property(block, 'verify-restore'));
@@ -297,7 +314,7 @@ function service(block: ParsedBlock, nameNode: ValueNode, path: string): Service
   entity.zonesProperty = zonesProperty;
   entity.strategy = strategy(block);
   entity.dependsOn = listRefs(block, 'depends-on');
-  entity.drills = drills;
+  entity.drills = exact(drills);
   return entity;
 }
 

@@ -10,6 +10,7 @@ export type AnalysisCode = FindingCode | CodeOfCategory<'review'>;
 import { DiagnosticData, FindingData, makeDiagnostic as newDiagnostic } from '../../../../grammar/src/diagnostic-data';
 import { Scenario } from '../../../../grammar/src/schema';
 import { Entity } from '../../model/types';
+import { sharedScenarios } from '../intern';
 
 /**
  * Reports a finding. `rebuild` makes the same finding for some of its scenarios only (its
@@ -60,16 +61,53 @@ export type DiagnosticInput<C extends AnalysisCode> = {
   related?: RelatedInformation[];
 } & ({} extends FindingExtra<C> ? { data?: FindingExtra<C> } : { data: FindingExtra<C> });
 
+/**
+ * A finding's data: a plain object (Object.prototype) made by `new`, so that the fields
+ * added to it one by one stay inside it (V8's slack tracking sizes objects made by a
+ * constructor for the fields they get) instead of in a separate property store.
+ */
+const DataRecord = function DataRecord(): void {} as unknown as new () => Record<string, unknown>;
+DataRecord.prototype = Object.prototype;
+
+/**
+ * The range of the last finding made, handed to the next one when equal: an entity's
+ * findings are made one after the other and mostly on its name, each with a range (and
+ * two positions) of its own otherwise. Nothing changes a diagnostic's range.
+ */
+let lastRange: Range | undefined;
+
+function sharedRange(range: Range): Range {
+  const last = lastRange;
+  if (
+    last !== undefined &&
+    last.start.line === range.start.line &&
+    last.start.character === range.start.character &&
+    last.end.line === range.end.line &&
+    last.end.character === range.end.character
+  ) {
+    return last;
+  }
+  lastRange = range;
+  return range;
+}
+
 // One per finding, so built field by field rather than with spreads (a slow path); the
 // keys come out in the same order: entity, kind, path, scenarios, target, then `data`.
 export function makeDiagnostic<C extends AnalysisCode>(input: DiagnosticInput<C>): Diagnostic<C> {
-  const data: Record<string, unknown> = input.entity ? { entity: input.entity.name, kind: input.entity.kind, path: input.entity.path } : {};
-  if (input.scenarios) data.scenarios = input.scenarios.slice();
-  data.target = input.range;
+  const range = sharedRange(input.range);
+  const data = new DataRecord();
+  if (input.entity) {
+    data.entity = input.entity.name;
+    data.kind = input.entity.kind;
+    data.path = input.entity.path;
+  }
+  // Shared, frozen (intern.ts): nothing changes a finding's scenarios.
+  if (input.scenarios) data.scenarios = sharedScenarios(input.scenarios as Scenario[]);
+  data.target = range;
   if (input.data) Object.assign(data, input.data);
   // The fields above plus the code's extra fields are DiagnosticData[C] (see DiagnosticInput).
   const related = input.related && input.related.length > 0 ? dedupeRelated(input.related) : undefined;
-  return newDiagnostic(input.code, input.range, input.message, data as DiagnosticData[C], { related });
+  return newDiagnostic(input.code, range, input.message, data as DiagnosticData[C], { related });
 }
 
 function dedupeRelated(items: RelatedInformation[]): RelatedInformation[] {
