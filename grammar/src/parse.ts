@@ -118,6 +118,45 @@ interface ValueIssue {
   readonly hint?: string;
 }
 
+/**
+ * An identifier value, most of a file's values: its value is its text and it has no issue,
+ * so it holds three fields where Value_ holds six (24 bytes less per value).
+ */
+class Word_ extends Located implements ValueNode {
+  constructor(
+    frame: Frame,
+    startOffset: number,
+    readonly text: string,
+  ) {
+    super(frame, startOffset);
+  }
+
+  get kind(): ValueKind {
+    return 'identifier';
+  }
+
+  get value(): string {
+    return this.text;
+  }
+
+  get endOffset(): number {
+    return this.startOffset + this.text.length;
+  }
+
+  get problem(): string | undefined {
+    return undefined;
+  }
+
+  get hint(): string | undefined {
+    return undefined;
+  }
+
+  /** A value checked as meaning its own value is this node itself (validate.ts, parsedValue). */
+  get node(): ValueNode {
+    return this;
+  }
+}
+
 class Value_ extends Located implements ValueNode {
   constructor(
     frame: Frame,
@@ -140,6 +179,11 @@ class Value_ extends Located implements ValueNode {
 
   get hint(): string | undefined {
     return this.issue?.hint;
+  }
+
+  /** See Word_. */
+  get node(): ValueNode {
+    return this;
   }
 }
 
@@ -775,8 +819,7 @@ class AstBuilder implements LineSink {
     const frame = this.frame;
     const type = token.tokenTypeIdx;
     if (type === IDENTIFIER_IDX) {
-      const text = intern(this.text, startOffset, endOffset, (token as Token).hash);
-      return new Value_(frame, startOffset, 'identifier', text, text, undefined);
+      return new Word_(frame, startOffset, intern(this.text, startOffset, endOffset, (token as Token).hash));
     }
     if (type === NUMERIC_IDX) {
       const text = intern(this.text, startOffset, endOffset, (token as Token).hash);

@@ -34,9 +34,8 @@ function assumption(what: string, value: string, from: AssumptionSource, note: s
   const key = `${what}\u0000${value}\u0000${sourceKey(from)}\u0000${note ?? ''}\u0000${entity ?? ''}`;
   let found = interned.get(key);
   if (found) return found;
-  const made: Assumption = { what, value, from };
-  if (note) made.note = note;
-  if (entity) made.entity = entity;
+  // One literal per combination (a field added to a literal later goes to a separate store).
+  const made: Assumption = note ? (entity ? { what, value, from, note, entity } : { what, value, from, note }) : entity ? { what, value, from, entity } : { what, value, from };
   found = Object.freeze(made);
   if (interned.size >= INTERN_LIMIT) interned.clear();
   interned.set(key, found);

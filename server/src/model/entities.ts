@@ -142,7 +142,15 @@ function failover(block: ParsedBlock): FailoverSettings {
   return failoverOf(property(block, 'failover'));
 }
 
+/** The failover of an entity without a `failover` statement: shared, frozen. */
+let defaultFailover: FailoverSettings | undefined;
+
 function failoverOf(p: ParsedProperty | undefined): FailoverSettings {
+  if (!p) return (defaultFailover ??= Object.freeze(failoverSettings(undefined)));
+  return failoverSettings(p);
+}
+
+function failoverSettings(p: ParsedProperty | undefined): FailoverSettings {
   const mode = wordIn(p, 'mode', FAILOVER_MODES) ?? 'manual';
   const out: FailoverSettings = {
     mode,
@@ -252,31 +260,47 @@ function datastore(block: ParsedBlock, nameNode: ValueNode, path: string): Datas
       }
     }
   }
-  // After the shared fields, in the entity's key order (the optional `rebuild` before
-  // `references`); assigned rather than spread into a literal.
-  const entity = entityBase('datastore', block, nameNode, path) as DatastoreEntity;
-  if (implied.length > 0 && !entity.failover.property) {
+  const base = entityBase('datastore', block, nameNode, path);
+  let failover = base.failover;
+  if (implied.length > 0 && !failover.property) {
     const impliedFailover = ownOrImplied(block, implied, 'failover');
-    if (impliedFailover) entity.failover = failoverOf(impliedFailover);
+    if (impliedFailover) failover = failoverOf(impliedFailover);
   }
-  entity.engine = word(property(block, 'engine'), 'engine');
-  entity.redundancy = redundancy;
-  entity.size = num(sizeProperty, 'size');
-  entity.sizeProperty = sizeProperty;
-  entity.writeRate = num(property(block, 'write-rate'), 'rate');
-  entity.backups = exact(backups);
-  entity.replicas = exact(replicas);
-  entity.restoreRate = num(restoreRateProperty, 'rate');
-  entity.restoreRateProperty = restoreRateProperty;
-  entity.verifyRestore = schedule(property(block, 'verify-restore'));
+  // One literal with every field that is always there (a field added to a literal later
+  // goes to a separate store); the optional `rebuild` and `provision` come after them.
+  const entity: DatastoreEntity = {
+    kind: base.kind,
+    name: base.name,
+    path,
+    block,
+    nameNode,
+    region: base.region,
+    policy: base.policy,
+    objectives: base.objectives,
+    failover,
+    acceptances: base.acceptances,
+    engine: word(property(block, 'engine'), 'engine'),
+    redundancy,
+    size: num(sizeProperty, 'size'),
+    sizeProperty,
+    writeRate: num(property(block, 'write-rate'), 'rate'),
+    backups: exact(backups),
+    replicas: exact(replicas),
+    restoreRate: num(restoreRateProperty, 'rate'),
+    restoreRateProperty,
+    verifyRestore: schedule(property(block, 'verify-restore')),
+    references: listRefs(block, 'references'),
+    presets,
+  };
   if (rebuildProperty && rebuild !== undefined) entity.rebuild = { seconds: rebuild, property: rebuildProperty };
   const provisionProperty = property(block, 'provision');
   const provision = num(provisionProperty, 'duration');
   if (provisionProperty && provision !== undefined) entity.provision = { seconds: provision, property: provisionProperty };
-  entity.references = listRefs(block, 'references');
-  entity.presets = presets;
   return entity;
 }
+
+/** The strategy of a service without a `strategy` statement (kind none): shared, frozen. */
+let defaultStrategy: Strategy | undefined;
 
 function strategy(block: ParsedBlock): Strategy {
   const p = property(block, 'strategy');
@@ -289,6 +313,7 @@ function strategy(block: ParsedBlock): Strategy {
   const provision = num(p, 'provision') ?? defaults.provision;
   const deploy = num(p, 'deploy') ?? defaults.deploy;
   const scaleOut = num(p, 'scale-out') ?? defaults.scaleOut;
+  if (!p) return (defaultStrategy ??= Object.freeze({ kind, capacity, provision, deploy, scaleOut }));
   let out: Strategy;
   if (inRef) {
     const standby: Strategy['in'] = inWord ? { name: inRef.name, node: inRef.node, property: inRef.property, wordNode: inWord } : inRef;
@@ -309,13 +334,25 @@ function service(block: ParsedBlock, nameNode: ValueNode, path: string): Service
     if (!s || !kind) continue;
     drills.push(s.last ? { every: s.every, property: s.property, last: s.last, kind } : { every: s.every, property: s.property, kind });
   }
-  const entity = entityBase('service', block, nameNode, path) as ServiceEntity;
-  entity.zones = num(zonesProperty, 'count') ?? DEFAULTS.serviceZones;
-  entity.zonesProperty = zonesProperty;
-  entity.strategy = strategy(block);
-  entity.dependsOn = listRefs(block, 'depends-on');
-  entity.drills = exact(drills);
-  return entity;
+  // One literal with every field (fields added to a literal later go to a separate store).
+  const base = entityBase('service', block, nameNode, path);
+  return {
+    kind: base.kind,
+    name: base.name,
+    path,
+    block,
+    nameNode,
+    region: base.region,
+    policy: base.policy,
+    objectives: base.objectives,
+    failover: base.failover,
+    acceptances: base.acceptances,
+    zones: num(zonesProperty, 'count') ?? DEFAULTS.serviceZones,
+    zonesProperty,
+    strategy: strategy(block),
+    dependsOn: listRefs(block, 'depends-on'),
+    drills: exact(drills),
+  };
 }
 
 /** The declaration a named block stands for; undefined for plans and unnamed blocks. */
