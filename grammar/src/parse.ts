@@ -386,10 +386,12 @@ export function parseDocument(text: string, path = '', resume?: Resume): FileNod
   const previousLines = previous ? lineIndexes.get(previous) : undefined;
   const from = previousLines && resume!.from > 0 ? resume!.from : 0;
   const fromPosition = from > 0 ? previousLines!.position(from) : undefined;
-  const scanner = new Scanner(text, true, from, fromPosition ? previousLines!.lineStarts().slice(0, fromPosition.line + 1) : undefined);
   // The line index is complete once the text is scanned; until then (during the parse) the
-  // ranges of errors are computed from what has been scanned, which covers them.
-  const lines = new LineIndex(text, scanner.lineStarts);
+  // ranges of errors are computed from what has been scanned, which covers them. After an
+  // edit, it shares the previous index's line starts before `from` (and after the stop).
+  const scanned: number[] | undefined = fromPosition ? [] : undefined;
+  const scanner = new Scanner(text, true, from, scanned);
+  const lines = scanned ? LineIndex.resumed(text, previousLines!, fromPosition!.line + 1, scanned) : new LineIndex(text, scanner.lineStarts);
   const parseErrors: Diagnostic<'syntax'>[] = [];
   const error = (span: Span, message: string): void => {
     parseErrors.push({ code: 'syntax', severity: 'error', message, range: span.range });
@@ -443,9 +445,7 @@ export function parseDocument(text: string, path = '', resume?: Resume): FileNod
     const at = { line: stopped.line, character: stopped.character };
     const tailErrors = partition(oldErrors.length, (i) => positionBefore(oldErrors[i].range.start, at));
     // The line starts after the block's line, moved by the edit.
-    const oldStarts = previousLines.lineStarts();
-    const starts = scanner.lineStarts!;
-    for (let i = stopped.line + 1; i < oldStarts.length; i++) starts.push(oldStarts[i] + delta);
+    lines.appendShifted(previousLines, stopped.line + 1, delta);
     if (blocks === region) blocks = region.slice();
     for (let i = previousTail; i < old.length; i++) blocks.push(old[i]);
     for (let i = tailComments; i < previous.comments.length; i++) comments.push(previous.comments[i]);
@@ -455,6 +455,7 @@ export function parseDocument(text: string, path = '', resume?: Resume): FileNod
     moveAll(previous.comments, tailComments, previous.comments.length, lines, delta);
     samePositions = lineDelta === 0;
   }
+  lines.seal();
   // The kept nodes before `from` read the new line index (the same line starts up to there).
   moveAll(old, 0, headBlocks, lines, 0);
   moveAll(previous.comments, 0, headComments, lines, 0);
@@ -515,7 +516,7 @@ function parse(scanner: Scanner, builder: AstBuilder, error: (span: Span, messag
       if (type === LCURLY_IDX) depth++;
       else if (type === RCURLY_IDX && depth > 0 && --depth === 0) {
         if (scanner.comments.length > read) read = takeComments(scanner, read, new Frame(lines), comments, commentErrors, lines);
-        if (stop && token.end - stop.delta >= stop.tail && (stopped = stopsAt(scanner, token.end, stop))) {
+        if (stop && token.end - stop.delta >= stop.tail && (stopped = stopsAt(lines, token.end, stop))) {
           more = false;
           break;
         }
@@ -559,15 +560,15 @@ function takeComments(scanner: Scanner, read: number, frame: Frame, comments: Co
  * `stop.tail + delta` or later): the previous parse has a block ending there, after which
  * it was in its initial state too, at the same character of its line.
  */
-function stopsAt(scanner: Scanner, end: number, stop: Stop): Stopped | undefined {
+function stopsAt(lines: LineIndex, end: number, stop: Stop): Stopped | undefined {
   const oldEnd = end - stop.delta;
   const blocks = stop.previous.blocks;
   const i = partition(blocks.length, (k) => blocks[k].endOffset < oldEnd);
   if (i >= blocks.length || blocks[i].endOffset !== oldEnd || !endsClean(blocks[i])) return undefined;
-  const starts = scanner.lineStarts!;
-  const line = starts.length - 1;
+  // Every line break before `end` has been scanned: its line is the last one so far.
+  const line = lines.lineCount - 1;
   const was = stop.lines.position(oldEnd);
-  if (end - starts[line] !== was.character) return undefined;
+  if (end - lines.lineStart(line) !== was.character) return undefined;
   return { block: i, end: oldEnd, line: was.line, character: was.character, lineDelta: line - was.line };
 }
 

@@ -28,12 +28,21 @@ function block(b: BlockNode): unknown {
   };
 }
 
+/** The line index, read without making it one array (an edited text's shares the previous one's). */
+function lines(f: FileNode): unknown {
+  const index = lineIndexOf(f);
+  const starts = Array.from({ length: index.lineCount }, (_, i) => index.lineStart(i));
+  const positions: unknown[] = [];
+  for (let offset = 0; offset <= f.text.length; offset += 7) positions.push(index.position(offset), index.offset(index.position(offset)));
+  return { starts, positions };
+}
+
 function tree(f: FileNode): unknown {
   return {
     blocks: f.blocks.map(block),
     comments: f.comments.map((c) => [c.text, c.isBlock, span(c)]),
     errors: f.syntaxErrors.map((e) => [e.message, e.range]),
-    lines: lineIndexOf(f).lineStarts(),
+    lines: lines(f),
   };
 }
 
