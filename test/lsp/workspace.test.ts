@@ -87,6 +87,33 @@ describe('lsp workspace', () => {
     assert.deepStrictEqual(workspace.store.diskUris(), []);
   });
 
+  it('lists the files in path order, keeping unchanged files as the very same objects after an edit', () => {
+    const store = new SourceStore();
+    for (const name of ['c', 'a', 'b']) store.setDisk(`file:///ws/${name}.drspec`, `// ${name}\n`);
+    const first = store.all();
+    assert.deepEqual(first.map((f) => f.uri), ['file:///ws/a.drspec', 'file:///ws/b.drspec', 'file:///ws/c.drspec']);
+    assert.strictEqual(store.all(), first, 'nothing changed: the same list');
+    store.setOpen('file:///ws/b.drspec', '// b edited\n', 1);
+    const second = store.all();
+    assert.notStrictEqual(second, first, 'a new list: the last one is not changed');
+    assert.deepEqual(first.map((f) => f.text), ['// a\n', '// b\n', '// c\n']);
+    assert.strictEqual(second[0], first[0]);
+    assert.strictEqual(second[2], first[2]);
+    assert.deepEqual({ ...second[1] }, { uri: 'file:///ws/b.drspec', clientUri: 'file:///ws/b.drspec', text: '// b edited\n', version: 1, open: true });
+    store.close('file:///ws/b.drspec');
+    assert.strictEqual(store.all()[1].text, '// b\n', 'closed: the disk text again');
+    // Files added and removed: listed again, in order.
+    store.setDisk('file:///ws/0.drspec', '// 0\n');
+    store.deleteDisk('file:///ws/c.drspec');
+    assert.deepEqual(store.all().map((f) => f.uri), ['file:///ws/0.drspec', 'file:///ws/a.drspec', 'file:///ws/b.drspec']);
+    store.setOpen('file:///elsewhere/x.drspec', '// x\n', 1);
+    assert.deepEqual(store.all().map((f) => f.uri), ['file:///elsewhere/x.drspec', 'file:///ws/0.drspec', 'file:///ws/a.drspec', 'file:///ws/b.drspec']);
+    store.close('file:///elsewhere/x.drspec');
+    assert.equal(store.all().length, 3);
+    store.deleteDiskUnder('file:///ws');
+    assert.deepEqual(store.all(), []);
+  });
+
   it('normalises URIs so differently encoded spellings are one file', () => {
     const store = new SourceStore();
     store.setDisk('file:///c%3A/ws/a.drspec', 'x');

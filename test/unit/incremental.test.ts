@@ -100,8 +100,16 @@ function stormEdit(r: Rng, text: string, base: string): string {
 }
 
 
-function sourcesOf(files: readonly Text[]): { uri: string; clientUri: string; text: string; open: boolean }[] {
-  return files.map((f) => ({ uri: f.path, clientUri: f.path, text: f.text, open: false }));
+type Source = { uri: string; clientUri: string; text: string; open: boolean };
+/** One source object per text object, as the language server's store hands unchanged files (builds skip them by identity). */
+const sourceOfText = new WeakMap<Text, Source>();
+
+function sourcesOf(files: readonly Text[]): Source[] {
+  return files.map((f) => {
+    let source = sourceOfText.get(f);
+    if (!source) sourceOfText.set(f, (source = { uri: f.path, clientUri: f.path, text: f.text, open: false }));
+    return source;
+  });
 }
 
 function assertSame(files: readonly Text[], cache: ParseCache, today: number, step: string): void {
@@ -110,7 +118,9 @@ function assertSame(files: readonly Text[], cache: ParseCache, today: number, st
   assert.ok(incremental.check, `${step}: the incremental build failed: ${incremental.degraded}`);
   assert.deepEqual(fresh.failures, [], `${step}: internal errors`);
   assert.deepEqual(incremental.check!.failures, [], `${step}: internal errors`);
+  assert.equal(incremental.files.size, files.length, `${step}: files`);
   for (const f of files) {
+    assert.equal(incremental.files.get(f.path)?.text, f.text, `${step}: the view of ${f.path}`);
     assert.deepEqual(JSON.stringify(incremental.diagnostics.get(f.path)), JSON.stringify(fresh.diagnostics.get(f.path)), `${step}: diagnostics of ${f.path}`);
   }
   assert.equal(estimateJsonText(incremental.check!), estimateJsonText(fresh), `${step}: estimates`);

@@ -52,7 +52,6 @@ export class Estimator {
   private readonly defaultPolicy: PolicyEntity | undefined;
   private readonly services: ReadonlyMap<string, ServiceEntity>;
   private readonly datastores: ReadonlyMap<string, DatastoreEntity>;
-  private texts: Map<string, string> | undefined;
   /** Datastores whose estimate was computed rather than reused. */
   rebuiltDatastores = 0;
   uniting: Uniting = { mode: 'eager', readers: new Map(), behind: new Map() };
@@ -71,13 +70,21 @@ export class Estimator {
     this.datastores = model.names.datastore;
   }
 
-  /** The text of a file of the model (recovery paths and effective estimates quote it). */
+  /**
+   * The text of a file of the model (recovery paths and effective estimates quote it), by
+   * binary search: the model's files are in path order, and a patched analysis (patch.ts)
+   * asks for one or two of them.
+   */
   private textOf(path: string): string {
-    if (!this.texts) {
-      this.texts = new Map();
-      for (const f of this.model.files) this.texts.set(f.file.path, f.file.text);
+    const files = this.model.files;
+    let low = 0;
+    let high = files.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (files[mid].file.path < path) low = mid + 1;
+      else high = mid;
     }
-    return this.texts.get(path) ?? '';
+    return low < files.length && files[low].file.path === path ? files[low].file.text : '';
   }
 
   /** The entity a `depends-on` name resolves to: a service first, then a datastore. */

@@ -96,6 +96,8 @@ export class DiagnosticsPublisher {
       this.published.set(uri, { clientUri: view.clientUri, content, ...(view.open ? { version: view.version } : {}), from, docsBase });
       this.send({ uri: view.clientUri, diagnostics, ...(view.open && view.version !== undefined ? { version: view.version } : {}) });
     }
+    // Every file of the snapshot is published now: only a larger map holds files gone since.
+    if (this.published.size === snapshot.files.size) return;
     for (const [uri, previous] of [...this.published]) {
       if (snapshot.files.has(uri)) continue;
       this.published.delete(uri);

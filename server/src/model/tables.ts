@@ -8,7 +8,7 @@
 import { Diagnostic, Range } from '../../../grammar/src/ast';
 import { makeDiagnostic } from '../../../grammar/src/diagnostic-data';
 import { DatastoreEntity, Declaration, Model, ModelNames, PlanEntity, ServiceEntity } from './types';
-import { NameTable } from './name-table';
+import { PatchedMap } from '../patched-map';
 import { FileDeclarations } from './references';
 
 /** A validated file's plans and declarations in file order (what buildModel reads of it). */
@@ -213,8 +213,8 @@ function patchTables(last: TablesState, files: readonly FileEntities[], memo: Ta
   const names: ModelNames = {
     region: previous.names.region,
     policy: previous.names.policy,
-    datastore: NameTable.patched(previous.names.datastore, replacedDatastores),
-    service: NameTable.patched(previous.names.service, replacedServices),
+    datastore: PatchedMap.patched(previous.names.datastore, replacedDatastores),
+    service: PatchedMap.patched(previous.names.service, replacedServices),
   };
   tables.names = names;
   // The files whose findings of this step may differ: the edited ones, and those with a

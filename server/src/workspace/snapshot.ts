@@ -9,6 +9,7 @@ import { AnalysisMemo } from '../analysis/analyze';
 import { Analysis } from '../analysis/types';
 import { CheckResult, checkFiles, todayInDays as checkToday, validateEditedSource } from '../check';
 import { Model } from '../model/model';
+import { PatchedMap } from '../patched-map';
 import { SourceFile } from './documents';
 
 export interface FileView {
@@ -27,9 +28,9 @@ export interface Snapshot {
   revision: number;
   /** Today in days since 1970-01-01 (overdue checks). */
   today: number;
-  files: Map<string, FileView>;
+  files: ReadonlyMap<string, FileView>;
   /** Diagnostics of every file of the model (empty arrays for clean files). */
-  diagnostics: Map<string, Diagnostic[]>;
+  diagnostics: ReadonlyMap<string, Diagnostic[]>;
   model?: Model;
   analysis?: Analysis;
   /** The pipeline's whole result (recommendations re-run it). */
@@ -86,15 +87,28 @@ export function buildSnapshot(sources: readonly SourceFile[], revision: number, 
  */
 export function* snapshotSteps(sources: readonly SourceFile[], revision: number, today = todayInDays(), cache: ParseCache = new Map()): Generator<void, Snapshot> {
   try {
-    const parsed: ParsedText[] = [];
-    for (const source of sources) {
-      const cached = cache.get(source.uri);
-      const text = parsedText(source, cache);
-      parsed.push(text);
-      if (text !== cached) yield;
+    const last = lastBuilds.get(cache);
+    const changed = last && changedSources(last.sources, sources);
+    let parsed: ParsedText[];
+    if (last && changed) {
+      // The same files, some of them edited: the others are skipped by identity.
+      parsed = last.parsed.slice();
+      for (const i of changed) {
+        const cached = cache.get(sources[i].uri);
+        parsed[i] = parsedText(sources[i], cache);
+        if (parsed[i] !== cached) yield;
+      }
+    } else {
+      parsed = [];
+      for (const source of sources) {
+        const cached = cache.get(source.uri);
+        const text = parsedText(source, cache);
+        parsed.push(text);
+        if (text !== cached) yield;
+      }
     }
     yield;
-    return fullBuild(sources, parsed, revision, today, cache);
+    return fullBuild(sources, parsed, revision, today, cache, last && changed ? { last, changed } : undefined);
   } catch (error) {
     return syntaxOnlyBuild(sources, revision, today, error instanceof Error ? (error.stack ?? error.message) : String(error));
   }
@@ -127,22 +141,75 @@ function memoView(source: SourceFile, parsed: ParsedText): FileView {
   return view;
 }
 
-function fullBuild(sources: readonly SourceFile[], parsed: readonly ParsedText[], revision: number, today: number, cache: ParseCache): Snapshot {
-  const inputs = parsed.map((p) => p.validated);
+/**
+ * The last full build from a parse cache: its sources and, in the same order, their parses,
+ * validated files and views. A build from the same files (the store hands unchanged ones as
+ * the very same objects: documents.ts) takes them over and visits only the edited files.
+ */
+interface LastBuild {
+  sources: readonly SourceFile[];
+  parsed: readonly ParsedText[];
+  inputs: readonly ValidatedFile[];
+  views: readonly FileView[];
+  files: ReadonlyMap<string, FileView>;
+}
+
+const lastBuilds = new WeakMap<ParseCache, LastBuild>();
+
+/** Beyond this many edited files a build visits every file. */
+const PATCH_SOURCES = 16;
+
+/** The indices of the sources that are not the very objects of the last build, if the files are the same ones. */
+function changedSources(last: readonly SourceFile[], sources: readonly SourceFile[]): number[] | undefined {
+  if (last.length !== sources.length) return undefined;
+  const changed: number[] = [];
+  for (let i = 0; i < sources.length; i++) {
+    if (sources[i] === last[i]) continue;
+    if (sources[i].uri !== last[i].uri || changed.length >= PATCH_SOURCES) return undefined;
+    changed.push(i);
+  }
+  return changed;
+}
+
+function fullBuild(sources: readonly SourceFile[], parsed: readonly ParsedText[], revision: number, today: number, cache: ParseCache, patch?: { last: LastBuild; changed: number[] }): Snapshot {
+  let inputs: ValidatedFile[];
+  if (patch) {
+    inputs = patch.last.inputs.slice();
+    for (const i of patch.changed) inputs[i] = parsed[i].validated;
+  } else inputs = parsed.map((p) => p.validated);
   if (cache.size > sources.length) {
     const live = new Set(sources.map((s) => s.uri));
     for (const uri of [...cache.keys()]) if (!live.has(uri)) cache.delete(uri);
   }
+  // Unset during the check: a check that throws leaves no last build to take over.
+  lastBuilds.delete(cache);
   const result = checkFiles(inputs, { today, memo: memoOf(cache) });
-  const files = new Map<string, FileView>();
-  const diagnostics = new Map<string, Diagnostic[]>();
-  for (let i = 0; i < sources.length; i++) {
-    const source = sources[i];
-    files.set(source.uri, memoView(source, parsed[i]));
-    diagnostics.set(source.uri, result.diagnostics.get(source.uri) ?? []);
+  let views: FileView[];
+  let files: ReadonlyMap<string, FileView>;
+  if (patch) {
+    views = patch.last.views.slice();
+    const replaced = new Map<string, FileView>();
+    for (const i of patch.changed) {
+      views[i] = memoView(sources[i], parsed[i]);
+      if (views[i] !== patch.last.views[i]) replaced.set(sources[i].uri, views[i]);
+    }
+    files = PatchedMap.patched(patch.last.files, replaced);
+  } else {
+    views = [];
+    const all = new Map<string, FileView>();
+    for (let i = 0; i < sources.length; i++) {
+      views.push(memoView(sources[i], parsed[i]));
+      all.set(sources[i].uri, views[i]);
+    }
+    files = all;
   }
+  const diagnostics = new Map<string, Diagnostic[]>();
+  for (let i = 0; i < sources.length; i++) diagnostics.set(sources[i].uri, result.diagnostics.get(sources[i].uri) ?? NO_DIAGNOSTICS);
+  lastBuilds.set(cache, { sources, parsed, inputs, views, files });
   return { revision, today, files, diagnostics, model: result.model, analysis: result.analysis, check: result };
 }
+
+const NO_DIAGNOSTICS = Object.freeze([]) as unknown as Diagnostic[];
 
 function syntaxOnlyBuild(sources: readonly SourceFile[], revision: number, today: number, degraded: string): Snapshot {
   const files = new Map<string, FileView>();
