@@ -8,7 +8,7 @@
 import { Diagnostic, Range } from '../../../grammar/src/ast';
 import { makeDiagnostic } from '../../../grammar/src/diagnostic-data';
 import { DatastoreEntity, Declaration, Model, ModelNames, PlanEntity, ServiceEntity } from './types';
-import { PatchedMap } from '../patched-map';
+import { PatchedMap } from './patched-map';
 import { FileDeclarations } from './references';
 
 /** A validated file's plans and declarations in file order (what buildModel reads of it). */

@@ -9,7 +9,7 @@ import { AnalysisMemo } from '../analysis/analyze';
 import { Analysis } from '../analysis/types';
 import { CheckResult, checkFiles, todayInDays as checkToday, validateEditedSource } from '../check';
 import { Model } from '../model/model';
-import { PatchedMap } from '../patched-map';
+import { PatchedMap } from '../model/patched-map';
 import { SourceFile } from './documents';
 
 export interface FileView {

@@ -1,3 +1,4 @@
+// (In the model folder: the model's names use it, and the layers above may import it.)
 // A map patched without copying it: the previous map (never changed again) with the
 // values an edit replaced, under the same keys in the same order. The language server's
 // builds use it for tables of thousands of entries (the model's names, the snapshot's
