@@ -63,7 +63,7 @@ abstract class Located implements Span {
   constructor(
     protected readonly frame: Frame,
     /** The offset where the node was parsed (see Frame). */
-    private readonly start: number,
+    protected readonly start: number,
   ) {}
 
   get startOffset(): number {
@@ -187,15 +187,28 @@ class Value_ extends Located implements ValueNode {
   }
 }
 
+// Value_'s `value` holds numbers and strings. Made first with a string, the field stays
+// tagged: small integers are then stored in the node, not each in a number box of its own
+// (16 bytes), also in a file without any string value.
+void new Value_(new Frame(undefined as unknown as LineIndex), 0, 'string', '""', '', undefined);
+
+/**
+ * A statement keeps its key's text only: the key starts where the statement does, and its
+ * node is made when read (one object less per statement; nothing compares key nodes).
+ */
 class Statement_ extends Located implements StatementNode {
   constructor(
     frame: Frame,
     startOffset: number,
     private readonly end: number,
-    readonly key: IdentifierNode,
+    private readonly keyText: string,
     readonly values: ValueNode[],
   ) {
     super(frame, startOffset);
+  }
+
+  get key(): IdentifierNode {
+    return new Identifier_(this.frame, this.start, this.keyText);
   }
 
   get endOffset(): number {
@@ -206,20 +219,44 @@ class Statement_ extends Located implements StatementNode {
 /** The nested blocks of a block without any (almost every block): shared, frozen. */
 const NO_BLOCKS: BlockNode[] = Object.freeze([]) as unknown as BlockNode[];
 
+/**
+ * A block keeps its kind's text and where its braces are (-1: none): the kind starts where
+ * the block does, a brace is one character, and their nodes are made when read (three
+ * objects less per block; nothing compares them).
+ */
 class Block_ extends Located implements BlockNode {
   /** Replaced by a list of its own when a nested block is added (AstBuilder.finish). */
   nestedBlocks: BlockNode[] = NO_BLOCKS;
+  private readonly kindText: string;
+  private readonly openAt: number;
+  private readonly closeAt: number;
   constructor(
     frame: Frame,
     startOffset: number,
     private readonly end: number,
-    readonly kind: IdentifierNode,
+    kind: IdentifierNode,
     readonly name: ValueNode | undefined,
-    readonly openBrace: Span | undefined,
-    readonly closeBrace: Span | undefined,
+    openBrace: Span | undefined,
+    closeBrace: Span | undefined,
     readonly statements: StatementNode[],
   ) {
     super(frame, startOffset);
+    // Made in this frame just before (delta 0): their offsets are where they were parsed.
+    this.kindText = kind.text;
+    this.openAt = openBrace ? openBrace.startOffset : -1;
+    this.closeAt = closeBrace ? closeBrace.startOffset : -1;
+  }
+
+  get kind(): IdentifierNode {
+    return new Identifier_(this.frame, this.start, this.kindText);
+  }
+
+  get openBrace(): Span | undefined {
+    return this.openAt < 0 ? undefined : new Piece(this.frame, this.openAt, this.openAt + 1);
+  }
+
+  get closeBrace(): Span | undefined {
+    return this.closeAt < 0 ? undefined : new Piece(this.frame, this.closeAt, this.closeAt + 1);
   }
 
   get endOffset(): number {
@@ -791,7 +828,8 @@ class AstBuilder implements LineSink {
   }
 
   private statementNode(key: IToken, values: readonly IToken[], count: number, lastComma: IToken | undefined): StatementNode {
-    const keyNode = this.identifier(key);
+    const keyStart = key.startOffset;
+    const keyText = intern(this.text, keyStart, (key as Token).end, (key as Token).hash);
     // Arrays of the exact length: pushing onto `[]` reserves room for 17 elements.
     let valueNodes: ValueNode[];
     if (count === 0) valueNodes = [];
@@ -803,9 +841,9 @@ class AstBuilder implements LineSink {
       valueNodes = new Array<ValueNode>(count);
       for (let i = 0; i < count; i++) valueNodes[i] = this.value(values[i]);
     }
-    let end = count > 0 ? valueNodes[count - 1].endOffset : keyNode.endOffset;
+    let end = count > 0 ? valueNodes[count - 1].endOffset : keyStart + keyText.length;
     if (lastComma && lastComma.startOffset + 1 > end) end = lastComma.startOffset + 1;
-    return new Statement_(this.frame, keyNode.startOffset, end, keyNode, valueNodes);
+    return new Statement_(this.frame, keyStart, end, keyText, valueNodes);
   }
 
   private identifier(token: IToken): IdentifierNode {

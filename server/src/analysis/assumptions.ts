@@ -21,8 +21,6 @@ const DEFAULT: AssumptionSource = Object.freeze({ kind: 'default' });
 const INTERN_LIMIT = 4096;
 const interned = new Map<string, Assumption>();
 const internedLists = new Map<string, Assumption[]>();
-/** The key of each interned assumption (what its lists are keyed by). */
-const keys = new WeakMap<Assumption, string>();
 const NONE: Assumption[] = Object.freeze([]) as unknown as Assumption[];
 
 function sourceKey(from: AssumptionSource): string {
@@ -39,7 +37,6 @@ function assumption(what: string, value: string, from: AssumptionSource, note: s
   found = Object.freeze(made);
   if (interned.size >= INTERN_LIMIT) interned.clear();
   interned.set(key, found);
-  keys.set(found, key);
   return found;
 }
 
@@ -47,7 +44,9 @@ function assumption(what: string, value: string, from: AssumptionSource, note: s
 function list(items: Assumption[]): Assumption[] {
   if (items.length === 0) return NONE;
   let key = '';
-  for (const a of items) key += `${keys.get(a) ?? internKeyless(a)}\u0001`;
+  // Keys computed again rather than kept per assumption (a string and a table entry each,
+  // about 1 byte per byte of a big model).
+  for (const a of items) key += `${keyOf(a)}\u0001`;
   let found = internedLists.get(key);
   if (found) return found;
   found = Object.freeze(items.slice()) as Assumption[];
@@ -56,8 +55,8 @@ function list(items: Assumption[]): Assumption[] {
   return found;
 }
 
-/** An assumption not made here (cannot happen): its own key, never shared. */
-function internKeyless(a: Assumption): string {
+/** The key of an assumption (as assumption() computes it). */
+function keyOf(a: Assumption): string {
   return `${a.what}\u0000${a.value}\u0000${sourceKey(a.from)}\u0000${a.note ?? ''}\u0000${a.entity ?? ''}`;
 }
 

@@ -82,7 +82,7 @@ export function renderCheck(format: CheckFormat, checked: Checked, invocation: C
 
 export function runCheck(invocation: CheckInvocation, io: CliIo): number {
   let root = process.cwd();
-  let checked: Checked;
+  let checked: Checked | undefined;
   try {
     root = resolveRoot(invocation.root);
     checked = checkPaths(invocation.paths, invocation.today);
@@ -99,8 +99,17 @@ export function runCheck(invocation: CheckInvocation, io: CliIo): number {
     checked.fixes = isolatedFixes(checked.result, checked.reports, failures);
     for (const f of failures) io.stderr(`drspec: internal error while ${f.phase} ${f.path}: ${f.message}\n`);
   }
+  const reports = checked.reports;
+  const status = summarize(reports).errors > 0 ? EXIT.errors : EXIT.ok;
+  if (!invocation.fixes && (invocation.format === 'json' || invocation.format === 'text')) {
+    // They read the findings only: the texts, syntax trees, model and analysis are let go
+    // before the output is made (room for it on the biggest inputs).
+    checked = undefined;
+    writeResult(io, invocation.output, invocation.format === 'json' ? checkJsonPieces(reports) : checkTextPieces(reports, undefined, invocation.showAccepted));
+    return status;
+  }
   writeResult(io, invocation.output, renderCheck(invocation.format, checked, invocation, root));
-  return summarize(checked.reports).errors > 0 ? EXIT.errors : EXIT.ok;
+  return status;
 }
 
 export function runEstimate(invocation: EstimateInvocation, io: CliIo): number {

@@ -7,6 +7,7 @@ import { DatastoreEntity, Entity, ServiceEntity } from '../../model/types';
 import { describeParts, fmt } from '../describe';
 import { EntityEstimate, RecoveryPath, ResolvedObjectiveValue, ScenarioEstimate } from '../types';
 import { AnalysisCode, groupBy, groupByRange, makeDiagnostic, Report } from './common';
+import { sharedText } from '../intern';
 
 /** One failing scenario: what was required, what is achieved, and in words why. */
 interface Finding {
@@ -200,7 +201,8 @@ function serviceDiagnostics(service: ServiceEntity, estimate: EntityEstimate, re
         code: 'no-recovery',
         entity: service,
         range: strategyRange(service),
-        message: `${service.name} cannot recover ${parts.join('; ')}`,
+        // The reasons repeat from service to service: one shared string (intern.ts).
+        message: `${service.name} cannot recover ${sharedText(parts.join('; '))}`,
         scenarios: noRecovery.map((s) => s.scenario),
         data: { strategy: service.strategy.kind },
       });
