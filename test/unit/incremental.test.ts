@@ -247,6 +247,20 @@ describe('incremental analysis: identical to a full check after every edit', fun
     assert.ok(memo.patched - analysesBefore > 30, `analysis patched ${memo.patched - analysesBefore} times`);
   });
 
+  it('a build from the same array of sources changed in place sees the change', () => {
+    const sources = sourcesOf(generateWorkspace(40, 'plain', 10));
+    const cache: ParseCache = new Map();
+    buildSnapshot(sources, 0, 20500, cache);
+    const original = sources[1].text;
+    for (let i = 1; i <= 4; i++) {
+      const text = i % 2 === 1 ? original.replace('engine postgres', 'enginx postgres') : original;
+      sources[1] = { ...sources[1], text };
+      const snapshot = buildSnapshot(sources, i, 20500, cache);
+      const codes = snapshot.diagnostics.get(sources[1].uri)!.map((d) => d.code);
+      assert.deepEqual(codes, i % 2 === 1 ? ['unknown-property'] : [], `build ${i}`);
+    }
+  });
+
   it('data at risk after an edit under a deep chain and under a wide fan (the direct walks and their fallback)', () => {
     // A chain: every service is rebuilt when the datastore at its bottom changes.
     const chain: Text[] = [

@@ -205,7 +205,8 @@ function fullBuild(sources: readonly SourceFile[], parsed: readonly ParsedText[]
   }
   const diagnostics = new Map<string, Diagnostic[]>();
   for (let i = 0; i < sources.length; i++) diagnostics.set(sources[i].uri, result.diagnostics.get(sources[i].uri) ?? NO_DIAGNOSTICS);
-  lastBuilds.set(cache, { sources, parsed, inputs, views, files });
+  // A copy: a caller may change its array in place for the next build.
+  lastBuilds.set(cache, { sources: sources.slice(), parsed, inputs, views, files });
   return { revision, today, files, diagnostics, model: result.model, analysis: result.analysis, check: result };
 }
 
