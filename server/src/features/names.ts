@@ -6,7 +6,7 @@ import { FileView, Snapshot } from '../workspace/snapshot';
 export function nameAt(snapshot: Snapshot, view: FileView, offset: number): NameReference | undefined {
   const model = snapshot.model;
   if (!model) return undefined;
-  const hits = model.references.filter((r) => r.path === view.uri && r.node.startOffset <= offset && offset <= r.node.endOffset);
+  const hits = model.referencesIn(view.uri).filter((r) => r.node.startOffset <= offset && offset <= r.node.endOffset);
   // Between two names (`a,b`) the one starting at the cursor wins.
   return hits.find((r) => r.node.startOffset === offset) ?? hits[0];
 }

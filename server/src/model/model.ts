@@ -87,6 +87,8 @@ function fileDeclarations(validated: ValidatedFile): FileEntities {
   return entry;
 }
 
+const NO_REFERENCES: readonly NameReference[] = [];
+
 export function buildModel(files: readonly ValidatedFile[], memo?: ModelMemo): Model {
   const sorted = inPathOrder(files) ? files.slice() : [...files].sort((a, b) => comparePaths(a.file.path, b.file.path));
   const entries: FileEntities[] = [];
@@ -108,6 +110,7 @@ export function buildModel(files: readonly ValidatedFile[], memo?: ModelMemo): M
       }
       return references;
     },
+    referencesIn: (path) => byPath?.get(path) ?? NO_REFERENCES,
     cyclic: new Set(),
     diagnostics,
   };

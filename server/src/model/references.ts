@@ -558,5 +558,5 @@ export function referencesTo(model: Model, target: Declaration): NameReference[]
 
 /** The reference written at an offset of a file, if any. */
 export function referenceAt(model: Model, path: string, offset: number): NameReference | undefined {
-  return model.references.find((r) => r.path === path && r.node.startOffset <= offset && offset <= r.node.endOffset);
+  return model.referencesIn(path).find((r) => r.node.startOffset <= offset && offset <= r.node.endOffset);
 }

@@ -236,6 +236,8 @@ export interface Model {
   duplicates: Declaration[];
   /** Every written name, resolved, in path order then offset order (computed when first read). */
   readonly references: NameReference[];
+  /** The references written in one file, in offset order (no concatenation of every file's). */
+  referencesIn(path: string): readonly NameReference[];
   /** The winning declaration of each name, per kind (the first in model order). */
   names: ModelNames;
   /** Services on a dependency cycle (not estimated). */

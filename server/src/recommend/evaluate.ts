@@ -232,6 +232,7 @@ function subModel(model: Model, set: readonly Entity[], original: Entity, change
     entities,
     duplicates: [],
     references: [],
+    referencesIn: () => [],
     names: { ...namesOf({ regions: [], policies: [], datastores, services }), region: model.names.region, policy: model.names.policy },
     cyclic: model.cyclic,
     diagnostics: new Map(),
