@@ -374,9 +374,10 @@ export interface Resume {
  * How a parse with Resume is made of the previous one: its blocks [0, head) are the
  * previous parse's [0, head), its blocks [tail, end) the previous parse's [previousTail,
  * end), moved; `samePositions` when those kept the line/character positions they had.
+ * `previous` is held weakly: each version would otherwise keep every earlier one alive.
  */
 export interface Splice {
-  previous: FileNode;
+  previous: WeakRef<FileNode>;
   head: number;
   tail: number;
   previousTail: number;
@@ -499,7 +500,7 @@ export function parseDocument(text: string, path = '', resume?: Resume): FileNod
 
   const file: FileNode = { path, text, blocks, comments, syntaxErrors: errors };
   lineIndexes.set(file, lines);
-  splices.set(file, { previous, head: headBlocks, tail: headBlocks + region.length, previousTail, samePositions });
+  splices.set(file, { previous: new WeakRef(previous), head: headBlocks, tail: headBlocks + region.length, previousTail, samePositions });
   return file;
 }
 

@@ -33,7 +33,7 @@ export function reuseUnchangedBlocks(previous: FileNode, previousLines: LineInde
   const shared = suffix ?? commonSuffix(oldText, newText, Math.min(oldText.length, newText.length) - prefix);
   const delta = newText.length - oldText.length;
   const splice = spliceOf(fresh);
-  const own = splice && splice.previous === previous ? splice : undefined;
+  const own = splice && splice.previous.deref() === previous ? splice : undefined;
   const from = own ? own.head : 0;
   const to = own ? own.tail : fresh.blocks.length;
   const oldFrom = own ? own.head : 0;

@@ -108,7 +108,7 @@ export function validateFile(file: FileNode, previous?: ValidatedFile): Validate
   const blockEnds: number[] = [];
   const parsedEnds: number[] = [];
   const splice = spliceOf(file);
-  const kept = previous && previous.blockEnds && previous.parsedEnds && splice && splice.previous === previous.file && !previous.failure ? previous : undefined;
+  const kept = previous && previous.blockEnds && previous.parsedEnds && splice && splice.previous.deref() === previous.file && !previous.failure ? previous : undefined;
   const count = file.blocks.length;
   let start = 0;
   let end = count;

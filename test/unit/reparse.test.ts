@@ -7,6 +7,8 @@
 // validation, which takes the kept blocks' results from the previous validation, must be
 // the one of a fresh parse.
 import { strict as assert } from 'assert';
+import { setFlagsFromString } from 'v8';
+import { runInNewContext } from 'vm';
 import { BlockNode, FileNode, Span } from '../../grammar/src/ast';
 import { lineIndexOf, parseDocument, spliceOf } from '../../grammar/src/parse';
 import { reparse, resumePoint } from '../../grammar/src/reuse';
@@ -137,5 +139,24 @@ describe('parse after an edit: resumed, stopped and reused, equal to a parse fro
       // Back to the previous text, for the second edit.
       reparse(file, lineIndexOf(file), previous.text, 'x.drspec');
     }
+  });
+});
+
+describe('parse after an edit: earlier versions are not kept alive', () => {
+  it('a version parsed from the previous one lets the previous one go', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const blocks = Array.from({ length: 50 }, (_, i) => `datastore d${i} {\n  engine postgres\n}\n`);
+    let file = parseDocument(blocks.join(''), 'x.drspec');
+    const first = new WeakRef(file);
+    for (let i = 0; i < 5; i++) {
+      const at = file.text.indexOf('engine', file.text.length >> 1);
+      file = reparse(file, lineIndexOf(file), file.text.slice(0, at) + 'x' + file.text.slice(at), 'x.drspec');
+    }
+    // WeakRef targets live until the current job ends: collect in a later one.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+    assert.equal(first.deref(), undefined);
+    assert.equal(file.blocks.length, 50);
   });
 });
