@@ -79,17 +79,29 @@ export class ReferenceMemo {
       const last = this.lastFiles.get(f.path);
       if (last && last.file === f.file) continue;
       affected.add(f.path);
-      const before = new Set(last?.declarations ?? []);
-      const after = new Set(f.declarations);
-      for (const d of before) {
-        if (after.has(d)) continue;
+      const removed = (d: Declaration): void => {
         changedNames.add(nameKey(d.kind, d.name));
         for (const key of this.lookupsOf(d)) this.unindex(key, f.path);
-      }
-      for (const d of f.declarations) {
-        if (before.has(d)) continue;
+      };
+      const added = (d: Declaration): void => {
         changedNames.add(nameKey(d.kind, d.name));
         for (const key of this.lookupsOf(d)) this.index(key, f.path);
+      };
+      const previous = last?.declarations ?? [];
+      if (previous.length === f.declarations.length) {
+        // Typing inside a block: the declarations pair up by position, most the very same.
+        // (A pair that differs counts as one removed and one added: the index counts per
+        // path, so a declaration that merely moved is unindexed and indexed again.)
+        for (let i = 0; i < previous.length; i++) {
+          if (previous[i] === f.declarations[i]) continue;
+          removed(previous[i]);
+          added(f.declarations[i]);
+        }
+      } else {
+        const before = new Set(previous);
+        const after = new Set(f.declarations);
+        for (const d of before) if (!after.has(d)) removed(d);
+        for (const d of f.declarations) if (!before.has(d)) added(d);
       }
       const planPolicies = f.planPolicies ?? [];
       for (const name of last?.planPolicies ?? []) this.unindex(nameKey('policy', name), f.path);
@@ -248,6 +260,8 @@ class Resolver {
     resolution.targets.push(own);
     this.push(declaration.nameNode, kind, true, own);
     forEachSite(declaration, this.site);
+    // In offset order, so that a file's parts joined are sorted (resolveReferences).
+    if (!isSorted(resolution.references)) resolution.references.sort(compareOffsets);
     this.memo?.declarations.set(declaration, resolution);
     return resolution;
   }
@@ -531,9 +545,17 @@ export function resolveReferences(model: Model, files: readonly FileDeclarations
     let sorted: NameReference[];
     if (kept && sameLists(kept.parts, parts)) sorted = kept.sorted;
     else {
+      // Each part is in offset order and the declarations are in file order: usually the
+      // parts joined are already sorted (not when the plan's part, joined last, is not).
       sorted = [];
-      for (const part of parts) for (const r of part) sorted.push(r);
-      sorted.sort(compareOffsets);
+      let ordered = true;
+      for (const part of parts) {
+        for (const r of part) {
+          if (ordered && sorted.length > 0 && sorted[sorted.length - 1].node.startOffset > r.node.startOffset) ordered = false;
+          sorted.push(r);
+        }
+      }
+      if (!ordered) sorted.sort(compareOffsets);
     }
     memo?.files.set(f.file, { parts, sorted, diagnostics, plan: planHere, hasUnknown, namesVersion: hasUnknown ? resolver.currentNamesVersion() : 0 });
     byPath.set(f.path, sorted);
@@ -544,6 +566,11 @@ export function resolveReferences(model: Model, files: readonly FileDeclarations
 function sameLists<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function isSorted(references: readonly NameReference[]): boolean {
+  for (let i = 1; i < references.length; i++) if (references[i - 1].node.startOffset > references[i].node.startOffset) return false;
   return true;
 }
 
