@@ -24,7 +24,7 @@ import { BlockNode, CommentNode, Diagnostic, FileNode, IdentifierNode, Range, Sp
 import { Comma, Identifier, LCurly, Newline, NumericLiteral, RCurly, Semicolon, StringLiteral } from './lexer';
 import { describeToken, lineParser, LineSink } from './parser';
 import { LineIndex } from './positions';
-import { internHashed, Scanner, Token } from './scanner';
+import { detached, internHashed, Scanner, Token } from './scanner';
 import { LiteralResult, parseNumericLiteral } from './units';
 
 /**
@@ -432,7 +432,8 @@ export function parseDocument(text: string, path = '', resume?: Resume): FileNod
   const lines = scanned ? LineIndex.resumed(text, previousLines!, fromPosition!.line + 1, scanned) : new LineIndex(text, scanner.lineStarts);
   const parseErrors: Diagnostic<'syntax'>[] = [];
   const error = (span: Span, message: string): void => {
-    parseErrors.push({ code: 'syntax', severity: 'error', message, range: span.range });
+    // The message may quote the text (a view of it): a copy, for errors kept after an edit.
+    parseErrors.push({ code: 'syntax', severity: 'error', message: detached(message), range: span.range });
   };
 
   // The previous parse's comments before `from` come first; this parse's are added as it goes.
@@ -448,7 +449,7 @@ export function parseDocument(text: string, path = '', resume?: Resume): FileNod
   const syntaxErrors: Diagnostic<'syntax'>[] = [];
   for (const e of scanner.errors) {
     const span = new Piece(builder.fileFrame, e.offset, e.offset + e.length);
-    syntaxErrors.push({ code: 'syntax', severity: 'error', message: `unexpected character '${text.substr(e.offset, e.length)}'`, range: span.range });
+    syntaxErrors.push({ code: 'syntax', severity: 'error', message: detached(`unexpected character '${text.substr(e.offset, e.length)}'`), range: span.range });
   }
   for (const e of commentErrors) syntaxErrors.push(e);
   for (const e of parseErrors) syntaxErrors.push(e);
@@ -588,7 +589,7 @@ function takeComments(scanner: Scanner, read: number, frame: Frame, comments: Co
     if (isBlock && !(image.length >= 4 && image.endsWith('*/'))) {
       errors.push({ code: 'syntax', severity: 'error', message: "block comment is not closed: expected '*/'", range: lines.range(start, start + 2) });
     }
-    comments.push(new Comment_(frame, start, start + image.length, image, isBlock));
+    comments.push(new Comment_(frame, start, start + image.length, detached(image), isBlock));
   }
   return found.length;
 }
@@ -867,7 +868,7 @@ class AstBuilder implements LineSink {
       if (literal.kind === 'invalid') return new Value_(frame, startOffset, 'invalid', text, Number.NaN, literal);
       return new Value_(frame, startOffset, literal.kind, text, literal.value, undefined);
     }
-    const text = this.text.slice(startOffset, endOffset);
+    const text = detached(this.text.slice(startOffset, endOffset));
     if (type === STRING_IDX) return this.stringValue(new Piece(frame, startOffset, endOffset), text);
     return new Value_(frame, startOffset, 'invalid', text, Number.NaN, { problem: `unexpected '${text}'` });
   }

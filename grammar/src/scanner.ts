@@ -307,10 +307,34 @@ export function sliceInterned(text: string, start: number, end: number): string 
   return internHashed(text, start, end, hash);
 }
 
+/**
+ * A copy of `s` that does not point into the text it was sliced from. V8 makes a slice of
+ * 13 characters or more a view of its whole source: a node that kept one would keep the
+ * whole text of its version alive, and after an edit the nodes the next parse keeps are
+ * of many versions (parse.ts, Resume).
+ */
+export function detached(s: string): string {
+  return s.length <= INTERN_MAX_LENGTH ? s : (' ' + s).slice(1);
+}
+
+// Longer names (`orders-db-replica`) in a second table, stored detached: every later
+// occurrence of the name is then that one string, with no copy.
+const LONG_SIZE = 1024;
+const LONG_MAX_LENGTH = 64;
+const internedLong: string[] = new Array<string>(LONG_SIZE).fill('');
+
 /** sliceInterned, given the hash of the text: h = c₀, then h = h × 31 + cᵢ (32-bit). */
 export function internHashed(text: string, start: number, end: number, hash: number): string {
   const length = end - start;
-  if (length > INTERN_MAX_LENGTH) return text.slice(start, end);
+  if (length > INTERN_MAX_LENGTH) {
+    if (length > LONG_MAX_LENGTH) return detached(text.slice(start, end));
+    const slot = ((hash ^ (hash >>> 13)) + length) & (LONG_SIZE - 1);
+    const known = internedLong[slot];
+    if (known.length === length && text.startsWith(known, start)) return known;
+    const fresh = detached(text.slice(start, end));
+    internedLong[slot] = fresh;
+    return fresh;
+  }
   const slot = ((hash ^ (hash >>> 15)) + length) & (INTERN_SIZE - 1);
   const known = interned[slot];
   if (known.length === length) {

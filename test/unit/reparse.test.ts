@@ -159,4 +159,25 @@ describe('parse after an edit: earlier versions are not kept alive', () => {
     assert.equal(first.deref(), undefined);
     assert.equal(file.blocks.length, 50);
   });
+
+  it('nodes kept from earlier versions do not keep those versions\' texts alive (long names, strings, comments)', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const blocks = Array.from({ length: 2000 }, (_, i) => `// the datastore number ${i} of many\ndatastore orders-database-${i} {\n  owner "the payments team, on call"\n  engine postgres\n}\n`);
+    let file = parseDocument(blocks.join(''), 'x.drspec');
+    const size = file.text.length;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    // Forty edits, each in another block: each block parsed again holds its version's text.
+    for (let i = 0; i < 40; i++) {
+      const at = file.text.indexOf('engine', Math.floor((i / 40) * file.text.length));
+      file = reparse(file, lineIndexOf(file), file.text.slice(0, at) + 'x' + file.text.slice(at), 'x.drspec');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    assert.ok(grown < 10 * size, `the heap grew by ${grown} bytes after 40 edits of a ${size}-character text`);
+    assert.equal(file.blocks.length, 2000);
+  });
 });
