@@ -33,6 +33,25 @@ describe('build scheduler', () => {
     scheduler.dispose();
   });
 
+  it('without a debounce, builds right after the messages at hand (no timer), once for a burst', async () => {
+    const store = new SourceStore();
+    store.setDisk('file:///w/a.drspec', spec(0));
+    const published: Snapshot[] = [];
+    const scheduler = new BuildScheduler(store, { debounceMs: () => 0, publish: (s) => published.push(s), today: () => 20000 });
+    for (const rpo of ['1h', '2h', '3h']) {
+      store.setDisk('file:///w/a.drspec', spec(0, rpo));
+      scheduler.schedule();
+    }
+    // setImmediate callbacks run before timers of the next loop turn: the build has begun.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    assert.notEqual(scheduler.state, 'waiting');
+    await until(() => published.length === 1, 'the publish');
+    assert.equal(published[0].revision, store.revision);
+    await new Promise<void>((resolve) => setTimeout(resolve, 20));
+    assert.equal(published.length, 1, 'one publish for the burst');
+    scheduler.dispose();
+  });
+
   it('cancels a build in progress when a newer edit arrives, and publishes only the newer one', async () => {
     const store = new SourceStore();
     for (let i = 0; i < 40; i++) store.setDisk(`file:///w/${i}.drspec`, spec(i));

@@ -36,7 +36,8 @@ interface Build {
 export class BuildScheduler {
   private snapshot: Snapshot | undefined;
   private readonly cache: ParseCache = new Map();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Cancels the debounce wait in progress, if any. */
+  private timer: (() => void) | undefined;
   private build: Build | undefined;
   private disposed = false;
   private lastFailure: string | undefined;
@@ -100,11 +101,21 @@ export class BuildScheduler {
       this.build.cancelled = true;
       this.options.log?.(`cancelled the build of revision ${this.build.revision}: a newer change arrived`);
     }
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
+    this.timer?.();
+    const fire = (): void => {
       this.timer = undefined;
       void this.buildAndPublish();
-    }, this.options.debounceMs());
+    };
+    const debounce = this.options.debounceMs();
+    if (debounce <= 0 && typeof setImmediate === 'function') {
+      // No wait asked for: setTimeout's shortest is a millisecond, setImmediate runs once
+      // the messages already read are handled.
+      const immediate = setImmediate(fire);
+      this.timer = () => clearImmediate(immediate);
+    } else {
+      const timeout = setTimeout(fire, debounce);
+      this.timer = () => clearTimeout(timeout);
+    }
   }
 
   private async buildAndPublish(): Promise<void> {
@@ -147,7 +158,8 @@ export class BuildScheduler {
 
   dispose(): void {
     this.disposed = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.timer?.();
+    this.timer = undefined;
     if (this.build) this.build.cancelled = true;
   }
 }
