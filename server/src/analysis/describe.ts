@@ -2,7 +2,7 @@
 // are ("hourly backups"), RTO parts as "detect 1m + provision 20m + switch 1m".
 import { StatementNode } from '../../../grammar/src/ast';
 import { ParsedProperty } from '../../../grammar/src/validate';
-import { BACKUP_TYPE_SPECS, Scenario } from '../../../grammar/src/schema';
+import { BACKUP_TYPE_SPECS } from '../../../grammar/src/schema';
 import { formatDuration } from '../../../grammar/src/units';
 import { Backup } from '../model/types';
 import { RtoPart } from './types';

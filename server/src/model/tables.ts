@@ -261,6 +261,6 @@ function duplicateFinding(declaration: Declaration, first: Declaration, memo: Ta
   return diagnostic;
 }
 
-export function where(path: string, range: Range, from: string): string {
+function where(path: string, range: Range, from: string): string {
   return `${path === from ? '' : `in ${path} `}on line ${range.start.line + 1}`;
 }
