@@ -9,6 +9,7 @@
 // identical (test/unit/incremental.test.ts compares both with fresh checks).
 import { Diagnostic } from '../../../grammar/src/ast';
 import { DatastoreEntity, Entity, Model, ServiceEntity } from '../model/types';
+import { sameNames } from '../model/tables';
 import { Acceptances, policyOf } from './acceptance';
 import { AnalysisMemo, entityFindings, FindingsMemo, findingsContext, FullAnalysis } from './analyze';
 import { DirectUnion } from './behind';
@@ -75,12 +76,6 @@ export function stateOf(model: Model, options: AnalyzeOptions, full: FullAnalysi
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function sameNames(a: readonly { name: string }[], b: readonly { name: string }[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i].name !== b[i].name) return false;
   return true;
 }
 

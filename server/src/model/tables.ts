@@ -242,7 +242,8 @@ function patchTables(last: TablesState, files: readonly FileEntities[], memo: Ta
   return { files, tables, starts: last.starts, findings, plans: last.plans, sameGraph };
 }
 
-function sameNames(a: readonly { name: string }[], b: readonly { name: string }[]): boolean {
+/** Whether two lists of written names (`depends-on`, `references`) name the same, in order. */
+export function sameNames(a: readonly { name: string }[], b: readonly { name: string }[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i].name !== b[i].name) return false;
   return true;
