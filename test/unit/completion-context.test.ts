@@ -2,27 +2,15 @@
 // closed block with no syntax error before it) instead of the start of the file: the
 // context must be the same at every offset, in clean files and in files with errors.
 import { strict as assert } from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { parseDocument, lineIndexOf } from '../../grammar/src/parse';
 import { completionContext, readingStart } from '../../server/src/features/completion-context';
 import { generateModel, rng } from '../fuzz/generate';
-
-function examples(): string[] {
-  const root = path.join(__dirname, '..', '..', 'examples');
-  const out: string[] = [];
-  for (const dir of fs.readdirSync(root)) {
-    const full = path.join(root, dir);
-    if (!fs.statSync(full).isDirectory()) continue;
-    for (const name of fs.readdirSync(full)) if (name.endsWith('.drspec')) out.push(fs.readFileSync(path.join(full, name), 'utf8'));
-  }
-  return out;
-}
+import { exampleFiles } from '../fixtures/examples';
 
 describe('completion context from the reading start', () => {
   it('equals the context read from the start of the file, at every offset', () => {
     const r = rng(5);
-    const texts = [...examples(), ...Array.from({ length: 30 }, () => generateModel(r)[0])];
+    const texts = [...exampleFiles().map((f) => f.text), ...Array.from({ length: 30 }, () => generateModel(r)[0])];
     // With errors: an unclosed block, a stray brace, an open comment and string.
     texts.push('datastore a {\n  rpo 1h\n}\ndatastore b {\n  rpo 1h\nservice s {\n  rto 1h\n}\n');
     texts.push('}\ndatastore a {\n  rpo 1h\n}\n{\nservice s {\n  rto 1h\n}\n');

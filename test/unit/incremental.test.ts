@@ -4,8 +4,6 @@
 // the incremental result must equal a fresh full check: diagnostics per file and the
 // estimate JSON.
 import { strict as assert } from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { generateWorkspace } from '../../bench/generate';
 import { StatementNode } from '../../grammar/src/ast';
 import { estimateJsonText } from '../../server/src/analysis/estimate-report';
@@ -13,6 +11,7 @@ import { checkSources } from '../../server/src/check';
 import { buildSnapshot, memoOf, ParseCache } from '../../server/src/workspace/snapshot';
 import { generateModel, rng, Rng } from '../fuzz/generate';
 import { random } from '../fixtures/generate-spec';
+import { exampleFiles } from '../fixtures/examples';
 
 interface Text {
   path: string;
@@ -155,17 +154,6 @@ function run(initial: readonly Text[], seed: number, steps: number): void {
     }
     assertSame(files, cache, today, `seed ${seed} step ${step} (${done.join(', ')})`);
   }
-}
-
-function exampleFiles(): Text[] {
-  const root = path.join(__dirname, '..', '..', 'examples');
-  const out: Text[] = [];
-  for (const dir of fs.readdirSync(root)) {
-    const full = path.join(root, dir);
-    if (!fs.statSync(full).isDirectory()) continue;
-    for (const name of fs.readdirSync(full)) if (name.endsWith('.drspec')) out.push({ path: `${dir}/${name}`, text: fs.readFileSync(path.join(full, name), 'utf8') });
-  }
-  return out;
 }
 
 describe('incremental analysis: identical to a full check after every edit', function () {
