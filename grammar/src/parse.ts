@@ -26,6 +26,7 @@ import { describeToken, lineParser, LineSink } from './parser';
 import { LineIndex } from './positions';
 import { detached, internHashed, Scanner, Token } from './scanner';
 import { LiteralResult, parseNumericLiteral } from './units';
+import type { ParsedProperty } from './validate';
 
 /**
  * The nodes of the tree keep offsets only; a node's `range` (0-based line/character) is
@@ -197,6 +198,12 @@ void new Value_(new Frame(undefined as unknown as LineIndex), 0, 'string', '""',
  * node is made when read (one object less per statement; nothing compares key nodes).
  */
 class Statement_ extends Located implements StatementNode {
+  /**
+   * The statement's interpretation, set by its validation (validate.ts, STATEMENTS). A field
+   * rather than a WeakMap entry: a WeakMap insertion per statement was 7% of a full check,
+   * and an entry costs more memory than the slot.
+   */
+  interpretation: ParsedProperty | undefined = undefined;
   constructor(
     frame: Frame,
     startOffset: number,

@@ -116,6 +116,15 @@ export class SmallMap<K, V> implements Map<K, V> {
   [Symbol.iterator](): IterableIterator<[K, V]> {
     return this.entries();
   }
+
+  /** Its one to four entries in a fixed map (read from the fields: no iterator per statement). */
+  compacted(): Map<K, V> {
+    const n = this.n;
+    if (n === 1) return new OneMap(this.k0 as K, this.v0 as V);
+    if (n === 2) return new TwoMap(this.k0 as K, this.v0 as V, this.k1 as K, this.v1 as V);
+    if (n === 3) return new ThreeMap(this.k0 as K, this.v0 as V, this.k1 as K, this.v1 as V, this.k2 as K, this.v2 as V);
+    return new FourMap(this.k0 as K, this.v0 as V, this.k1 as K, this.v1 as V, this.k2 as K, this.v2 as V, this.k3 as K, this.v3 as V);
+  }
 }
 
 /** A shared empty map: frozen, so adding to it throws rather than changing every statement. */
@@ -332,9 +341,5 @@ export function finished<K, V>(map: Map<K, V>): Map<K, V> {
   const size = map.size;
   if (size === 0) return emptyMap();
   if (size > 4 || !(map instanceof SmallMap)) return map;
-  const e: [K, V][] = [...map];
-  if (size === 1) return new OneMap(e[0][0], e[0][1]);
-  if (size === 2) return new TwoMap(e[0][0], e[0][1], e[1][0], e[1][1]);
-  if (size === 3) return new ThreeMap(e[0][0], e[0][1], e[1][0], e[1][1], e[2][0], e[2][1]);
-  return new FourMap(e[0][0], e[0][1], e[1][0], e[1][1], e[2][0], e[2][1], e[3][0], e[3][1]);
+  return map.compacted();
 }

@@ -87,13 +87,15 @@ export interface StatementTable {
 }
 
 /**
- * The interpretation of every statement validated, by node: a statement's depends on the
- * node alone (and its block's kind, which is the node's too), so one table serves every
- * file and version, and a block reused after an edit costs nothing per statement. Weak:
- * a node an edit replaced drops out with its interpretation.
+ * The interpretation of every statement validated, kept on its node (parse.ts, Statement_):
+ * a statement's depends on the node alone (and its block's kind, which is the node's too),
+ * so one table serves every file and version, and a block reused after an edit costs
+ * nothing per statement. A node an edit replaced drops out with its interpretation.
  */
-const interpreted = new WeakMap<StatementNode, ParsedProperty>();
-const STATEMENTS: StatementTable = { get: (statement) => interpreted.get(statement) };
+interface Interpretable extends StatementNode {
+  interpretation?: ParsedProperty;
+}
+const STATEMENTS: StatementTable = { get: (statement) => (statement as Interpretable).interpretation };
 
 /**
  * `previous`: the validation of the file's previous version, when `file` was parsed from
@@ -214,7 +216,7 @@ function validateBlock(block: BlockNode, out: Diagnostic[]): ParsedBlock | undef
   for (const statement of block.statements) {
     const property = validateStatement(spec, statement, out);
     if (!property) continue;
-    interpreted.set(statement, property);
+    (statement as Interpretable).interpretation = property;
     if (!property.spec.repeatable) {
       const first = seen.get(property.spec.key);
       if (first) {
