@@ -119,6 +119,15 @@ async function measure(entities: number): Promise<Row> {
   return { entities, files: sources.length, lines, parse, validate, check, edit, heapMB };
 }
 
+/** The full check of one file holding the whole generated workspace (`entities` entities). */
+async function oneFile(entities: number): Promise<{ lines: number; check: Timing }> {
+  const text = generateWorkspace(entities, 'plain', entities).map((s) => s.text).join('\n');
+  const sources: Source[] = [{ path: 'bench/one.drspec', text }];
+  global.gc?.();
+  const check = await time(() => checkSources(sources, { today: 20000 }), entities >= 2000 ? 7 : 21);
+  return { lines: text.split('\n').length, check };
+}
+
 async function stress(entities: number, shape: Shape): Promise<Timing> {
   const sources: Source[] = generateWorkspace(entities, shape);
   global.gc?.();
@@ -150,6 +159,18 @@ async function main(): Promise<void> {
     );
   }
 
+  console.log('');
+  // The issue's "full check of a 10k-line file" and its growth to 100k lines, one file each.
+  const single = quick ? [await oneFile(20)] : [await oneFile(830), await oneFile(8300)];
+  console.log('Full check of one file (ms, median / min; GC: median time in the garbage collector):');
+  console.log('');
+  console.log('| lines | full check | (GC) | growth from the first row (time ÷ time, lines ÷ lines) |');
+  console.log('|---:|---:|---:|---:|');
+  for (const r of single) {
+    const first = single[0];
+    const growth = r === first ? '–' : `${(r.check.median / first.check.median).toFixed(1)}× for ${(r.lines / first.lines).toFixed(1)}× the lines`;
+    console.log(`| ${r.lines} | ${cell(r.check)} | ${r.check.gc.toFixed(1)} | ${growth} |`);
+  }
   console.log('');
   printParseRatios(quick ? [measureParseRatio(20)] : [measureParseRatio(830), measureParseRatio(8300)]);
   console.log('');

@@ -8,6 +8,7 @@ import { ParsedProperty } from '../../../grammar/src/validate';
 import { impliedValueSource } from '../../../grammar/src/presets/implied';
 import { DatastoreEntity, FailoverSettings, PlanEntity, ServiceEntity } from '../model/types';
 import { fmt } from './describe';
+import { ListInterner } from './intern';
 import { failoverParts as serviceFailoverParts } from './service';
 import { Assumption, AssumptionSource, RecoveryPath, ScenarioEstimate, ServiceOwn } from './types';
 
@@ -17,47 +18,63 @@ const DEFAULT: AssumptionSource = Object.freeze({ kind: 'default' });
 // the same few defaults, and a service repeats those of the entity at the end of its
 // dependency chain, so one object (and one list) per distinct value rather than one per
 // entity and scenario keeps the analysis small (docs/benchmarks.md, Hostile big inputs).
-// The tables are bounded: emptied when full, which only costs sharing, never correctness.
+// The tables are keyed by their parts in nested maps, not by a string made per lookup (that
+// was a tenth of a full check), and bounded: emptied when full, which only costs sharing,
+// never correctness.
 const INTERN_LIMIT = 4096;
-const interned = new Map<string, Assumption>();
-const internedLists = new Map<string, Assumption[]>();
 const NONE: Assumption[] = Object.freeze([]) as unknown as Assumption[];
 
 function sourceKey(from: AssumptionSource): string {
   return from.kind === 'default' ? 'd' : `p\u0001${from.preset}\u0001${from.figureKind}\u0001${from.source}`;
 }
 
-/** The shared assumption with these fields (key order what, value, from, note, entity). */
-function assumption(what: string, value: string, from: AssumptionSource, note: string | undefined, entity: string | undefined): Assumption {
-  const key = `${what}\u0000${value}\u0000${sourceKey(from)}\u0000${note ?? ''}\u0000${entity ?? ''}`;
-  let found = interned.get(key);
+/** The map under `key` in a map of maps, made when missing. */
+function child<K, K2, V>(map: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
+  let found = map.get(key);
+  if (found === undefined) map.set(key, (found = new Map<K2, V>()));
+  return found;
+}
+
+/** what → note ('' for none) → source → seconds → the assumption. */
+let interned = new Map<string, Map<string, Map<string, Map<number, Assumption>>>>();
+let internedCount = 0;
+
+/** The shared assumption of this value (written as fmt(seconds)); key order what, value, from, note. */
+function assumption(what: string, seconds: number, from: AssumptionSource, note: string | undefined): Assumption {
+  if (internedCount >= INTERN_LIMIT) (interned = new Map()), (internedCount = 0);
+  const bySeconds = child(child(child(interned, what), note ?? ''), sourceKey(from));
+  let found = bySeconds.get(seconds);
   if (found) return found;
+  const value = fmt(seconds);
   // One literal per combination (a field added to a literal later goes to a separate store).
-  const made: Assumption = note ? (entity ? { what, value, from, note, entity } : { what, value, from, note }) : entity ? { what, value, from, entity } : { what, value, from };
-  found = Object.freeze(made);
-  if (interned.size >= INTERN_LIMIT) interned.clear();
-  interned.set(key, found);
+  found = Object.freeze(note ? { what, value, from, note } : { what, value, from });
+  bySeconds.set(seconds, found);
+  internedCount++;
   return found;
 }
 
-/** The shared list with these assumptions (each made by assumption()). */
-function list(items: Assumption[]): Assumption[] {
-  if (items.length === 0) return NONE;
-  let key = '';
-  // Keys computed again rather than kept per assumption (a string and a table entry each,
-  // about 1 byte per byte of a big model).
-  for (const a of items) key += `${keyOf(a)}\u0001`;
-  let found = internedLists.get(key);
+/** An assumption → its copies naming the entity it belongs to, by entity name. */
+let named = new Map<Assumption, Map<string, Assumption>>();
+let namedCount = 0;
+
+/** The shared copy of `a` (made by assumption()) that names `entity`. */
+function withEntity(a: Assumption, entity: string): Assumption {
+  if (namedCount >= INTERN_LIMIT) (named = new Map()), (namedCount = 0);
+  const byName = child(named, a);
+  let found = byName.get(entity);
   if (found) return found;
-  found = Object.freeze(items.slice()) as Assumption[];
-  if (internedLists.size >= INTERN_LIMIT) internedLists.clear();
-  internedLists.set(key, found);
+  const { what, value, from, note } = a;
+  found = Object.freeze(note ? { what, value, from, note, entity } : { what, value, from, entity });
+  byName.set(entity, found);
+  namedCount++;
   return found;
 }
 
-/** The key of an assumption (as assumption() computes it). */
-function keyOf(a: Assumption): string {
-  return `${a.what}\u0000${a.value}\u0000${sourceKey(a.from)}\u0000${a.note ?? ''}\u0000${a.entity ?? ''}`;
+const lists = new ListInterner<Assumption>();
+
+/** The shared list with these assumptions (each a shared one). */
+function list(items: Assumption[]): Assumption[] {
+  return items.length === 0 ? NONE : lists.get(items);
 }
 
 /**
@@ -78,14 +95,14 @@ export function sourceOf(property: ParsedProperty | undefined, word: string): As
 function add(out: Assumption[], property: ParsedProperty | undefined, word: string, seconds: number, note?: string): void {
   const from = sourceOf(property, word);
   if (!from) return;
-  out.push(assumption(word, fmt(seconds), from, note, undefined));
+  out.push(assumption(word, seconds, from, note));
 }
 
 function failoverAssumptions(failover: FailoverSettings, out: Assumption[], parts: readonly string[]): void {
   const p = failover.property;
   for (const part of parts) {
     if (part === 'detect') add(out, p, 'detect', failover.detect);
-    else if (part === 'decide') add(out, p, 'decide', failover.decide, `for ${failover.mode} failover`);
+    else if (part === 'decide') add(out, p, 'decide', failover.decide, noteFor('failover', failover.mode));
     else if (part === 'switch') add(out, p, 'switch', failover.switch);
   }
 }
@@ -93,7 +110,7 @@ function failoverAssumptions(failover: FailoverSettings, out: Assumption[], part
 const F = ['detect', 'decide', 'switch'] as const;
 
 function corruptionDetection(plan: PlanEntity | undefined, out: Assumption[]): void {
-  if (!plan?.corruptionDetectionProperty) out.push(assumption('corruption-detection', fmt(plan?.corruptionDetection ?? DEFAULTS.corruptionDetection), DEFAULT, undefined, undefined));
+  if (!plan?.corruptionDetectionProperty) out.push(assumption('corruption-detection', plan?.corruptionDetection ?? DEFAULTS.corruptionDetection, DEFAULT, undefined));
 }
 
 /** What a datastore's estimate in one scenario assumed. */
@@ -152,7 +169,7 @@ export function serviceOwnAssumptions(service: ServiceEntity, scenario: Scenario
   for (const part of serviceFailoverParts(service)) {
     if (part.name === 'detect' || part.name === 'decide' || part.name === 'switch') failoverAssumptions(service.failover, out, [part.name]);
     else if ((part.name === 'provision' || part.name === 'deploy' || part.name === 'scale-out') && defaults) {
-      add(out, strategy.property, part.name, part.seconds ?? 0, `for ${strategy.kind}`);
+      add(out, strategy.property, part.name, part.seconds ?? 0, noteFor('strategy', strategy.kind));
     }
   }
   return list(out);
@@ -168,7 +185,7 @@ export function serviceAssumptions(own: Assumption[], limiting: readonly Limitin
   for (const { name, metric, assumptions } of limiting) {
     for (const a of assumptions) {
       if (RTO_WORDS.has(a.what) !== (metric === 'rto')) continue;
-      out.push(a.entity ? a : assumption(a.what, a.value, a.from, a.note, name));
+      out.push(a.entity ? a : withEntity(a, name));
     }
   }
   return list(dedupe(out));
@@ -186,6 +203,24 @@ const RTO_WORDS: ReadonlySet<string> = new Set(['detect', 'decide', 'switch', 'p
 
 function dedupe(list: Assumption[]): Assumption[] {
   if (list.length < 2) return list;
+  if (list.length > 16) return dedupeMany(list);
+  // A few: compared pairwise (no key string per assumption).
+  let out: Assumption[] | undefined;
+  for (let i = 1; i < list.length; i++) {
+    const a = list[i];
+    let repeated = false;
+    for (let j = 0; j < i && !repeated; j++) repeated = sameValue(list[j], a);
+    if (repeated) out ??= list.slice(0, i);
+    else out?.push(a);
+  }
+  return out ?? list;
+}
+
+function sameValue(a: Assumption, b: Assumption): boolean {
+  return a === b || (a.what === b.what && a.value === b.value && (a.entity ?? '') === (b.entity ?? ''));
+}
+
+function dedupeMany(list: Assumption[]): Assumption[] {
   const seen = new Set<string>();
   return list.filter((a) => {
     const key = `${a.entity ?? ''}\u0000${a.what}\u0000${a.value}`;
@@ -193,6 +228,15 @@ function dedupe(list: Assumption[]): Assumption[] {
     seen.add(key);
     return true;
   });
+}
+
+/** "for manual failover", "for pilot-light": one string per kind and word (not one per use). */
+const notes = { failover: new Map<string, string>(), strategy: new Map<string, string>() };
+function noteFor(kind: keyof typeof notes, word: string): string {
+  const table = notes[kind];
+  let note = table.get(word);
+  if (note === undefined) table.set(word, (note = kind === 'failover' ? `for ${word} failover` : `for ${word}`));
+  return note;
 }
 
 /** "copy-lag 0s (default)", "decide 1h (default for manual failover)", "orders-db lag 15m (…)". */

@@ -2,7 +2,9 @@
 // recovery. A big model repeats the same few of each in every entity and scenario, so one
 // object per distinct value (rather than per entity and scenario) keeps the analysis small
 // (docs/benchmarks.md, Hostile big inputs). Nothing mutates an estimate once built; freezing
-// makes sure of it. Tables are bounded: emptied when full, which only costs sharing.
+// makes sure of it. Tables are bounded: emptied when full, which only costs sharing. They
+// are keyed by their values' parts or identities (nested maps), not by a string built per
+// lookup: that was a tenth of a full check.
 import { Scenario } from '../../../grammar/src/schema';
 import { RtoPart } from './types';
 
@@ -12,14 +14,44 @@ const LIMIT = 4096;
 export class Interner<T> {
   private readonly table = new Map<string, T>();
 
-  get(key: string, make: () => T): T {
+  get(key: string, make: (key: string) => T): T {
     let found = this.table.get(key);
     if (found !== undefined) return found;
-    found = make();
+    found = make(key);
     if (this.table.size >= LIMIT) this.table.clear();
     this.table.set(key, found);
     return found;
   }
+}
+
+/**
+ * A bounded table of shared frozen lists, found by their items' identities (a trie of
+ * maps): no key string per lookup. Lists whose items are themselves shared share most.
+ */
+export class ListInterner<T> {
+  private root: ListNode<T> = { list: undefined, next: undefined };
+  private count = 0;
+
+  get(items: readonly T[]): T[] {
+    if (this.count >= LIMIT) (this.root = { list: undefined, next: undefined }), (this.count = 0);
+    let node = this.root;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      let next = node.next?.get(item);
+      if (!next) {
+        next = { list: undefined, next: undefined };
+        (node.next ??= new Map()).set(item, next);
+        this.count++;
+      }
+      node = next;
+    }
+    return (node.list ??= Object.freeze(items.slice()) as T[]);
+  }
+}
+
+interface ListNode<T> {
+  list: T[] | undefined;
+  next: Map<T, ListNode<T>> | undefined;
 }
 
 /** The shared empty list (frozen: typed mutable for the fields that hold it). */
@@ -28,15 +60,16 @@ export function none<T>(): T[] {
 }
 const NONE: readonly never[] = Object.freeze([]);
 
-const scenarioLists = new Interner<Scenario[]>();
+const scenarioLists = new ListInterner<Scenario>();
 
 /** The shared list with these scenarios. */
 export function sharedScenarios(list: Scenario[]): Scenario[] {
   if (list.length === 0) return none();
-  return scenarioLists.get(list.join(' '), () => Object.freeze(list.slice()) as Scenario[]);
+  return scenarioLists.get(list);
 }
 
 const texts = new Interner<string>();
+const same = (text: string): string => text;
 
 /**
  * The shared string with this text: paths' `via` and descriptions repeat in every entity
@@ -44,21 +77,36 @@ const texts = new Interner<string>();
  * concatenation of its own (both kept alive as separate objects).
  */
 export function sharedText(text: string): string {
-  return texts.get(text, () => text);
+  return texts.get(text, same);
 }
 
-const parts = new Interner<RtoPart>();
-const partLists = new Interner<RtoPart[]>();
+/** RTO parts by name, then by time. */
+const parts = new Map<RtoPart['name'], Map<number | null, RtoPart>>();
+let partCount = 0;
+const partLists = new ListInterner<RtoPart>();
 
 /** The shared RTO part with this name and time. */
 export function part(name: RtoPart['name'], seconds: number | null): RtoPart {
-  return parts.get(`${name} ${seconds}`, () => Object.freeze({ name, seconds }) as RtoPart);
+  if (partCount >= LIMIT) parts.clear(), (partCount = 0);
+  let bySeconds = parts.get(name);
+  if (!bySeconds) parts.set(name, (bySeconds = new Map()));
+  let found = bySeconds.get(seconds);
+  if (!found) {
+    bySeconds.set(seconds, (found = Object.freeze({ name, seconds }) as RtoPart));
+    partCount++;
+  }
+  return found;
 }
 
 /** The shared list of these parts (each made by part() or not). */
 export function sharedParts(list: RtoPart[]): RtoPart[] {
   if (list.length === 0) return none();
-  let key = '';
-  for (const p of list) key += `${p.name} ${p.seconds};`;
-  return partLists.get(key, () => Object.freeze(list.map((p) => part(p.name, p.seconds))) as RtoPart[]);
+  let items = list;
+  for (let i = 0; i < list.length; i++) {
+    const shared = part(list[i].name, list[i].seconds);
+    if (shared === list[i]) continue;
+    if (items === list) items = list.slice();
+    items[i] = shared;
+  }
+  return partLists.get(items);
 }

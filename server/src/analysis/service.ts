@@ -33,11 +33,20 @@ export function failoverParts(service: ServiceEntity): RtoPart[] {
 // A service's own recovery is one shared, frozen value per distinct recovery (intern.ts):
 // the services of a big model recover in a few ways.
 const owns = new Interner<ServiceOwn>();
+/** Recovered ones by their (shared) parts list, then description. */
+const recoveries = new Map<RtoPart[], Map<string, ServiceOwn>>();
+const RECOVERIES_LIMIT = 4096;
 
+/** `parts`: a shared list (sharedParts). */
 function recovered(parts: RtoPart[], description: string): ServiceOwn {
-  let key = `r ${description}\u0000`;
-  for (const p of parts) key += `${p.name} ${p.seconds};`;
-  return owns.get(key, () => Object.freeze({ outcome: 'recovered', rtoSeconds: sumParts(parts), rtoParts: sharedParts(parts), description }) as ServiceOwn);
+  let byDescription = recoveries.get(parts);
+  if (!byDescription) {
+    if (recoveries.size >= RECOVERIES_LIMIT) recoveries.clear();
+    recoveries.set(parts, (byDescription = new Map()));
+  }
+  let found = byDescription.get(description);
+  if (!found) byDescription.set(description, (found = Object.freeze({ outcome: 'recovered', rtoSeconds: sumParts(parts), rtoParts: parts, description }) as ServiceOwn));
+  return found;
 }
 
 function noRecovery(reason: string): ServiceOwn {
