@@ -125,6 +125,8 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     where: string,
     fallback: R,
     run: (params: P, snapshot: Snapshot, token: CancellationToken) => R | Promise<R>,
+    /** Completion: a snapshot that may skip the analysis of the latest keystroke (BuildScheduler.currentFor). */
+    declarationsOnly = false,
   ): (params: P, token: CancellationToken) => Promise<R> {
     // Synchronous up to the first await of `run`: a plain feature answers as of the request.
     const answer = async (params: P, snapshot: Snapshot, token: CancellationToken): Promise<R> => {
@@ -142,7 +144,7 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
       // Once the workspace is read, answer from the texts as of this request, synchronously:
       // awaiting first would let later edits in the same read be applied before the answer,
       // whose ranges would then belong to a newer version than the client's.
-      if (isReady) return answer(params, currentSnapshot(where), token);
+      if (isReady) return answer(params, currentSnapshot(where, declarationsOnly ? documentUriOf(params) : undefined), token);
       // While the folders are read: wait, and if the document changed meanwhile, say so
       // (the client asks again) rather than answer with ranges of another version.
       const uri = documentUriOf(params);
@@ -167,9 +169,9 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     return typeof uri === 'string' ? uri : undefined;
   }
 
-  function currentSnapshot(where: string): Snapshot {
+  function currentSnapshot(where: string, declarationsOf?: string): Snapshot {
     try {
-      return scheduler.current();
+      return declarationsOf === undefined ? scheduler.current() : scheduler.currentFor(canonicalUri(declarationsOf));
     } catch (error) {
       logError(`${where} (building)`, error);
       throw error;
@@ -337,6 +339,7 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
       completion(snapshot, canonicalUri(params.textDocument.uri), params.position, {
         snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
       }),
+      true,
     ),
   );
 

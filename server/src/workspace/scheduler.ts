@@ -11,7 +11,7 @@
 // revision is no longer the latest when it finishes is not published, so stale
 // diagnostics are never published.
 import { SourceStore } from './documents';
-import { ParseCache, Snapshot, snapshotSteps, todayInDays } from './snapshot';
+import { ParseCache, previewSnapshot, Snapshot, snapshotSteps, todayInDays } from './snapshot';
 
 export interface SchedulerOptions {
   debounceMs(): number;
@@ -71,6 +71,22 @@ export class BuildScheduler {
     let step = steps.next();
     while (!step.done) step = steps.next();
     return this.adopt(step.value, started);
+  }
+
+  /**
+   * For a request on `uri` that reads declarations only (completion): the last snapshot
+   * with the latest text of `uri` when the edits since left what it reads as it was
+   * (previewSnapshot), without waiting for a build; else current().
+   */
+  currentFor(uri: string): Snapshot {
+    const today = this.today();
+    const last = this.snapshot;
+    if (last !== undefined && last.revision === this.store.revision && last.today === today) return last;
+    if (last !== undefined && last.today === today) {
+      const preview = previewSnapshot(last, this.store.all(), this.cache, uri);
+      if (preview) return preview;
+    }
+    return this.current();
   }
 
   /** Keeps a finished build as the current snapshot and reports its failures. */

@@ -2,7 +2,7 @@
 // and validated, the model, the analysis, and the diagnostics of every file. Features
 // answer requests from a snapshot only, never from the live texts.
 import { Diagnostic, FileNode } from '../../../grammar/src/ast';
-import { lineIndexOf, parseDocument } from '../../../grammar/src/parse';
+import { lineIndexOf, parseDocument, spliceOf } from '../../../grammar/src/parse';
 import { LineIndex } from '../../../grammar/src/positions';
 import { validateFile, ValidatedFile } from '../../../grammar/src/validate';
 import { AnalysisMemo } from '../analysis/analyze';
@@ -211,6 +211,46 @@ function fullBuild(sources: readonly SourceFile[], parsed: readonly ParsedText[]
 }
 
 const NO_DIAGNOSTICS = Object.freeze([]) as unknown as Diagnostic[];
+
+/**
+ * `last` with the latest text of `uri`, for a request that reads the workspace's
+ * declarations but not its analysis (completion): it answers right after a keystroke
+ * without waiting for the model and the analysis. Only when `uri` is the only file edited
+ * since `last` (the last build from `cache`), and the edit left what such a request reads
+ * as it was: every block's kind and name and the line of its name (the parse resumed with
+ * the same positions after the edit), no region block edited (their zones and pairs are
+ * described), and regions declared (else region names are gathered from references).
+ * Else undefined. The parse it makes is cached, so the next build takes it over.
+ */
+export function previewSnapshot(last: Snapshot, sources: readonly SourceFile[], cache: ParseCache, uri: string): Snapshot | undefined {
+  const build = lastBuilds.get(cache);
+  if (!build || build.files !== last.files || !last.model || last.degraded || last.model.regions.length === 0) return undefined;
+  const changed = changedSources(build.sources, sources);
+  if (!changed || changed.length !== 1 || sources[changed[0]].uri !== uri) return undefined;
+  const i = changed[0];
+  try {
+    const parsed = parsedText(sources[i], cache);
+    if (!sameDeclarations(build.views[i].file, parsed.validated.file)) return undefined;
+    return { ...last, files: PatchedMap.patched(last.files, new Map([[uri, memoView(sources[i], parsed)]])) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `next`, parsed from `previous` (a resumed parse), declares what it did, on the same lines. */
+function sameDeclarations(previous: FileNode, next: FileNode): boolean {
+  const splice = spliceOf(next);
+  if (!splice || splice.previous.deref() !== previous || !splice.samePositions || splice.tail !== splice.previousTail) return false;
+  for (let k = splice.head; k < splice.tail; k++) {
+    const a = previous.blocks[k];
+    const b = next.blocks[k];
+    const kind = a.kind.text;
+    if (kind === 'region' || b.kind.text !== kind || a.nestedBlocks.length > 0 || b.nestedBlocks.length > 0) return false;
+    if (a.name?.kind !== b.name?.kind || a.name?.text !== b.name?.text) return false;
+    if (a.name && a.name.range.start.line !== b.name!.range.start.line) return false;
+  }
+  return true;
+}
 
 function syntaxOnlyBuild(sources: readonly SourceFile[], revision: number, today: number, degraded: string): Snapshot {
   const files = new Map<string, FileView>();
