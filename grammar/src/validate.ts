@@ -30,6 +30,7 @@ import type { ImpliedOrigin } from './presets/implied';
 import { formatDuration } from './units';
 import { emptyMap, finished, SmallMap } from './small-map';
 import { spliceOf } from './parse';
+import { ValidationAssembly } from './validation-assembly';
 
 /** A checked value: its node and its meaning (canonical word, name, number or text). */
 export interface ParsedValue {
@@ -74,9 +75,9 @@ export interface ValidatedFile {
   statements: StatementTable;
   diagnostics: Diagnostic[];
   /** Per block of `file.blocks`: the end of its diagnostics in `diagnostics` (for reuse after an edit). */
-  blockEnds?: number[];
+  blockEnds?: Int32Array;
   /** Per block of `file.blocks`: the end of its ParsedBlock (if any) in `blocks`. */
-  parsedEnds?: number[];
+  parsedEnds?: Int32Array;
   /** Set when parsing or validating the file failed (a bug): it then counts as empty. */
   failure?: PhaseFailure;
 }
@@ -105,19 +106,16 @@ const STATEMENTS: StatementTable = { get: (statement) => (statement as Interpret
  * the other blocks are validated.
  */
 export function validateFile(file: FileNode, previous?: ValidatedFile): ValidatedFile {
-  const diagnostics: Diagnostic[] = [];
-  const blocks: ParsedBlock[] = [];
-  const blockEnds: number[] = [];
-  const parsedEnds: number[] = [];
   const splice = spliceOf(file);
   const kept = previous && previous.blockEnds && previous.parsedEnds && splice && splice.previous.deref() === previous.file && !previous.failure ? previous : undefined;
   const count = file.blocks.length;
+  const out = new ValidationAssembly(count);
   let start = 0;
   let end = count;
   let earlier: Map<BlockNode, number> | undefined;
   if (kept) {
     const head = splice!.head;
-    if (head > 0) take(kept, 0, head, diagnostics, blocks, blockEnds, parsedEnds);
+    out.take(kept, 0, head);
     start = head;
     if (splice!.samePositions) end = splice!.tail;
     // Blocks of the part parsed again that are the previous parse's (reuse.ts).
@@ -127,15 +125,10 @@ export function validateFile(file: FileNode, previous?: ValidatedFile): Validate
   for (let i = start; i < validated; i++) {
     const block = file.blocks[i];
     const k = earlier?.get(block);
-    if (k !== undefined) take(kept!, k, k + 1, diagnostics, blocks, blockEnds, parsedEnds);
-    else {
-      const parsed = validateBlock(block, diagnostics);
-      if (parsed) blocks.push(parsed);
-      blockEnds.push(diagnostics.length);
-      parsedEnds.push(blocks.length);
-    }
+    if (k !== undefined) out.take(kept!, k, k + 1);
+    else out.close(validateBlock(block, out.open()));
   }
-  if (end < count) take(kept!, splice!.previousTail, kept!.file.blocks.length, diagnostics, blocks, blockEnds, parsedEnds);
+  if (end < count) out.take(kept!, splice!.previousTail, kept!.file.blocks.length);
   else if (kept && !splice!.samePositions) {
     // The blocks after the edit moved by lines: their diagnostics (ranges, messages that
     // name lines) are made again; a block without any keeps its interpretation, in a new
@@ -145,35 +138,12 @@ export function validateFile(file: FileNode, previous?: ValidatedFile): Validate
     for (let i = splice!.tail, k = splice!.previousTail; i < count; i++, k++) {
       const d0 = k === 0 ? 0 : ends[k - 1];
       const p0 = k === 0 ? 0 : parsedEndsBefore[k - 1];
-      if (ends[k] === d0) {
-        if (parsedEndsBefore[k] > p0) blocks.push({ ...kept.blocks[p0] });
-      } else {
-        const parsed = validateBlock(file.blocks[i], diagnostics);
-        if (parsed) blocks.push(parsed);
-      }
-      blockEnds.push(diagnostics.length);
-      parsedEnds.push(blocks.length);
+      if (ends[k] === d0) out.kept(parsedEndsBefore[k] > p0 ? { ...kept.blocks[p0] } : undefined);
+      else out.close(validateBlock(file.blocks[i], out.open()));
     }
   }
-  return { file, blocks, statements: STATEMENTS, diagnostics, blockEnds, parsedEnds };
-}
-
-/** The validation of `previous`'s blocks [from, to), appended. */
-function take(previous: ValidatedFile, from: number, to: number, diagnostics: Diagnostic[], blocks: ParsedBlock[], blockEnds: number[], parsedEnds: number[]): void {
-  const ends = previous.blockEnds!;
-  const parsed = previous.parsedEnds!;
-  const d0 = from === 0 ? 0 : ends[from - 1];
-  const p0 = from === 0 ? 0 : parsed[from - 1];
-  const d = diagnostics.length - d0;
-  const p = blocks.length - p0;
-  const oldDiagnostics = previous.diagnostics;
-  for (let i = d0, n = ends[to - 1]; i < n; i++) diagnostics.push(oldDiagnostics[i]);
-  const oldBlocks = previous.blocks;
-  for (let i = p0, n = parsed[to - 1]; i < n; i++) blocks.push(oldBlocks[i]);
-  for (let i = from; i < to; i++) {
-    blockEnds.push(ends[i] + d);
-    parsedEnds.push(parsed[i] + p);
-  }
+  const { diagnostics, blocks } = out.finish();
+  return { file, blocks, statements: STATEMENTS, diagnostics, blockEnds: out.blockEnds, parsedEnds: out.parsedEnds };
 }
 
 function diag<C extends DiagnosticCode>(code: C, span: Span, message: string, data?: DiagnosticData[C]): Diagnostic<C> {

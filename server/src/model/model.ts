@@ -93,7 +93,7 @@ export function buildModel(files: readonly ValidatedFile[], memo?: ModelMemo): M
   const sorted = inPathOrder(files) ? files.slice() : [...files].sort((a, b) => comparePaths(a.file.path, b.file.path));
   const entries: FileEntities[] = [];
   for (const validated of sorted) entries.push(fileDeclarations(validated));
-  const { tables, findings, sameGraph } = declarationTables(entries, memo?.tables);
+  const { tables, findings, sameGraph, replaced } = declarationTables(entries, memo?.tables);
   // Only files with model findings have a list (copied: the tables' own are kept for the next build).
   const diagnostics = new Map<string, Diagnostic[]>();
   for (const [path, list] of findings) diagnostics.set(path, list.slice());
@@ -119,7 +119,7 @@ export function buildModel(files: readonly ValidatedFile[], memo?: ModelMemo): M
     if (list) list.push(diagnostic);
     else diagnostics.set(path, [diagnostic]);
   };
-  byPath = resolveReferences(model, entries, report, memo?.references);
+  byPath = resolveReferences(model, entries, report, memo?.references, replaced);
   // Patched tables with the same dependency graph as a build that found no cycle: still none.
   if (!(sameGraph && memo?.cycles.acyclic)) findCycles(model, report, memo?.cycles);
   for (const list of diagnostics.values()) if (list.length > 1) list.sort(compareStarts);

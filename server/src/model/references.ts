@@ -34,6 +34,8 @@ interface FileResolution {
   plan: PlanEntity | undefined;
   hasUnknown: boolean;
   namesVersion: number;
+  /** `sorted` is `parts` joined, in order (no sort was needed): a part's place in it is known. */
+  joined: boolean;
 }
 
 /** What the last resolution knew of a file: its version, its declarations and its plans' policies. */
@@ -60,6 +62,8 @@ export class ReferenceMemo {
   readonly files = new WeakMap<object, FileResolution>();
   /** Per path, the file of the last resolution (see FileNames). */
   readonly lastFiles = new Map<string, FileNames>();
+  /** Per path of a file edited since the last resolution, that resolution (set by affectedPaths, for the build that called it). */
+  readonly editedFrom = new Map<string, FileResolution>();
   /** Per declaration, `kind NUL name` of every lookup its names can make (each kind a written name may refer to). */
   private readonly lookups = new WeakMap<Declaration, string[]>();
   /** Per lookup key, the paths of the files whose names look it up, with how many do. */
@@ -75,10 +79,13 @@ export class ReferenceMemo {
   affectedPaths(files: readonly FileDeclarations[]): Set<string> {
     const changedNames = new Set<string>();
     const affected = new Set<string>();
+    this.editedFrom.clear();
     for (const f of files) {
       const last = this.lastFiles.get(f.path);
       if (last && last.file === f.file) continue;
       affected.add(f.path);
+      const before = last && this.files.get(last.file);
+      if (before) this.editedFrom.set(f.path, before);
       const removed = (d: Declaration): void => {
         changedNames.add(nameKey(d.kind, d.name));
         for (const key of this.lookupsOf(d)) this.unindex(key, f.path);
@@ -231,6 +238,7 @@ class Resolver {
   constructor(
     private readonly model: Model,
     private readonly memo: ReferenceMemo | undefined,
+    private readonly replaced: ReadonlySet<Declaration> | undefined,
   ) {
     this.tables = model.names;
   }
@@ -268,6 +276,18 @@ class Resolver {
 
   private stillValid(declaration: Declaration, kept: Resolution): boolean {
     if (kept.hasUnknown && kept.namesVersion !== this.currentNamesVersion()) return false;
+    const replaced = this.replaced;
+    if (replaced) {
+      // Patched tables: the kept declaration looked its names up in the last build's tables
+      // (or in older ones that agree on them: else its file would have been resolved since,
+      // affectedPaths), and only the replaced winners differ now. No walk over its names.
+      const targets = kept.targets;
+      for (let i = 0; i < targets.length; i++) {
+        const target = targets[i];
+        if (target !== undefined && replaced.has(target)) return false;
+      }
+      return true;
+    }
     if (kept.targets[0] !== this.tables[declaration.kind as ReferenceKind].get(declaration.name)) return false;
     this.checked = kept;
     this.at = 1;
@@ -513,8 +533,18 @@ export interface FileDeclarations {
  * each file's references sorted by offset (ties keep the order in which they are written).
  * With a memo, a file none of whose looked-up names changed keeps its whole resolution.
  */
-export function resolveReferences(model: Model, files: readonly FileDeclarations[], report: (path: string, d: Diagnostic) => void, memo?: ReferenceMemo): Map<string, NameReference[]> {
-  const resolver = new Resolver(model, memo);
+/**
+ * `replaced`: set when the model's tables were patched from the last build's (tables.ts):
+ * the winners that new declarations replaced, every other name keeping its winner.
+ */
+export function resolveReferences(
+  model: Model,
+  files: readonly FileDeclarations[],
+  report: (path: string, d: Diagnostic) => void,
+  memo?: ReferenceMemo,
+  replaced?: ReadonlySet<Declaration>,
+): Map<string, NameReference[]> {
+  const resolver = new Resolver(model, memo, replaced);
   const byPath = new Map<string, NameReference[]>();
   const plan = model.plan;
   const affected = memo?.affectedPaths(files);
@@ -526,41 +556,73 @@ export function resolveReferences(model: Model, files: readonly FileDeclarations
       for (const d of kept.diagnostics) report(f.path, d);
       continue;
     }
-    const parts: NameReference[][] = [];
+    // Sized once: a file may have thousands of declarations, and an edit resolves its file again.
+    const parts: NameReference[][] = new Array<NameReference[]>(f.declarations.length + (planHere ? 1 : 0));
     const diagnostics: Diagnostic[] = [];
     let hasUnknown = false;
-    for (const declaration of f.declarations) {
-      const resolution = resolver.resolve(declaration);
-      parts.push(resolution.references);
+    for (let i = 0; i < f.declarations.length; i++) {
+      const resolution = resolver.resolve(f.declarations[i]);
+      parts[i] = resolution.references;
       hasUnknown ||= resolution.hasUnknown;
       for (const d of resolution.diagnostics) diagnostics.push(d);
     }
     if (planHere) {
       const resolution = resolver.planPolicy(planHere, planHere.defaultPolicy!);
-      parts.push(resolution.references);
+      parts[f.declarations.length] = resolution.references;
       hasUnknown ||= resolution.hasUnknown;
       for (const d of resolution.diagnostics) diagnostics.push(d);
     }
     for (const d of diagnostics) report(f.path, d);
-    let sorted: NameReference[];
-    if (kept && sameLists(kept.parts, parts)) sorted = kept.sorted;
-    else {
+    const before = kept ?? memo?.editedFrom.get(f.path);
+    let sorted: NameReference[] | undefined;
+    let joined = true;
+    if (before && sameLists(before.parts, parts)) {
+      sorted = before.sorted;
+      joined = before.joined;
+    } else if (before) sorted = rejoined(before, parts);
+    if (!sorted) {
       // Each part is in offset order and the declarations are in file order: usually the
       // parts joined are already sorted (not when the plan's part, joined last, is not).
-      sorted = [];
-      let ordered = true;
+      let total = 0;
+      for (const part of parts) total += part.length;
+      sorted = new Array<NameReference>(total);
+      let at = 0;
       for (const part of parts) {
         for (const r of part) {
-          if (ordered && sorted.length > 0 && sorted[sorted.length - 1].node.startOffset > r.node.startOffset) ordered = false;
-          sorted.push(r);
+          if (joined && at > 0 && sorted[at - 1].node.startOffset > r.node.startOffset) joined = false;
+          sorted[at++] = r;
         }
       }
-      if (!ordered) sorted.sort(compareOffsets);
+      if (!joined) sorted.sort(compareOffsets);
     }
-    memo?.files.set(f.file, { parts, sorted, diagnostics, plan: planHere, hasUnknown, namesVersion: hasUnknown ? resolver.currentNamesVersion() : 0 });
+    memo?.files.set(f.file, { parts, sorted, diagnostics, plan: planHere, hasUnknown, namesVersion: hasUnknown ? resolver.currentNamesVersion() : 0, joined });
     byPath.set(f.path, sorted);
   }
+  // The edited files' last resolutions are not kept beyond this build.
+  memo?.editedFrom.clear();
   return byPath;
+}
+
+/**
+ * `before`'s sorted list with the parts that changed put in their places, when each has
+ * the length of the one it replaces and stays in order with its neighbours (typing inside
+ * a block: one part changes); else undefined. One copy, not a list grown part by part.
+ */
+function rejoined(before: FileResolution, parts: readonly NameReference[][]): NameReference[] | undefined {
+  if (!before.joined || before.parts.length !== parts.length) return undefined;
+  for (let k = 0; k < parts.length; k++) if (parts[k] !== before.parts[k] && parts[k].length !== before.parts[k].length) return undefined;
+  const sorted = before.sorted.slice();
+  let at = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k];
+    if (part !== before.parts[k] && part.length > 0) {
+      for (let j = 0; j < part.length; j++) sorted[at + j] = part[j];
+      const end = at + part.length;
+      if ((at > 0 && sorted[at - 1].node.startOffset > part[0].node.startOffset) || (end < sorted.length && part[part.length - 1].node.startOffset > sorted[end].node.startOffset)) return undefined;
+    }
+    at += part.length;
+  }
+  return sorted;
 }
 
 function sameLists<T>(a: readonly T[], b: readonly T[]): boolean {

@@ -36,6 +36,11 @@ interface TablesState {
   plans: number;
   /** Patched with every service's `depends-on` names as they were: the dependency graph is the last build's. */
   sameGraph: boolean;
+  /**
+   * Set when patched: the last build's winners that a new declaration replaced. Every other
+   * name has the winner it had (references.ts checks kept resolutions against this alone).
+   */
+  replaced?: ReadonlySet<Declaration>;
 }
 
 /** What one build of the tables hands the next (kept in the ModelMemo). */
@@ -48,7 +53,10 @@ export class TablesMemo {
 }
 
 /** The tables of `files` (in path order) and the findings of this step per file. */
-export function declarationTables(files: readonly FileEntities[], memo: TablesMemo | undefined): { tables: Tables; findings: Map<string, Diagnostic[]>; sameGraph: boolean } {
+export function declarationTables(
+  files: readonly FileEntities[],
+  memo: TablesMemo | undefined,
+): { tables: Tables; findings: Map<string, Diagnostic[]>; sameGraph: boolean; replaced?: ReadonlySet<Declaration> } {
   const last = memo?.last;
   if (memo) memo.last = undefined;
   const patched = last && patchTables(last, files, memo);
@@ -148,7 +156,7 @@ function patchTables(last: TablesState, files: readonly FileEntities[], memo: Ta
     if (before.path !== after.path || edited.length >= PATCH_FILES || !sameDeclarations(before, after)) return undefined;
     edited.push(i);
   }
-  if (edited.length === 0) return { ...last, files, sameGraph: true };
+  if (edited.length === 0) return { ...last, files, sameGraph: true, replaced: NOTHING_REPLACED };
   const previous = last.tables;
   // The names whose winning declaration is a new object (the same names win: same order).
   const replacedDatastores = new Map<string, DatastoreEntity>();
@@ -239,8 +247,10 @@ function patchTables(last: TablesState, files: readonly FileEntities[], memo: Ta
     if (list.length > 0) findings.set(entry.path, list);
     else findings.delete(entry.path);
   }
-  return { files, tables, starts: last.starts, findings, plans: last.plans, sameGraph };
+  return { files, tables, starts: last.starts, findings, plans: last.plans, sameGraph, replaced };
 }
+
+const NOTHING_REPLACED: ReadonlySet<Declaration> = new Set();
 
 /** Whether two lists of written names (`depends-on`, `references`) name the same, in order. */
 export function sameNames(a: readonly { name: string }[], b: readonly { name: string }[]): boolean {
