@@ -31,6 +31,7 @@ import { formatDuration } from './units';
 import { emptyMap, finished, SmallMap } from './small-map';
 import { spliceOf } from './parse';
 import { ValidationAssembly } from './validation-assembly';
+import { ListInterner } from './shared-lists';
 
 /** A checked value: its node and its meaning (canonical word, name, number or text). */
 export interface ParsedValue {
@@ -312,15 +313,13 @@ const positionalRoles = new WeakMap<PositionalSpec, ValueRole>();
 const listRoles = new WeakMap<ValueType, ValueRole>();
 const clauseWordRoles = new WeakMap<ClauseSpec, ValueRole>();
 const clauseValueRoles = new WeakMap<ClauseSpec, ValueRole>();
-/** An id per shared role (what role lists are keyed by). */
-const roleIds = new WeakMap<ValueRole, number>();
-let nextRoleId = 0;
-const roleLists = new Map<string, ValueRole[]>();
-const ROLE_LISTS_LIMIT = 4096;
+/** The shared roles (role lists are shared only when made of them). */
+const sharedRoleSet = new WeakSet<ValueRole>();
+const roleLists = new ListInterner<ValueRole>();
 
 function shared(role: ValueRole): ValueRole {
   Object.freeze(role);
-  roleIds.set(role, nextRoleId++);
+  sharedRoleSet.add(role);
   return role;
 }
 
@@ -344,18 +343,10 @@ function clauseRole(table: WeakMap<ClauseSpec, ValueRole>, type: 'clause-word' |
 
 /** The shared, frozen list with these roles (each a shared role, every index set). */
 function sharedRoles(roles: ValueRole[]): ValueRole[] {
-  let key = '';
   for (let i = 0; i < roles.length; i++) {
-    const id = roles[i] === undefined ? undefined : roleIds.get(roles[i]);
-    if (id === undefined) return roles; // not a shared role (cannot happen): kept as is
-    key += `${id},`;
+    if (roles[i] === undefined || !sharedRoleSet.has(roles[i])) return roles; // not a shared role (cannot happen): kept as is
   }
-  let found = roleLists.get(key);
-  if (!found) {
-    if (roleLists.size >= ROLE_LISTS_LIMIT) roleLists.clear();
-    roleLists.set(key, (found = Object.freeze(roles) as ValueRole[]));
-  }
-  return found;
+  return roleLists.get(roles);
 }
 
 function addClauseWord(property: ParsedProperty, word: string, node: ValueNode): void {

@@ -8,7 +8,7 @@ import { ParsedProperty } from '../../../grammar/src/validate';
 import { impliedValueSource } from '../../../grammar/src/presets/implied';
 import { DatastoreEntity, FailoverSettings, PlanEntity, ServiceEntity } from '../model/types';
 import { fmt } from './describe';
-import { ListInterner } from './intern';
+import { ListInterner } from '../../../grammar/src/shared-lists';
 import { failoverParts as serviceFailoverParts } from './service';
 import { Assumption, AssumptionSource, RecoveryPath, ScenarioEstimate, ServiceOwn } from './types';
 

@@ -6,6 +6,7 @@
 // are keyed by their values' parts or identities (nested maps), not by a string built per
 // lookup: that was a tenth of a full check.
 import { Scenario } from '../../../grammar/src/schema';
+import { ListInterner } from '../../../grammar/src/shared-lists';
 import { RtoPart } from './types';
 
 const LIMIT = 4096;
@@ -22,36 +23,6 @@ export class Interner<T> {
     this.table.set(key, found);
     return found;
   }
-}
-
-/**
- * A bounded table of shared frozen lists, found by their items' identities (a trie of
- * maps): no key string per lookup. Lists whose items are themselves shared share most.
- */
-export class ListInterner<T> {
-  private root: ListNode<T> = { list: undefined, next: undefined };
-  private count = 0;
-
-  get(items: readonly T[]): T[] {
-    if (this.count >= LIMIT) (this.root = { list: undefined, next: undefined }), (this.count = 0);
-    let node = this.root;
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      let next = node.next?.get(item);
-      if (!next) {
-        next = { list: undefined, next: undefined };
-        (node.next ??= new Map()).set(item, next);
-        this.count++;
-      }
-      node = next;
-    }
-    return (node.list ??= Object.freeze(items.slice()) as T[]);
-  }
-}
-
-interface ListNode<T> {
-  list: T[] | undefined;
-  next: Map<T, ListNode<T>> | undefined;
 }
 
 /** The shared empty list (frozen: typed mutable for the fields that hold it). */

@@ -1,0 +1,37 @@
+// Shared, frozen lists found by their items' identities: a big model repeats the same few
+// lists (a statement's value roles, an estimate's assumptions and RTO parts) in every
+// entity, so one list per distinct sequence keeps it small (docs/benchmarks.md, Hostile
+// big inputs). A trie of maps rather than a key string built per lookup: that string was
+// a tenth of a full check. Bounded: emptied when full, which only costs sharing.
+
+const LIMIT = 4096;
+
+/**
+ * A bounded table of shared frozen lists, found by their items' identities (a trie of
+ * maps): no key string per lookup. Lists whose items are themselves shared share most.
+ */
+export class ListInterner<T> {
+  private root: ListNode<T> = { list: undefined, next: undefined };
+  private count = 0;
+
+  get(items: readonly T[]): T[] {
+    if (this.count >= LIMIT) (this.root = { list: undefined, next: undefined }), (this.count = 0);
+    let node = this.root;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      let next = node.next?.get(item);
+      if (!next) {
+        next = { list: undefined, next: undefined };
+        (node.next ??= new Map()).set(item, next);
+        this.count++;
+      }
+      node = next;
+    }
+    return (node.list ??= Object.freeze(items.slice()) as T[]);
+  }
+}
+
+interface ListNode<T> {
+  list: T[] | undefined;
+  next: Map<T, ListNode<T>> | undefined;
+}
