@@ -581,7 +581,7 @@ function parse(scanner: Scanner, builder: AstBuilder, error: (span: Span, messag
   // A piece is as long as its longest line (a line continued by commas has no end inside
   // it): do not keep a pool grown for one such file.
   if (tokens.length > 2 * chunk) tokens.length = chunk;
-  for (const token of tokens) token.source = '';
+  for (let i = 0; i < tokens.length; i++) tokens[i].source = '';
   return stopped;
 }
 

@@ -337,6 +337,13 @@ class FourMap<K, V> extends FewMap<K, V> {
 }
 
 /** The map in its smallest form once complete: the shared empty one, a OneMap to FourMap, or itself. */
+/** A finished copy of a scratch map (`scratch` may then be cleared and used again). */
+export function settledCopy<K, V>(scratch: SmallMap<K, V>): Map<K, V> {
+  const size = scratch.size;
+  if (size === 0) return emptyMap();
+  return size > 4 ? new Map(scratch) : scratch.compacted();
+}
+
 export function finished<K, V>(map: Map<K, V>): Map<K, V> {
   const size = map.size;
   if (size === 0) return emptyMap();

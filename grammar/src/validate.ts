@@ -28,7 +28,7 @@ import { checkPreset } from './presets/check';
 import type { PresetStatement } from './presets/check';
 import type { ImpliedOrigin } from './presets/implied';
 import { formatDuration } from './units';
-import { emptyMap, finished, SmallMap } from './small-map';
+import { emptyMap, finished, settledCopy, SmallMap } from './small-map';
 import { spliceOf } from './parse';
 import { ValidationAssembly } from './validation-assembly';
 import { ListInterner } from './shared-lists';
@@ -220,7 +220,8 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
   const values = statement.values;
   // Sized once (an array grown by assignment reserves 17 slots); shared once complete.
   const roles: ValueRole[] = new Array<ValueRole>(values.length);
-  const property: ParsedProperty = { statement, spec, roles, args: new SmallMap(), clauseWords: emptyMap(), list: NO_VALUES };
+  scratchArgs.clear();
+  const property: ParsedProperty = { statement, spec, roles, args: scratchArgs, clauseWords: emptyMap(), list: NO_VALUES };
   let index = 0;
 
   for (const positional of spec.positional) {
@@ -236,6 +237,9 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
   }
 
   if (spec.list && spec.clauses) {
+    // It keeps its maps as they grow (it is not finished): a map of its own.
+    property.args = new SmallMap();
+    for (const [name, value] of scratchArgs) property.args.set(name, value);
     // `accept CODE… [in S…] [until D] "reason"`: roles by the same reading as completion's.
     property.roles = interpretValues(spec, values.map((v) => ({ text: v.text, identifier: v.kind === 'identifier' }))).roles;
     return validateListWithClauses(spec, statement, property, out);
@@ -255,6 +259,8 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
   }
 
   const clauses = spec.clauses ?? NO_CLAUSES;
+  scratchWords.clear();
+  property.clauseWords = scratchWords;
   while (index < values.length) {
     const node = values[index++];
     const clause = clauseOf(clauses, node);
@@ -299,9 +305,16 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
 /** The statement's roles, arguments and clause words in their shared or smallest form. */
 function finish(property: ParsedProperty, roles: ValueRole[]): void {
   property.roles = sharedRoles(roles);
-  property.args = finished(property.args);
-  property.clauseWords = finished(property.clauseWords);
+  property.args = property.args === scratchArgs ? settledCopy(scratchArgs) : finished(property.args);
+  property.clauseWords = property.clauseWords === scratchWords ? settledCopy(scratchWords) : finished(property.clauseWords);
 }
+
+/**
+ * The maps a statement's arguments and clause words are gathered in while it is validated,
+ * then copied at their size by finish(): no map per statement that is garbage at once.
+ */
+const scratchArgs = new SmallMap<string, ParsedValue>();
+const scratchWords = new SmallMap<string, ValueNode>();
 
 // Memory: a big model has a statement per 28 bytes of source, and most statements read
 // alike (`region westeurope`, `policy standard`). So roles are shared values (one per
@@ -350,7 +363,7 @@ function sharedRoles(roles: ValueRole[]): ValueRole[] {
 }
 
 function addClauseWord(property: ParsedProperty, word: string, node: ValueNode): void {
-  if (property.clauseWords.size === 0) property.clauseWords = new SmallMap();
+  if (property.clauseWords.size === 0 && property.clauseWords !== scratchWords) property.clauseWords = new SmallMap();
   property.clauseWords.set(word, node);
 }
 

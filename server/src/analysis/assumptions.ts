@@ -181,9 +181,14 @@ export function serviceOwnAssumptions(service: ServiceEntity, scenario: Scenario
  */
 export function serviceAssumptions(own: Assumption[], limiting: readonly LimitingAssumptions[]): Assumption[] {
   if (limiting.length === 0) return own;
-  const out = own.slice();
-  for (const { name, metric, assumptions } of limiting) {
-    for (const a of assumptions) {
+  // Copied by a loop: `own` is frozen, and slice() on a frozen list takes a slow path.
+  const out: Assumption[] = [];
+  for (let i = 0; i < own.length; i++) out.push(own[i]);
+  // Index loops: this runs for every service and scenario, and an iterator per loop adds up.
+  for (let i = 0; i < limiting.length; i++) {
+    const { name, metric, assumptions } = limiting[i];
+    for (let j = 0; j < assumptions.length; j++) {
+      const a = assumptions[j];
       if (RTO_WORDS.has(a.what) !== (metric === 'rto')) continue;
       out.push(a.entity ? a : withEntity(a, name));
     }

@@ -100,14 +100,18 @@ export function backupSurvives(ds: DatastoreEntity, backup: Backup, corruptionDe
   return survives;
 }
 
+const SCENARIO_BITS: Record<Scenario, number> = Object.fromEntries(SCENARIOS.map((s, i) => [s, 1 << i])) as Record<Scenario, number>;
+
 function backupPaths(ds: DatastoreEntity, ctx: DatastoreContext, out: RecoveryPath[]): void {
   const survival: Scenario[][] = [];
-  // A chained backup restores only on top of a full or snapshot that survives too.
-  const baseSurvives = new Set<Scenario>();
-  for (const backup of ds.backups) {
+  // A chained backup restores only on top of a full or snapshot that survives too: the
+  // scenarios some base survives, as bits (index loops: this runs for every datastore).
+  let baseSurvives = 0;
+  for (let i = 0; i < ds.backups.length; i++) {
+    const backup = ds.backups[i];
     const survives = sharedScenarios(backupSurvives(ds, backup, ctx.corruptionDetection));
     survival.push(survives);
-    if (BASE.has(backup.type)) for (const s of survives) baseSurvives.add(s);
+    if (BASE.has(backup.type)) for (let j = 0; j < survives.length; j++) baseSurvives |= SCENARIO_BITS[survives[j]];
   }
   const restore = restoreSeconds(ds);
   for (let i = 0; i < ds.backups.length; i++) {
@@ -116,7 +120,7 @@ function backupPaths(ds: DatastoreEntity, ctx: DatastoreContext, out: RecoveryPa
     let usable = survives;
     if (CHAINED.has(backup.type)) {
       const chained: Scenario[] = [];
-      for (const s of survives) if (baseSurvives.has(s)) chained.push(s);
+      for (let j = 0; j < survives.length; j++) if (baseSurvives & SCENARIO_BITS[survives[j]]) chained.push(survives[j]);
       usable = sharedScenarios(chained);
     }
     const parts = failoverParts(ds, part('restore', restore));
@@ -145,7 +149,8 @@ function backupPaths(ds: DatastoreEntity, ctx: DatastoreContext, out: RecoveryPa
 function addSiteLost(ds: DatastoreEntity, path: RecoveryPath): void {
   if (!ds.provision) return;
   const parts: RtoPart[] = [];
-  for (const step of path.rtoParts) {
+  for (let i = 0; i < path.rtoParts.length; i++) {
+    const step = path.rtoParts[i];
     if (step.name === 'restore' || step.name === 'rebuild') parts.push(part('provision', ds.provision.seconds));
     parts.push(step);
   }

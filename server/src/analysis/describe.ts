@@ -72,9 +72,10 @@ export function describeParts(parts: readonly RtoPart[]): string {
 /** Sum of the parts; null when any part is unknown. */
 export function sumParts(parts: readonly RtoPart[]): number | null {
   let total = 0;
-  for (const part of parts) {
-    if (part.seconds === null) return null;
-    total += part.seconds;
+  for (let i = 0; i < parts.length; i++) {
+    const seconds = parts[i].seconds;
+    if (seconds === null) return null;
+    total += seconds;
   }
   return total;
 }

@@ -69,7 +69,8 @@ export function effectiveScenario(
   let rpoLimit: Limit | undefined;
   const ownRtoBadness = rtoBadness(own.outcome, own.rtoSeconds);
 
-  for (const dep of dependencies) {
+  for (let i = 0; i < dependencies.length; i++) {
+    const dep = dependencies[i];
     const at = dep.estimate.scenarios[index];
     if (OUTCOME_RANK[at.outcome] > OUTCOME_RANK[outcome]) outcome = at.outcome;
     if (at.outcome === 'not-estimated') continue;
@@ -86,8 +87,8 @@ export function effectiveScenario(
   let rto: number | null = null;
   if (outcome === 'recovered') {
     rto = own.rtoSeconds;
-    for (const dep of dependencies) {
-      const at = dep.estimate.scenarios[index];
+    for (let i = 0; i < dependencies.length; i++) {
+      const at = dependencies[i].estimate.scenarios[index];
       rto = rto === null || at.rtoSeconds === null ? null : Math.max(rto, at.rtoSeconds);
     }
   }

@@ -1,7 +1,7 @@
 // Objective resolution (docs/analysis.md, section 2): per scenario and per objective, first match wins:
 // own scenario line, own rto/rpo, policy's scenario line, policy's rto/rpo, then the plan's
 // default-policy in the same order.
-import { Scenario } from '../../../grammar/src/schema';
+import { Scenario, SCENARIOS } from '../../../grammar/src/schema';
 import { Entity, Model, ObjectiveStatements, ObjectiveValue, PolicyEntity } from '../model/types';
 import { ObjectiveOrigin, ResolvedObjective, ResolvedObjectiveValue } from './types';
 
@@ -18,7 +18,7 @@ export interface ObjectiveSource {
    * every entity of a policy shares them, and an entity's own plain objective is one
    * object for its four scenarios (docs/benchmarks.md, Hostile big inputs).
    */
-  resolved?: Map<string, ResolvedObjectiveValue>;
+  resolved?: (ResolvedObjectiveValue | undefined)[];
 }
 
 function source(statements: ObjectiveStatements, scenarioOrigin: ObjectiveOrigin, plainOrigin: ObjectiveOrigin, policy?: string): ObjectiveSource {
@@ -81,20 +81,26 @@ function resolved(value: ObjectiveValue, origin: ObjectiveOrigin, describes: str
   return Object.freeze({ seconds: value.seconds, node: value.node, property: value.property, path: value.path, origin, describe: describes });
 }
 
-/** The value `make` resolves, once per source, field and scenario (shared, frozen). */
-function cached(source: ObjectiveSource, key: string, make: () => ResolvedObjectiveValue): ResolvedObjectiveValue {
-  const table = (source.resolved ??= new Map());
-  let found = table.get(key);
-  if (!found) table.set(key, (found = make()));
-  return found;
-}
+/** A field's slot in ObjectiveSource.resolved: per field, the four scenarios' lines, then the plain line. */
+const SLOTS = SCENARIOS.length + 1;
+const SCENARIO_SLOTS: Record<Scenario, number> = Object.fromEntries(SCENARIOS.map((s, i) => [s, i])) as Record<Scenario, number>;
 
+// The value resolved once per source, field and scenario (shared, frozen), kept in a slot:
+// no key string nor closure per lookup (every entity looks up two fields in four scenarios).
 function resolveField(sources: readonly ObjectiveSource[], scenario: Scenario, field: 'rpo' | 'rto'): ResolvedObjectiveValue | undefined {
+  const base = field === 'rpo' ? 0 : SLOTS;
   for (const source of sources) {
     const line = source.statements.scenarios[scenario]?.[field];
-    if (line !== undefined) return cached(source, `${field} ${scenario}`, () => resolved(line, source.scenarioOrigin, describe(source.scenarioOrigin, scenario, source.policy), source.policy));
+    if (line !== undefined) {
+      const slots = (source.resolved ??= new Array<ResolvedObjectiveValue | undefined>(2 * SLOTS).fill(undefined));
+      const at = base + SCENARIO_SLOTS[scenario];
+      return (slots[at] ??= resolved(line, source.scenarioOrigin, describe(source.scenarioOrigin, scenario, source.policy), source.policy));
+    }
     const plain = source.statements[field];
-    if (plain !== undefined) return cached(source, field, () => resolved(plain, source.plainOrigin, source.plainDescribe, source.policy));
+    if (plain !== undefined) {
+      const slots = (source.resolved ??= new Array<ResolvedObjectiveValue | undefined>(2 * SLOTS).fill(undefined));
+      return (slots[base + SLOTS - 1] ??= resolved(plain, source.plainOrigin, source.plainDescribe, source.policy));
+    }
   }
   return undefined;
 }

@@ -78,7 +78,9 @@ function backupDiagnostics(ds: DatastoreEntity, estimate: EntityEstimate, corrup
     const via = path.property.implied?.via;
     const retainRange = writtenNode(backup.property, 'retain')?.range;
     if (CHAINED.has(backup.type)) {
-      const broken: Scenario[] = path.survives.filter((s) => !path.usable.includes(s));
+      // A loop, not filter(): the scenario lists are shared frozen lists, on which filter() is slow.
+      const broken: Scenario[] = [];
+      for (const s of path.survives) if (!path.usable.includes(s)) broken.push(s);
       if (broken.length > 0) {
         const restFor = (some: readonly Scenario[]): string => {
           const why = bases === 0 ? 'there is no full or snapshot backup at all' : `no full or snapshot backup survives ${some.join(', ')}`;
