@@ -51,6 +51,8 @@ export interface IdentifierNode extends Span {
 
 export interface StatementNode extends Span {
   key: IdentifierNode;
+  /** The key's text (key.text, without making the key's node). */
+  readonly keyText: string;
   values: ValueNode[];
 }
 

@@ -208,7 +208,7 @@ class Statement_ extends Located implements StatementNode {
     frame: Frame,
     startOffset: number,
     private readonly end: number,
-    private readonly keyText: string,
+    readonly keyText: string,
     readonly values: ValueNode[],
   ) {
     super(frame, startOffset);
@@ -575,7 +575,8 @@ function parse(scanner: Scanner, builder: AstBuilder, error: (span: Span, messag
     // parse, so a shorter piece (the last) is a copy.
     lineParser.parse(n === tokens.length ? tokens : tokens.slice(0, n), builder);
     // The grammar matches every token sequence; should chevrotain still object, say so.
-    for (const e of lineParser.errors) error(tokenSpan(builder.fileFrame, e.token), e.message);
+    const errors = lineParser.errors;
+    for (let i = 0; i < errors.length; i++) error(tokenSpan(builder.fileFrame, errors[i].token), errors[i].message);
   }
   if (scanner.comments.length > read) takeComments(scanner, read, new Frame(lines), comments, commentErrors, lines);
   // A piece is as long as its longest line (a line continued by commas has no end inside

@@ -183,20 +183,26 @@ function validateBlock(block: BlockNode, out: Diagnostic[]): ParsedBlock | undef
   }
 
   const properties: ParsedProperty[] = [];
-  const seen = new Map<string, StatementNode>();
+  // The non-repeatable keys given so far: looked up in the properties themselves while a
+  // block is small (most have a few statements: no map per block), in a map beyond.
+  let seen: Map<string, StatementNode> | undefined;
   for (const statement of block.statements) {
     const property = validateStatement(spec, statement, out);
     if (!property) continue;
     (statement as Interpretable).interpretation = property;
     if (!property.spec.repeatable) {
-      const first = seen.get(property.spec.key);
+      if (!seen && properties.length >= 16) {
+        seen = new Map();
+        for (const p of properties) if (!p.spec.repeatable && !seen.has(p.spec.key)) seen.set(p.spec.key, p.statement);
+      }
+      const first = seen ? seen.get(property.spec.key) : givenBefore(properties, property.spec.key);
       if (first) {
         out.push(
           diag('duplicate-property', statement.key, `'${property.spec.key}' is already set on line ${first.range.start.line + 1}; it can be given only once`),
         );
         continue;
       }
-      seen.set(property.spec.key, statement);
+      seen?.set(property.spec.key, statement);
     }
     properties.push(property);
   }
@@ -204,8 +210,14 @@ function validateBlock(block: BlockNode, out: Diagnostic[]): ParsedBlock | undef
   return { node: block, kind: kindText, name, nameNode, properties: properties.slice() };
 }
 
+/** The statement that first gave the non-repeatable `key` among `properties`. */
+function givenBefore(properties: readonly ParsedProperty[], key: string): StatementNode | undefined {
+  for (let i = 0; i < properties.length; i++) if (properties[i].spec.key === key && !properties[i].spec.repeatable) return properties[i].statement;
+  return undefined;
+}
+
 function validateStatement(block: BlockSpec, statement: StatementNode, out: Diagnostic[]): ParsedProperty | undefined {
-  const key = statement.key.text;
+  const key = statement.keyText;
   const spec = propertySpec(block.kind, key);
   if (!spec) {
     out.push(unknownProperty(block, statement.key));

@@ -100,7 +100,7 @@ function impliedProperty(statement: ImpliedStatement, from: ParsedProperty): Par
   for (const [name, value] of parsed.args) args.set(name, { node: node(value.node), value: value.value });
   const clauseWords = new Map<string, ValueNode>();
   for (const [word, value] of parsed.clauseWords) clauseWords.set(word, node(value));
-  const synthetic: StatementNode = relocate({ range: at.range, startOffset: at.startOffset, endOffset: at.endOffset, key: relocate(parsed.statement.key, at), values: parsed.statement.values.map(node) }, at);
+  const synthetic: StatementNode = relocate({ range: at.range, startOffset: at.startOffset, endOffset: at.endOffset, key: relocate(parsed.statement.key, at), keyText: parsed.statement.keyText, values: parsed.statement.values.map(node) }, at);
   const via = `preset ${statement.preset.name}: ${statement.text}`;
   return { statement: synthetic, spec: parsed.spec, roles: parsed.roles, args, clauseWords, list: [], implied: { preset: statement.preset, from, statement, via } };
 }
