@@ -337,11 +337,7 @@ export function internHashed(text: string, start: number, end: number, hash: num
   }
   const slot = ((hash ^ (hash >>> 15)) + length) & (INTERN_SIZE - 1);
   const known = interned[slot];
-  if (known.length === length) {
-    let k = 0;
-    while (k < length && known.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-    if (k === length) return known;
-  }
+  if (known.length === length && text.startsWith(known, start)) return known;
   const fresh = text.slice(start, end);
   interned[slot] = fresh;
   return fresh;
