@@ -2,9 +2,9 @@
 // (transitively, since each dependency's estimate is already effective). Unknown, total
 // loss and no recovery propagate; so does "not estimated" (a dependency on a cycle).
 import { Scenario } from '../../../grammar/src/schema';
-import { ServiceEntity } from '../model/types';
+import { NameRef, ServiceEntity } from '../model/types';
 import { statementText } from './describe';
-import { Dependency, DependencyLimit, Outcome, ScenarioEstimate, ServiceOwn, Unverdicted } from './types';
+import { Dependency, DependencyLimit, EntityEstimate, Outcome, ScenarioEstimate, ServiceOwn, Unverdicted } from './types';
 import { NO_ASSUMPTIONS, unrecoveredScenario } from './unrecovered';
 import { NO_OBJECTIVE } from './objectives';
 import { sharedText } from './intern';
@@ -34,21 +34,54 @@ interface Limit {
   at: ScenarioEstimate;
 }
 
-/**
- * The last limit made for each field: a service's scenarios are estimated one after the
- * other and are often limited alike, so an equal limit is the same (frozen) object rather
- * than one per scenario, without keeping anything per service.
- */
-const lastLimit: { limitingRto?: DependencyLimit; limitingRpo?: DependencyLimit } = {};
+/** Whether a dependency's estimate `at` limits the RTO more than the service itself and the worst so far. */
+function limitsRto(at: ScenarioEstimate, ownBadness: number, worst: Limit | undefined): boolean {
+  const badness = rtoBadness(at.outcome, at.rtoSeconds);
+  return badness > ownBadness && (!worst || badness > rtoBadness(worst.at.outcome, worst.at.rtoSeconds));
+}
 
-function limit(l: Limit | undefined, field: 'limitingRto' | 'limitingRpo', seconds: 'rtoSeconds' | 'rpoSeconds'): DependencyLimit | undefined {
+/** Whether a dependency's estimate `at` limits the RPO more than the worst so far. */
+function limitsRpo(at: ScenarioEstimate, worst: Limit | undefined): boolean {
+  const badness = rpoBadness(at.outcome, at.rpoSeconds);
+  return badness > 0 && (!worst || badness > rpoBadness(worst.at.outcome, worst.at.rpoSeconds));
+}
+
+/**
+ * The last limit made for each field and scenario (by index): services are estimated
+ * after their dependencies and are often limited alike, so an equal limit is the same
+ * (frozen) object rather than one per scenario and service, without keeping anything per
+ * service. (A limit does not keep the dependency it came through, which would make it one
+ * per service: see limitDependency.)
+ */
+const lastLimit: Record<'limitingRto' | 'limitingRpo', (DependencyLimit | undefined)[]> = { limitingRto: [], limitingRpo: [] };
+
+function limit(l: Limit | undefined, index: number, field: 'limitingRto' | 'limitingRpo', seconds: 'rtoSeconds' | 'rpoSeconds'): DependencyLimit | undefined {
   if (!l) return undefined;
   const entity = ultimate(l.dep, l.at, field);
-  const last = lastLimit[field];
-  if (last && last.dependency === l.dep.ref && last.entity === entity && last.outcome === l.at.outcome && last.seconds === l.at[seconds]) return last;
-  const made: DependencyLimit = Object.freeze({ dependency: l.dep.ref, entity, outcome: l.at.outcome, seconds: l.at[seconds] });
-  lastLimit[field] = made;
+  const last = lastLimit[field][index];
+  if (last && last.entity === entity && last.outcome === l.at.outcome && last.seconds === l.at[seconds]) return last;
+  const made: DependencyLimit = Object.freeze({ entity, outcome: l.at.outcome, seconds: l.at[seconds] });
+  lastLimit[field][index] = made;
   return made;
+}
+
+/**
+ * The `depends-on` name through which a service's scenario (by index) is limited, as
+ * effectiveScenario chose it: computed when read (the report's timeline reads it) rather
+ * than kept in each limit. Undefined when the scenario has no such limit.
+ */
+export function limitDependency(estimate: EntityEstimate, index: number, field: 'limitingRto' | 'limitingRpo'): NameRef | undefined {
+  const s = estimate.scenarios[index];
+  const own = s.own;
+  if (!s[field] || !own) return undefined;
+  const ownBadness = rtoBadness(own.outcome, own.rtoSeconds);
+  let worst: Limit | undefined;
+  for (const dep of estimate.dependencies) {
+    const at = dep.estimate.scenarios[index];
+    if (at.outcome === 'not-estimated') continue;
+    if (field === 'limitingRto' ? limitsRto(at, ownBadness, worst) : limitsRpo(at, worst)) worst = { dep, at };
+  }
+  return worst?.dep.ref;
 }
 
 export function effectiveScenario(
@@ -76,10 +109,8 @@ export function effectiveScenario(
     if (at.outcome === 'not-estimated') continue;
     if (at.rpoSeconds !== null) rpo = Math.max(rpo, at.rpoSeconds);
     if (at.expectedLossSeconds !== null) expected = Math.max(expected, at.expectedLossSeconds);
-    const depRto = rtoBadness(at.outcome, at.rtoSeconds);
-    if (depRto > ownRtoBadness && (!rtoLimit || depRto > rtoBadness(rtoLimit.at.outcome, rtoLimit.at.rtoSeconds))) rtoLimit = { dep, at };
-    const depRpo = rpoBadness(at.outcome, at.rpoSeconds);
-    if (depRpo > 0 && (!rpoLimit || depRpo > rpoBadness(rpoLimit.at.outcome, rpoLimit.at.rpoSeconds))) rpoLimit = { dep, at };
+    if (limitsRto(at, ownRtoBadness, rtoLimit)) rtoLimit = { dep, at };
+    if (limitsRpo(at, rpoLimit)) rpoLimit = { dep, at };
   }
 
   if (outcome === 'not-estimated') return unrecoveredScenario(scenario, outcome, own);
@@ -94,8 +125,8 @@ export function effectiveScenario(
   }
   const lost = outcome === 'total-loss';
   const ownVia = own.outcome !== 'recovered' ? null : usesFailover(own) && service.strategy.property ? sharedText(statementText(text, service.strategy.property.statement)) : 'live';
-  const limitingRto = limit(rtoLimit, 'limitingRto', 'rtoSeconds');
-  const limitingRpo = limit(rpoLimit, 'limitingRpo', 'rpoSeconds');
+  const limitingRto = limit(rtoLimit, index, 'limitingRto', 'rtoSeconds');
+  const limitingRpo = limit(rpoLimit, index, 'limitingRpo', 'rpoSeconds');
   const rpoSeconds = lost ? null : rpo;
   const expectedLossSeconds = lost ? null : expected;
   const dataAtRiskBytes = lost ? null : dataAtRisk;

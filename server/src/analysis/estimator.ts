@@ -192,6 +192,21 @@ export class Estimator {
     return true;
   }
 
+  /** The scenario estimates of the service built last (see shared). */
+  private lastScenarios: ScenarioEstimate[] = none();
+
+  /**
+   * The last service's estimate of the scenario when it equals `made` in every field, else
+   * `made`: services are built after their dependencies, and along a chain most are
+   * estimated alike (their limits do not name the dependency, see DependencyLimit), so
+   * they share one object per scenario, and one list, rather than four each. Nothing
+   * changes an estimate once built.
+   */
+  private shared(index: number, made: ScenarioEstimate): ScenarioEstimate {
+    const last = this.lastScenarios[index];
+    return last !== undefined && sameScenario(last, made) ? last : made;
+  }
+
   private build(service: ServiceEntity, notEstimated: boolean): void {
     if (this.reuse(service, notEstimated)) return;
     const model = this.model;
@@ -233,10 +248,13 @@ export class Estimator {
       const own = serviceOwn(service, scenario);
       const atRisk = dataAtRisk(datastoresBehind, estimate, i);
       const effective = effectiveScenario(service, text, scenario, i, own, dependencies, atRisk);
-      scenarios.push(addVerdict(effective, objective, serviceAssumptions(serviceOwnAssumptions(service, scenario, own), this.limitingAssumptions(effective, i))));
+      scenarios.push(this.shared(i, addVerdict(effective, objective, serviceAssumptions(serviceOwnAssumptions(service, scenario, own), this.limitingAssumptions(effective, i)))));
     }
-    // At its exact length once complete (grown by push, it reserves 17 slots).
-    estimate.scenarios = exactList(scenarios);
+    // At its exact length once complete (grown by push, it reserves 17 slots), or the
+    // last service's very list when every scenario is the same object (see shared).
+    const last = this.lastScenarios;
+    estimate.scenarios = sameElements(last, scenarios) ? last : exactList(scenarios);
+    this.lastScenarios = estimate.scenarios;
     estimate.hasObjective = hasObjective(scenarios);
     if (uniting.mode === 'direct') uniting.union.built.set(estimate, datastoresBehind);
     else uniting.behind.set(estimate, datastoresBehind);
@@ -296,6 +314,34 @@ export class Estimator {
 export function hasObjective(scenarios: readonly ScenarioEstimate[]): boolean {
   for (const s of scenarios) if (s.objective.rpo !== undefined || s.objective.rto !== undefined) return true;
   return false;
+}
+
+/** Whether two scenario estimates agree in every field (each optional field is absent exactly when undefined). */
+function sameScenario(a: ScenarioEstimate, b: ScenarioEstimate): boolean {
+  return (
+    a.scenario === b.scenario &&
+    a.outcome === b.outcome &&
+    a.rpoSeconds === b.rpoSeconds &&
+    a.expectedLossSeconds === b.expectedLossSeconds &&
+    a.rtoSeconds === b.rtoSeconds &&
+    a.dataAtRiskBytes === b.dataAtRiskBytes &&
+    a.via === b.via &&
+    a.path === b.path &&
+    a.rtoParts === b.rtoParts &&
+    a.own === b.own &&
+    a.limitingRto === b.limitingRto &&
+    a.limitingRpo === b.limitingRpo &&
+    a.objective === b.objective &&
+    a.rpoMet === b.rpoMet &&
+    a.rtoMet === b.rtoMet &&
+    a.assumptions === b.assumptions
+  );
+}
+
+function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A list grown by push at its exact length (one grown from empty reserves 17 slots), or the shared empty list. */

@@ -53,10 +53,12 @@ export interface ResolvedObjective {
   rto?: ResolvedObjectiveValue;
 }
 
-/** The dependency that limits a service in a scenario. */
+/**
+ * The dependency that limits a service in a scenario. Equal limits of different services
+ * are one shared object: the name as written in the service's `depends-on` through which
+ * it is limited is computed when needed (limitDependency in effective.ts).
+ */
 export interface DependencyLimit {
-  /** The name as written in this service's `depends-on`. */
-  dependency: NameRef;
   /** The entity at the end of the chain that sets the value. */
   entity: Entity;
   outcome: Outcome;

@@ -7,6 +7,7 @@ import { Diagnostic, Range } from '../../../grammar/src/ast';
 import { Scenario, SCENARIOS } from '../../../grammar/src/schema';
 import { formatDate } from '../../../grammar/src/units';
 import { describeParts, fmt, sumParts } from '../analysis/describe';
+import { limitDependency } from '../analysis/effective';
 import { atRisk, objective, OUTCOME_WORDS, rto, seconds, verdict } from '../analysis/estimate-report';
 import { Analysis, EntityEstimate, Outcome, RtoPartName, ScenarioEstimate } from '../analysis/types';
 import { Model } from '../model/types';
@@ -417,7 +418,8 @@ function timelineRow(
     const ownTotal = e.kind === 'service' ? sumParts(ownParts) : at;
     const limit = s.limitingRto;
     if (at !== null && ownTotal !== null && limit && s.rtoSeconds !== null && s.rtoSeconds > ownTotal) {
-      const through = limit.dependency.name === limit.entity.name ? '' : ` (through ${limit.dependency.name})`;
+      const dependency = limitDependency(e, index, 'limitingRto');
+      const through = !dependency || dependency.name === limit.entity.name ? '' : ` (through ${dependency.name})`;
       const wait = s.rtoSeconds - ownTotal;
       segments.push({ name: 'wait', start: ownTotal, seconds: wait, label: `waits ${fmt(wait)} for ${limit.entity.name}${through}` });
     }
