@@ -201,8 +201,9 @@ function serviceDiagnostics(service: ServiceEntity, estimate: EntityEstimate, re
         code: 'no-recovery',
         entity: service,
         range: strategyRange(service),
-        // The reasons repeat from service to service: one shared string (intern.ts).
-        message: `${service.name} cannot recover ${sharedText(parts.join('; '))}`,
+        // The reasons repeat from service to service: one shared string (intern.ts), joined
+        // to the name by one concatenation (a template makes two, of 32 bytes each).
+        message: service.name + sharedText(` cannot recover ${parts.join('; ')}`),
         scenarios: noRecovery.map((s) => s.scenario),
         data: { strategy: service.strategy.kind },
       });
