@@ -474,9 +474,17 @@ export function parseDocument(text: string, path = '', resume?: Resume): FileNod
   const headErrors = fromPosition ? partition(previous.syntaxErrors.length, (i) => positionBefore(previous.syntaxErrors[i].range.start, fromPosition)) : 0;
   let blocks = region;
   let errors = syntaxErrors;
-  if (headBlocks > 0 || headErrors > 0) {
-    blocks = old.slice(0, headBlocks);
-    for (const b of region) blocks.push(b);
+  const tailFrom = stopped ? stopped.block + 1 : old.length;
+  if (headBlocks > 0 || tailFrom < old.length) {
+    // The kept blocks and the new ones in one list at its exact length: one copy per edit
+    // of a file that may have thousands of blocks, not a list grown block by block.
+    blocks = new Array<BlockNode>(headBlocks + region.length + old.length - tailFrom);
+    let k = 0;
+    for (let i = 0; i < headBlocks; i++) blocks[k++] = old[i];
+    for (let i = 0; i < region.length; i++) blocks[k++] = region[i];
+    for (let i = tailFrom; i < old.length; i++) blocks[k++] = old[i];
+  }
+  if (headErrors > 0) {
     errors = previous.syntaxErrors.slice(0, headErrors);
     for (const e of syntaxErrors) errors.push(e);
   }
@@ -492,8 +500,6 @@ export function parseDocument(text: string, path = '', resume?: Resume): FileNod
     const tailErrors = partition(oldErrors.length, (i) => positionBefore(oldErrors[i].range.start, at));
     // The line starts after the block's line, moved by the edit.
     lines.appendShifted(previousLines, stopped.line + 1, delta);
-    if (blocks === region) blocks = region.slice();
-    for (let i = previousTail; i < old.length; i++) blocks.push(old[i]);
     for (let i = tailComments; i < previous.comments.length; i++) comments.push(previous.comments[i]);
     if (errors === syntaxErrors && tailErrors < oldErrors.length) errors = syntaxErrors.slice();
     for (let i = tailErrors; i < oldErrors.length; i++) errors.push(lineDelta === 0 ? oldErrors[i] : shiftLines(oldErrors[i], lineDelta));
