@@ -266,7 +266,9 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
       out.push(diag('missing-value', statement.key, `'${key}' needs ${describeType(spec.list)}, e.g. ${spec.example}`));
     }
     finish(property, roles);
-    if (property.list !== NO_VALUES) property.list = property.list.slice(); // exact size
+    // At its exact size; when every value is a valid item and its own checked value (most
+    // lists: names), it is the statement's very list of values rather than a copy.
+    if (property.list !== NO_VALUES) property.list = sameItems(property.list, values) ? (values as readonly unknown[] as ParsedValue[]) : property.list.slice();
     return property;
   }
 
@@ -377,6 +379,12 @@ function sharedRoles(roles: ValueRole[]): ValueRole[] {
 function addClauseWord(property: ParsedProperty, word: string, node: ValueNode): void {
   if (property.clauseWords.size === 0 && property.clauseWords !== scratchWords) property.clauseWords = new SmallMap();
   property.clauseWords.set(word, node);
+}
+
+function sameItems(items: readonly ParsedValue[], values: readonly ValueNode[]): boolean {
+  if (items.length !== values.length) return false;
+  for (let i = 0; i < items.length; i++) if ((items[i] as unknown) !== values[i]) return false;
+  return true;
 }
 
 function addListItem(property: ParsedProperty, item: ParsedValue): void {
