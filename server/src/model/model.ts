@@ -25,7 +25,8 @@ export function comparePaths(a: string, b: string): number {
 const declarations = new WeakMap<ParsedBlock, { path: string; declaration: Declaration | undefined }>();
 const plans = new WeakMap<ParsedBlock, PlanEntity>();
 
-function memoDeclaration(block: ParsedBlock, path: string): Declaration | undefined {
+function memoDeclaration(block: ParsedBlock, path: string, memoised: boolean): Declaration | undefined {
+  if (!memoised) return declarationOf(block, path);
   const hit = declarations.get(block);
   if (hit && hit.path === path) return hit.declaration;
   const declaration = declarationOf(block, path);
@@ -33,7 +34,8 @@ function memoDeclaration(block: ParsedBlock, path: string): Declaration | undefi
   return declaration;
 }
 
-function memoPlan(block: ParsedBlock, path: string): PlanEntity {
+function memoPlan(block: ParsedBlock, path: string, memoised: boolean): PlanEntity {
+  if (!memoised) return planOf(block, path);
   const hit = plans.get(block);
   if (hit && hit.path === path) return hit;
   const plan = planOf(block, path);
@@ -68,9 +70,14 @@ function tableOf<T extends Declaration>(list: readonly T[]): Map<string, T> {
 /** Memoised per validated file, like the entities themselves: a kept file costs no walk over its blocks. */
 const fileEntities = new WeakMap<ValidatedFile, FileEntities>();
 
-function fileDeclarations(validated: ValidatedFile): FileEntities {
+/**
+ * A file's entities; memoised (with its entities) only for a build with a ModelMemo: the
+ * language server's, whose next build reuses them. A one-off check (the CLI) keeps no
+ * entry per block (about 2 bytes per byte of source on a big model).
+ */
+function fileDeclarations(validated: ValidatedFile, memoised: boolean): FileEntities {
   const path = validated.file.path;
-  const hit = fileEntities.get(validated);
+  const hit = memoised ? fileEntities.get(validated) : undefined;
   if (hit && hit.path === path) return hit;
   // Room for a declaration per block, cut to size after: one list per edit of a file of
   // thousands of blocks, not one grown entry by entry.
@@ -79,31 +86,37 @@ function fileDeclarations(validated: ValidatedFile): FileEntities {
   const entry: FileEntities = { file: validated, path, declarations, plans: [] };
   for (const block of validated.blocks) {
     if (block.kind === 'plan') {
-      const plan = memoPlan(block, path);
+      const plan = memoPlan(block, path, memoised);
       entry.plans.push(plan);
       if (plan.defaultPolicy) (entry.planPolicies ??= []).push(plan.defaultPolicy.name);
       continue;
     }
-    const declaration = memoDeclaration(block, path);
+    const declaration = memoDeclaration(block, path, memoised);
     if (declaration) declarations[count++] = declaration;
   }
   declarations.length = count;
-  fileEntities.set(validated, entry);
+  if (memoised) fileEntities.set(validated, entry);
   return entry;
 }
 
 const NO_REFERENCES: readonly NameReference[] = [];
 
+function ignore(): void {}
+
 export function buildModel(files: readonly ValidatedFile[], memo?: ModelMemo): Model {
   const sorted = inPathOrder(files) ? files.slice() : [...files].sort((a, b) => comparePaths(a.file.path, b.file.path));
   const entries: FileEntities[] = [];
-  for (const validated of sorted) entries.push(fileDeclarations(validated));
+  for (const validated of sorted) entries.push(fileDeclarations(validated, memo !== undefined));
   const { tables, findings, sameGraph, replaced } = declarationTables(entries, memo?.tables);
   // Only files with model findings have a list (copied: the tables' own are kept for the next build).
   const diagnostics = new Map<string, Diagnostic[]>();
   for (const [path, list] of findings) diagnostics.set(path, list.slice());
   let byPath: Map<string, NameReference[]> | undefined;
   let references: NameReference[] | undefined;
+  // Without a memo (a one-off check) the names are resolved for their findings only, and
+  // again, for the references, when the editor's features first ask: a check keeps no
+  // reference per written name (about 4 bytes per byte of source on a long chain).
+  const resolved = (): Map<string, NameReference[]> => (byPath ??= resolveReferences(model, entries, ignore, undefined, undefined, true));
   const model: Model = {
     files: sorted,
     ...tables,
@@ -111,11 +124,12 @@ export function buildModel(files: readonly ValidatedFile[], memo?: ModelMemo): M
     get references(): NameReference[] {
       if (!references) {
         references = [];
-        for (const f of sorted) for (const r of byPath?.get(f.file.path) ?? []) references.push(r);
+        const byPath = resolved();
+        for (const f of sorted) for (const r of byPath.get(f.file.path) ?? []) references.push(r);
       }
       return references;
     },
-    referencesIn: (path) => byPath?.get(path) ?? NO_REFERENCES,
+    referencesIn: (path) => resolved().get(path) ?? NO_REFERENCES,
     cyclic: new Set(),
     diagnostics,
   };
@@ -124,7 +138,8 @@ export function buildModel(files: readonly ValidatedFile[], memo?: ModelMemo): M
     if (list) list.push(diagnostic);
     else diagnostics.set(path, [diagnostic]);
   };
-  byPath = resolveReferences(model, entries, report, memo?.references, replaced);
+  if (memo) byPath = resolveReferences(model, entries, report, memo.references, replaced, true);
+  else resolveReferences(model, entries, report, undefined, replaced, false);
   // Patched tables with the same dependency graph as a build that found no cycle: still none.
   if (!(sameGraph && memo?.cycles.acyclic)) findCycles(model, report, memo?.cycles);
   for (const list of diagnostics.values()) if (list.length > 1) list.sort(compareStarts);

@@ -240,6 +240,8 @@ class Resolver {
     private readonly model: Model,
     private readonly memo: ReferenceMemo | undefined,
     private readonly replaced: ReadonlySet<Declaration> | undefined,
+    /** False: no references are made, only the findings (see resolveReferences). */
+    private readonly keep: boolean,
   ) {
     this.tables = model.names;
   }
@@ -361,6 +363,7 @@ class Resolver {
   }
 
   private push(node: ValueNode, kind: ReferenceKind, isDeclaration: boolean, target?: Declaration): void {
+    if (!this.keep) return;
     const path = this.path;
     const name = String(node.value);
     const reference: NameReference = target ? { path, node, kind, name, isDeclaration, target } : { path, node, kind, name, isDeclaration };
@@ -395,10 +398,12 @@ export function resolveReferences(
   model: Model,
   files: readonly FileDeclarations[],
   report: (path: string, d: Diagnostic) => void,
-  memo?: ReferenceMemo,
-  replaced?: ReadonlySet<Declaration>,
+  memo: ReferenceMemo | undefined,
+  replaced: ReadonlySet<Declaration> | undefined,
+  /** False: the findings only (the map comes back empty). */
+  keep: boolean,
 ): Map<string, NameReference[]> {
-  const resolver = new Resolver(model, memo, replaced);
+  const resolver = new Resolver(model, memo, replaced, keep);
   const byPath = new Map<string, NameReference[]>();
   const plan = model.plan;
   const affected = memo?.affectedPaths(files);
@@ -450,7 +455,7 @@ export function resolveReferences(
       if (!joined) sorted.sort(compareOffsets);
     }
     memo?.files.set(f.file, { parts, sorted, diagnostics, plan: planHere, hasUnknown, namesVersion: hasUnknown ? resolver.currentNamesVersion() : 0, joined });
-    byPath.set(f.path, sorted);
+    if (keep) byPath.set(f.path, sorted);
   }
   // The edited files' last resolutions are not kept beyond this build.
   memo?.editedFrom.clear();

@@ -1,13 +1,19 @@
-// Services estimated alike share their scenario estimates (estimator.ts, shared), and a
-// dependency limit does not keep the name it came through: limitDependency computes it
-// when read (effective.ts). Both must give exactly what a separate object per service
-// and an eagerly kept name gave (docs/benchmarks.md, Hostile big inputs).
+// What keeps a one-off check small (docs/benchmarks.md, Hostile big inputs), each giving
+// exactly what it replaced: services estimated alike share their scenario estimates
+// (estimator.ts, shared); a dependency limit does not keep the name it came through
+// (limitDependency computes it when read, effective.ts); a model built without a memo
+// resolves its references when first read (model.ts).
 import { strict as assert } from 'assert';
 import { limitDependency } from '../../server/src/analysis/effective';
 import { estimateJson } from '../../server/src/analysis/estimate-report';
 import { EntityEstimate } from '../../server/src/analysis/types';
 import { buildReport } from '../../server/src/report';
 import { run } from '../fixtures/analysis/helpers';
+import { exampleFiles } from '../fixtures/examples';
+import { parseDocument } from '../../grammar/src/parse';
+import { validateFile } from '../../grammar/src/validate';
+import { buildModel, ModelMemo } from '../../server/src/model/model';
+import { NameReference } from '../../server/src/model/types';
 
 const REGIONS = 'region west {\n  pair east\n}\nregion east {\n  pair west\n}\n';
 
@@ -155,5 +161,28 @@ service s7 {
       assert.ok(estimate);
       assert.deepEqual(whole.find((e) => e.name === name), estimate, name);
     }
+  });
+});
+
+describe('lean one-off builds: a model without a memo resolves its references when read', () => {
+  // Unknown names, a plan's default-policy, names across files, a duplicate.
+  const files = [
+    ...exampleFiles(),
+    { path: 'x/a.drspec', text: 'plan {\n  default-policy gold\n}\npolicy gold {\n  rto 1h\n}\nservice api {\n  depends-on orders, missing\n  region nowhere\n}\n' },
+    { path: 'x/b.drspec', text: 'datastore orders {\n  references ordrs\n}\ndatastore orders {\n}\n' },
+  ];
+  const validated = () => files.map((f) => validateFile(parseDocument(f.text, f.path)));
+  const plain = (refs: readonly NameReference[]) => refs.map((r) => `${r.path}@${r.node.startOffset} ${r.kind} ${r.name} ${r.isDeclaration} ${r.target ? `${r.target.kind} ${r.target.name} ${r.target.path}` : '-'}`);
+
+  it('gives the references and findings of a build with a memo', () => {
+    const lean = buildModel(validated());
+    const memoised = buildModel(validated(), new ModelMemo());
+    assert.deepEqual([...lean.diagnostics.entries()], [...memoised.diagnostics.entries()]);
+    assert.deepEqual(plain(lean.references), plain(memoised.references));
+    for (const f of files) assert.deepEqual(plain(lean.referencesIn(f.path)), plain(memoised.referencesIn(f.path)), f.path);
+    // Their targets are the lean model's own declarations.
+    const api = lean.references.find((r) => r.name === 'orders' && !r.isDeclaration)!;
+    assert.equal(api.target, lean.names.datastore.get('orders'));
+    assert.ok(lean.referencesIn('x/a.drspec').length > 0);
   });
 });
