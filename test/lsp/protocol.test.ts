@@ -186,6 +186,25 @@ describe('lsp protocol', function () {
     assert.strictEqual(after.length, before.length);
   });
 
+  it('answers completion right after a keystroke from the new text, and offers a name declared by the keystroke', async () => {
+    const doc = uriIn(dir, 'typing.drspec');
+    const lines = ['region eu { pair us }', 'region us { pair eu }', 'datastore db {', '  region eu', '  rpo 1h', '}', 'service api {', '  depends-on ', '}', ''];
+    await client.open(doc, lines.join('\n'));
+    await client.waitForDiagnostics(doc);
+    const labelsAt = async (line: number, character: number): Promise<CompletionItem[]> =>
+      client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: doc }, position: { line, character } });
+    // A keystroke inside a value, the request sent before its diagnostics arrive.
+    await client.change(doc, 2, [{ range: { start: { line: 4, character: 7 }, end: { line: 4, character: 8 } }, text: '2h' }]);
+    const typed = await labelsAt(7, 13);
+    const db = typed.find((i) => i.label === 'db');
+    assert.ok(db, JSON.stringify(typed.map((i) => i.label)));
+    assert.deepStrictEqual((db.textEdit as { range: unknown }).range, { start: { line: 7, character: 13 }, end: { line: 7, character: 13 } });
+    // A keystroke that declares a datastore: offered at once.
+    await client.change(doc, 3, [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, text: 'datastore cache { region eu }\n' }]);
+    const declared = await labelsAt(7, 13);
+    assert.ok(declared.some((i) => i.label === 'cache'), JSON.stringify(declared.map((i) => i.label)));
+  });
+
   it('answers every request on the workspace', async () => {
     await client.waitForDiagnostics(shop);
     const doc = { textDocument: { uri: shop } };
