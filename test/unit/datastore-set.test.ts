@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { Behind, datastoreBehind, unite } from '../../server/src/analysis/behind';
 import { DatastoreSet } from '../../server/src/analysis/datastore-set';
 import { EntityEstimate } from '../../server/src/analysis/types';
 
@@ -23,5 +24,37 @@ describe('DatastoreSet (the persistent set of data at risk, behind.ts)', () => {
     }
     assert.strictEqual(DatastoreSet.EMPTY.size, 0);
     assert.deepStrictEqual([...DatastoreSet.EMPTY], []);
+  });
+});
+
+describe('unite (behind.ts): the datastores behind a service', () => {
+  const datastore = (i: number): EntityEstimate =>
+    ({ kind: 'datastore', name: `d${i}`, scenarios: [0, 1, 2, 3].map(() => ({ dataAtRiskBytes: 10 })) }) as unknown as EntityEstimate;
+
+  it('adds a datastore to a large set others still read without walking the large set', () => {
+    // A service on its own datastore and an earlier service whose set two services read.
+    const earlier = Array.from({ length: 500 }, (_, i) => datastore(i));
+    let shared = datastoreBehind(earlier[0], 0);
+    for (const d of earlier.slice(1)) shared = unite([shared, datastoreBehind(d, 0)], 0);
+    shared.readers = 2;
+    const own = datastoreBehind(datastore(500), 1);
+    const before = shared.datastores;
+    const has = DatastoreSet.prototype.has;
+    let lookups = 0;
+    DatastoreSet.prototype.has = function (this: DatastoreSet, e: EntityEstimate): boolean {
+      lookups++;
+      return has.call(this, e);
+    };
+    let united: Behind;
+    try {
+      united = unite([own, shared], 0);
+    } finally {
+      DatastoreSet.prototype.has = has;
+    }
+    assert.ok(lookups <= 4, `${lookups} lookups`);
+    assert.strictEqual(united.datastores.size, 501);
+    assert.deepStrictEqual(united.bytes, [5010, 5010, 5010, 5010]);
+    assert.strictEqual(shared.datastores, before, 'the set others read is unchanged');
+    assert.strictEqual(shared.datastores.size, 500);
   });
 });

@@ -62,9 +62,14 @@ export function unite(dependencies: readonly Behind[], readers: number): Behind 
     if (!base || behind.datastores.size > base.datastores.size) base = behind;
   }
   if (!base) return empty(readers);
+  // The set chosen as the base: `base` becomes a copy of it once it must be added to while
+  // others still read it, and the chosen set must still be skipped then (walking it
+  // again, to find every element already there, made the analysis quadratic on a model
+  // whose services each build on an earlier service's set read by several).
+  const chosen = base;
   let owned = base.readers === 0;
   for (const behind of dependencies) {
-    if (behind === base) continue;
+    if (behind === chosen) continue;
     for (const datastore of behind.datastores) {
       if (base.datastores.has(datastore)) continue;
       if (!owned) {
