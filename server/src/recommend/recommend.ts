@@ -10,7 +10,7 @@ import { CheckResult } from '../check';
 import { Entity, ServiceEntity } from '../model/types';
 import { backupWarningMoves, datastoreMoves, replicaToPair, verifyRestore } from './datastore-moves';
 import { TextEdit } from './edits';
-import { affectedKeys, entityKey, evaluate, Evaluation, findingsOf, indexOf } from './evaluate';
+import { affectedKeys, entityKey, evaluate, Evaluation, findingsOf, indexOf, KeyLookup } from './evaluate';
 import { ALLOW_ALL, CostTier, Move, MoveContext, Needs, ValueGate } from './moves';
 import { policyMoves } from './policy-moves';
 import { presetGate } from './preset-moves';
@@ -119,9 +119,9 @@ function keyOf(d: Diagnostic): string | undefined {
 // ---------------------------------------------------------------------------------------
 
 interface Lookup {
-  entities: Map<string, Entity>;
-  estimates: Map<string, EntityEstimate>;
-  files: Map<string, CheckResult['files'][number]>;
+  entities: KeyLookup<Entity>;
+  estimates: KeyLookup<EntityEstimate>;
+  files: ReadonlyMap<string, CheckResult['files'][number]>;
 }
 
 /** Entities, estimates and files of a check by key (built once per check, evaluate.ts). */
