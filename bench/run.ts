@@ -175,7 +175,7 @@ async function main(): Promise<void> {
   printParseRatios(quick ? [measureParseRatio(20)] : [measureParseRatio(830), measureParseRatio(8300)]);
   console.log('');
   // The LSP harness's workspaces: one 10k-line file, and 1,000 files of 9 entities.
-  printWorkspaceEdits(quick ? [measureWorkspaceEdit(20, 20, 4)] : [measureWorkspaceEdit(830, 830), measureWorkspaceEdit(8990, 9)]);
+  printWorkspaceEdits(quick ? [await measureWorkspaceEdit(20, 20, 4)] : [await measureWorkspaceEdit(830, 830), await measureWorkspaceEdit(8990, 9)]);
   console.log('');
   printLspTable(await runLspBench({ quick, full }));
 

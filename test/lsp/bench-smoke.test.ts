@@ -33,8 +33,8 @@ describe('benchmark harnesses (smoke)', function () {
     assert.ok(r.jsonMBs > 0 && Number.isFinite(r.jsonMBs));
   });
 
-  it('measures the language server\'s build after an edit, in-process', () => {
-    const r = measureWorkspaceEdit(20, 5, 4);
+  it('measures the language server\'s build after an edit, in-process', async () => {
+    const r = await measureWorkspaceEdit(20, 5, 4);
     assert.ok(r.files > 1 && r.lines > 0);
     for (const v of [...r.toggle, ...r.insert]) assert.ok(Number.isFinite(v) && v >= 0);
   });
