@@ -191,9 +191,14 @@ export function checkFiles(files: readonly ValidatedFile[], options: CheckOption
       diagnostics.set(path, kept.sorted);
       continue;
     }
-    const unsorted: Diagnostic[] = [];
-    for (const part of parts) append(unsorted, part);
-    const sorted = unsorted.slice().sort(compareDiagnostics);
+    // At its exact length (a file may have millions of findings), and sorted in place when
+    // no memo keeps the unsorted list for the next check.
+    let total = 0;
+    for (const part of parts) total += part.length;
+    const unsorted = new Array<Diagnostic>(total);
+    let at = 0;
+    for (const part of parts) for (let i = 0; i < part.length; i++) unsorted[at++] = part[i];
+    const sorted = previous ? unsorted.slice().sort(compareDiagnostics) : unsorted.sort(compareDiagnostics);
     previous?.set(path, { unsorted, sorted });
     diagnostics.set(path, sorted);
   }
@@ -249,6 +254,3 @@ function sameElements(flat: readonly Diagnostic[], parts: readonly (readonly Dia
   return at === flat.length;
 }
 
-function append(to: Diagnostic[], from: readonly Diagnostic[] | undefined): void {
-  if (from) for (const d of from) to.push(d);
-}

@@ -34,7 +34,8 @@ export function checkPaths(paths: readonly string[], today: number | undefined):
   );
   const reports: FileReport[] = inputs.map((f) => ({
     path: f.path,
-    diagnostics: [...(result.diagnostics.get(f.path) ?? [])].sort(compareDiagnostics),
+    // Sorted by compareDiagnostics already (checkFiles): not copied (a file may have millions).
+    diagnostics: result.diagnostics.get(f.path) ?? [],
   }));
   return { inputs, result, reports };
 }
@@ -148,8 +149,8 @@ function isolatedFixes(result: CheckResult, reports: FileReport[], failures: Pha
     } catch (error) {
       const failure = phaseFailure(report.path, 'recommending', error);
       failures.push(failure);
-      report.diagnostics.push(internalDiagnostic(failure));
-      report.diagnostics.sort(compareDiagnostics);
+      // A list of its own: the report's list is the check's.
+      report.diagnostics = [...report.diagnostics, internalDiagnostic(failure)].sort(compareDiagnostics);
       continue;
     }
     for (const [d, options] of found) all.set(d, options);
