@@ -6,6 +6,13 @@
 
 const LIMIT = 4096;
 
+/** The map under `key` in a map of maps, made when missing (the tables here are nested by parts). */
+export function childMap<K, K2, V>(map: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
+  let found = map.get(key);
+  if (found === undefined) map.set(key, (found = new Map<K2, V>()));
+  return found;
+}
+
 /**
  * A bounded table of shared frozen lists, found by their items' identities (a trie of
  * maps): no key string per lookup. Lists whose items are themselves shared share most.

@@ -8,7 +8,7 @@ import { ParsedProperty } from '../../../grammar/src/validate';
 import { impliedValueSource } from '../../../grammar/src/presets/implied';
 import { DatastoreEntity, FailoverSettings, PlanEntity, ServiceEntity } from '../model/types';
 import { fmt } from './describe';
-import { ListInterner } from '../../../grammar/src/shared-lists';
+import { childMap, ListInterner } from '../../../grammar/src/shared-lists';
 import { failoverParts as serviceFailoverParts } from './service';
 import { Assumption, AssumptionSource, RecoveryPath, ScenarioEstimate, ServiceOwn } from './types';
 
@@ -28,13 +28,6 @@ function sourceKey(from: AssumptionSource): string {
   return from.kind === 'default' ? 'd' : `p\u0001${from.preset}\u0001${from.figureKind}\u0001${from.source}`;
 }
 
-/** The map under `key` in a map of maps, made when missing. */
-function child<K, K2, V>(map: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
-  let found = map.get(key);
-  if (found === undefined) map.set(key, (found = new Map<K2, V>()));
-  return found;
-}
-
 /** what → note ('' for none) → source → seconds → the assumption. */
 let interned = new Map<string, Map<string, Map<string, Map<number, Assumption>>>>();
 let internedCount = 0;
@@ -42,7 +35,7 @@ let internedCount = 0;
 /** The shared assumption of this value (written as fmt(seconds)); key order what, value, from, note. */
 function assumption(what: string, seconds: number, from: AssumptionSource, note: string | undefined): Assumption {
   if (internedCount >= INTERN_LIMIT) (interned = new Map()), (internedCount = 0);
-  const bySeconds = child(child(child(interned, what), note ?? ''), sourceKey(from));
+  const bySeconds = childMap(childMap(childMap(interned, what), note ?? ''), sourceKey(from));
   let found = bySeconds.get(seconds);
   if (found) return found;
   const value = fmt(seconds);
@@ -60,7 +53,7 @@ let namedCount = 0;
 /** The shared copy of `a` (made by assumption()) that names `entity`. */
 function withEntity(a: Assumption, entity: string): Assumption {
   if (namedCount >= INTERN_LIMIT) (named = new Map()), (namedCount = 0);
-  const byName = child(named, a);
+  const byName = childMap(named, a);
   let found = byName.get(entity);
   if (found) return found;
   const { what, value, from, note } = a;

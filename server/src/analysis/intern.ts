@@ -6,7 +6,7 @@
 // are keyed by their values' parts or identities (nested maps), not by a string built per
 // lookup: that was a tenth of a full check.
 import { Scenario } from '../../../grammar/src/schema';
-import { ListInterner } from '../../../grammar/src/shared-lists';
+import { childMap, ListInterner } from '../../../grammar/src/shared-lists';
 import { RtoPart } from './types';
 
 const LIMIT = 4096;
@@ -59,8 +59,7 @@ const partLists = new ListInterner<RtoPart>();
 /** The shared RTO part with this name and time. */
 export function part(name: RtoPart['name'], seconds: number | null): RtoPart {
   if (partCount >= LIMIT) parts.clear(), (partCount = 0);
-  let bySeconds = parts.get(name);
-  if (!bySeconds) parts.set(name, (bySeconds = new Map()));
+  const bySeconds = childMap(parts, name);
   let found = bySeconds.get(seconds);
   if (!found) {
     bySeconds.set(seconds, (found = Object.freeze({ name, seconds }) as RtoPart));

@@ -5,6 +5,7 @@ import { ServiceEntity, Strategy } from '../model/types';
 import { differentRegion } from './regions';
 import { RtoPart, ServiceOwn } from './types';
 import { sumParts } from './describe';
+import { childMap } from '../../../grammar/src/shared-lists';
 import { Interner, none, part, sharedParts } from './intern';
 
 /** The time of a step with the service's clauses applied. */
@@ -39,11 +40,8 @@ const RECOVERIES_LIMIT = 4096;
 
 /** `parts`: a shared list (sharedParts). */
 function recovered(parts: RtoPart[], description: string): ServiceOwn {
-  let byDescription = recoveries.get(parts);
-  if (!byDescription) {
-    if (recoveries.size >= RECOVERIES_LIMIT) recoveries.clear();
-    recoveries.set(parts, (byDescription = new Map()));
-  }
+  if (recoveries.size >= RECOVERIES_LIMIT && !recoveries.has(parts)) recoveries.clear();
+  const byDescription = childMap(recoveries, parts);
   let found = byDescription.get(description);
   if (!found) byDescription.set(description, (found = Object.freeze({ outcome: 'recovered', rtoSeconds: sumParts(parts), rtoParts: parts, description }) as ServiceOwn));
   return found;

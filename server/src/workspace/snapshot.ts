@@ -230,7 +230,7 @@ export function previewSnapshot(last: Snapshot, sources: readonly SourceFile[], 
   const i = changed[0];
   try {
     const parsed = parsedText(sources[i], cache);
-    if (!sameDeclarations(build.views[i].file, parsed.validated.file)) return undefined;
+    if (!declaresAsBefore(build.views[i].file, parsed.validated.file)) return undefined;
     return { ...last, files: PatchedMap.patched(last.files, new Map([[uri, memoView(sources[i], parsed)]])) };
   } catch {
     return undefined;
@@ -238,7 +238,7 @@ export function previewSnapshot(last: Snapshot, sources: readonly SourceFile[], 
 }
 
 /** Whether `next`, parsed from `previous` (a resumed parse), declares what it did, on the same lines. */
-function sameDeclarations(previous: FileNode, next: FileNode): boolean {
+function declaresAsBefore(previous: FileNode, next: FileNode): boolean {
   const splice = spliceOf(next);
   if (!splice || splice.previous.deref() !== previous || !splice.samePositions || splice.tail !== splice.previousTail) return false;
   for (let k = splice.head; k < splice.tail; k++) {
