@@ -1,9 +1,81 @@
 import * as assert from 'assert';
-import { heapBound } from '../../server/src/workspace/heap-bound';
+import { HeapControls, heapBound, IDLE_MS } from '../../server/src/workspace/heap-bound';
+
+const MB = 1024 * 1024;
+
+/** A heap whose used size the test sets, with timers the test fires. */
+function fakeHeap(startMB: number) {
+  const state = { usedMB: startMB, collections: 0, liveAfterCollectMB: startMB };
+  const timers: { run: () => void; ms: number; cancelled: boolean }[] = [];
+  const controls: HeapControls = {
+    usedHeap: () => state.usedMB * MB,
+    collect: () => {
+      state.collections++;
+      state.usedMB = state.liveAfterCollectMB;
+    },
+    later: (run, ms) => {
+      const timer = { run, ms, cancelled: false };
+      timers.push(timer);
+      return { cancel: () => (timer.cancelled = true) };
+    },
+  };
+  const pending = () => timers.filter((t) => !t.cancelled);
+  const fire = () => {
+    for (const t of pending()) {
+      t.cancelled = true;
+      t.run();
+    }
+  };
+  return { state, controls, pending, fire };
+}
 
 describe('heapBound (the language server bounds its heap between builds)', () => {
   it('gives a callback that is cheap below the threshold and never throws', () => {
     const afterPublish = heapBound();
     for (let i = 0; i < 100; i++) afterPublish();
+  });
+
+  it('collects at once when a large heap has grown 1.5 times since the last collection', () => {
+    const heap = fakeHeap(80);
+    const afterPublish = heapBound(heap.controls);
+    heap.state.usedMB = 100;
+    afterPublish();
+    assert.strictEqual(heap.state.collections, 0, '100 MB is not 1.5 × 80 MB');
+    heap.state.usedMB = 121;
+    afterPublish();
+    assert.strictEqual(heap.state.collections, 1);
+    assert.strictEqual(heap.pending().length, 0, 'no idle collection is left waiting after one');
+  });
+
+  it('collects once the server is idle after a build that left much garbage, not while builds follow each other', () => {
+    const heap = fakeHeap(12);
+    const afterPublish = heapBound(heap.controls);
+    // The first build of a large workspace: 90 MB used, 58 MB of it live.
+    heap.state.usedMB = 90;
+    heap.state.liveAfterCollectMB = 58;
+    afterPublish();
+    assert.strictEqual(heap.state.collections, 0, 'nothing is collected before the pause');
+    assert.deepStrictEqual(heap.pending().map((t) => t.ms), [IDLE_MS]);
+    // Another build before the pause is over: the wait starts again.
+    heap.state.usedMB = 92;
+    afterPublish();
+    assert.deepStrictEqual(heap.pending().map((t) => t.ms), [IDLE_MS], 'one waiting collection, rescheduled');
+    heap.fire();
+    assert.strictEqual(heap.state.collections, 1);
+    // Small growth since then (a few keystrokes): no idle collection.
+    heap.state.usedMB = 62;
+    afterPublish();
+    assert.strictEqual(heap.pending().length, 0);
+  });
+
+  it('never waits to collect in a small workspace', () => {
+    const heap = fakeHeap(10);
+    const afterPublish = heapBound(heap.controls);
+    for (let used = 10; used < 20; used++) {
+      heap.state.usedMB = used;
+      afterPublish();
+    }
+    assert.strictEqual(heap.pending().length, 0);
+    assert.strictEqual(heap.state.collections, 0);
   });
 });
