@@ -46,9 +46,12 @@ interface FileNames {
   planPolicies: readonly string[];
 }
 
-function nameKey(kind: string, name: string): string {
-  return `${kind}\u0000${name}`;
-}
+/**
+ * The files that look a name up and how many lookups each makes: most names are looked up
+ * from one file, held in two fields (a Map's hash table costs about 150 bytes even for one
+ * entry); from the second file on, a Map.
+ */
+export type Lookers = { path: string; count: number } | Map<string, number>;
 
 /**
  * What one resolution hands the next (the language server keeps one between builds):
@@ -65,10 +68,13 @@ export class ReferenceMemo {
   readonly lastFiles = new Map<string, FileNames>();
   /** Per path of a file edited since the last resolution, that resolution (set by affectedPaths, for the build that called it). */
   readonly editedFrom = new Map<string, FileResolution>();
-  /** Per declaration, `kind NUL name` of every lookup its names can make (each kind a written name may refer to). */
-  private readonly lookups = new WeakMap<Declaration, string[]>();
-  /** Per lookup key, the paths of the files whose names look it up, with how many do. */
-  private readonly lookedUpBy = new Map<string, Map<string, number>>();
+  /**
+   * Per kind and name, the files whose names look it up (each kind a written name may
+   * refer to), with how many lookups each makes. A declaration's lookups are listed again
+   * when it is unindexed (forEachLookup) rather than kept: one list of keys per declaration
+   * cost more than the whole index (docs/benchmarks.md, Hostile big inputs).
+   */
+  private readonly lookedUpBy: Record<ReferenceKind, Map<string, Lookers>> = { region: new Map(), policy: new Map(), datastore: new Map(), service: new Map() };
 
   /**
    * The paths whose resolution may have changed since the last one. The winner of a name
@@ -78,23 +84,27 @@ export class ReferenceMemo {
    * the work is in proportion to the declarations that changed.
    */
   affectedPaths(files: readonly FileDeclarations[]): Set<string> {
-    const changedNames = new Set<string>();
+    const changedNames: Record<ReferenceKind, Set<string>> = { region: new Set(), policy: new Set(), datastore: new Set(), service: new Set() };
     const affected = new Set<string>();
     this.editedFrom.clear();
+    let path = '';
+    const index = (kind: ReferenceKind, name: string): void => this.index(kind, name, path);
+    const unindex = (kind: ReferenceKind, name: string): void => this.unindex(kind, name, path);
+    const removed = (d: Declaration): void => {
+      changedNames[d.kind as ReferenceKind].add(d.name);
+      forEachLookup(d, unindex);
+    };
+    const added = (d: Declaration): void => {
+      changedNames[d.kind as ReferenceKind].add(d.name);
+      forEachLookup(d, index);
+    };
     for (const f of files) {
       const last = this.lastFiles.get(f.path);
       if (last && last.file === f.file) continue;
       affected.add(f.path);
+      path = f.path;
       const before = last && this.files.get(last.file);
       if (before) this.editedFrom.set(f.path, before);
-      const removed = (d: Declaration): void => {
-        changedNames.add(nameKey(d.kind, d.name));
-        for (const key of this.lookupsOf(d)) this.unindex(key, f.path);
-      };
-      const added = (d: Declaration): void => {
-        changedNames.add(nameKey(d.kind, d.name));
-        for (const key of this.lookupsOf(d)) this.index(key, f.path);
-      };
       const previous = last?.declarations ?? [];
       if (previous.length === f.declarations.length) {
         // Typing inside a block: the declarations pair up by position, most the very same.
@@ -112,55 +122,76 @@ export class ReferenceMemo {
         for (const d of f.declarations) if (!before.has(d)) added(d);
       }
       const planPolicies = f.planPolicies ?? [];
-      for (const name of last?.planPolicies ?? []) this.unindex(nameKey('policy', name), f.path);
-      for (const name of planPolicies) this.index(nameKey('policy', name), f.path);
+      for (const name of last?.planPolicies ?? []) this.unindex('policy', name, f.path);
+      for (const name of planPolicies) this.index('policy', name, f.path);
       this.lastFiles.set(f.path, { file: f.file, declarations: f.declarations, planPolicies });
     }
     if (this.lastFiles.size > files.length) {
       const live = new Set(files.map((f) => f.path));
-      for (const [path, last] of [...this.lastFiles]) {
-        if (live.has(path)) continue;
+      for (const [gone, last] of [...this.lastFiles]) {
+        if (live.has(gone)) continue;
+        path = gone;
         for (const d of last.declarations) {
-          changedNames.add(nameKey(d.kind, d.name));
-          for (const key of this.lookupsOf(d)) this.unindex(key, path);
+          changedNames[d.kind as ReferenceKind].add(d.name);
+          forEachLookup(d, unindex);
         }
-        for (const name of last.planPolicies) this.unindex(nameKey('policy', name), path);
-        this.lastFiles.delete(path);
+        for (const name of last.planPolicies) this.unindex('policy', name, gone);
+        this.lastFiles.delete(gone);
       }
     }
-    for (const key of changedNames) {
-      const paths = this.lookedUpBy.get(key);
-      if (paths) for (const path of paths.keys()) affected.add(path);
+    for (const kind of REFERENCE_KINDS) {
+      const byName = this.lookedUpBy[kind];
+      for (const name of changedNames[kind]) {
+        const lookers = byName.get(name);
+        if (lookers === undefined) continue;
+        if (lookers instanceof Map) for (const p of lookers.keys()) affected.add(p);
+        else affected.add(lookers.path);
+      }
     }
     return affected;
   }
 
-  private lookupsOf(declaration: Declaration): string[] {
-    let keys = this.lookups.get(declaration);
-    if (!keys) {
-      const found = [nameKey(declaration.kind, declaration.name)];
-      forEachSite(declaration, (name, _node, _property, kinds) => {
-        for (const kind of kinds) found.push(nameKey(kind, name));
-      });
-      this.lookups.set(declaration, (keys = found));
-    }
-    return keys;
+  /** The files that look up `name` as a `kind` (tests read how the index holds them). */
+  lookersOf(kind: ReferenceKind, name: string): Lookers | undefined {
+    return this.lookedUpBy[kind].get(name);
   }
 
-  private index(key: string, path: string): void {
-    let paths = this.lookedUpBy.get(key);
-    if (!paths) this.lookedUpBy.set(key, (paths = new Map()));
-    paths.set(path, (paths.get(path) ?? 0) + 1);
-  }
-
-  private unindex(key: string, path: string): void {
-    const paths = this.lookedUpBy.get(key);
-    const count = paths?.get(path);
-    if (!paths || count === undefined) return;
-    if (count > 1) paths.set(path, count - 1);
+  private index(kind: ReferenceKind, name: string, path: string): void {
+    const byName = this.lookedUpBy[kind];
+    const lookers = byName.get(name);
+    if (lookers === undefined) byName.set(name, { path, count: 1 });
+    else if (lookers instanceof Map) lookers.set(path, (lookers.get(path) ?? 0) + 1);
+    else if (lookers.path === path) lookers.count++;
     else {
-      paths.delete(path);
-      if (paths.size === 0) this.lookedUpBy.delete(key);
+      byName.set(
+        name,
+        new Map([
+          [lookers.path, lookers.count],
+          [path, 1],
+        ]),
+      );
+    }
+  }
+
+  private unindex(kind: ReferenceKind, name: string, path: string): void {
+    const byName = this.lookedUpBy[kind];
+    const lookers = byName.get(name);
+    if (lookers === undefined) return;
+    if (!(lookers instanceof Map)) {
+      if (lookers.path !== path) return;
+      if (lookers.count > 1) lookers.count--;
+      else byName.delete(name);
+      return;
+    }
+    const count = lookers.get(path);
+    if (count === undefined) return;
+    if (count > 1) lookers.set(path, count - 1);
+    else {
+      lookers.delete(path);
+      if (lookers.size === 1) {
+        const [[only, n]] = lookers;
+        byName.set(name, { path: only, count: n });
+      }
     }
   }
 
@@ -192,6 +223,14 @@ export class ReferenceMemo {
 }
 
 const REFERENCE_KINDS: readonly ReferenceKind[] = ['region', 'policy', 'datastore', 'service'];
+
+/** Every lookup a declaration's names make: its own name, then each kind a written name may refer to. */
+function forEachLookup(declaration: Declaration, visit: (kind: ReferenceKind, name: string) => void): void {
+  visit(declaration.kind as ReferenceKind, declaration.name);
+  forEachSite(declaration, (name, _node, _property, kinds) => {
+    for (const kind of kinds) visit(kind, name);
+  });
+}
 
 /** The names a declaration writes, in statement order, each with what it may refer to. */
 type SiteVisitor = (name: string, node: ValueNode, property: NameRef['property'], kinds: readonly ReferenceKind[], what: string) => void;
