@@ -40,3 +40,21 @@ describe('lean memo: the files that look a name up', () => {
     assert.equal(second.referencesIn('b/stores.drspec').find((r) => r.name === 'west')?.target, second.names.region.get('west'));
   });
 });
+
+describe('lean memo: what a declaration kept resolves to', () => {
+  const text = 'region west {\n}\ndatastore db {\n  region west\n}\nservice api {\n  region west\n  depends-on db, nothing\n}\nservice web {\n  depends-on api\n}\n';
+
+  it('shares one empty list of findings between declarations without any, and lists each name it writes', () => {
+    const memo = new ModelMemo();
+    const model = buildModel(validated([{ path: 'a.drspec', text }]), memo);
+    const kept = (name: string) => memo.references.declarations.get(model.names.service.get(name) ?? model.names.datastore.get(name)!)!;
+    const [db, api, web] = [kept('db'), kept('api'), kept('web')];
+    assert.equal(db.diagnostics, web.diagnostics);
+    assert.ok(Object.isFrozen(db.diagnostics));
+    assert.deepEqual(db.diagnostics, []);
+    assert.deepEqual(api.diagnostics.map((d) => d.message), ["no service or datastore named 'nothing'"]);
+    assert.deepEqual(api.targets.map((t) => t?.name), ['api', 'west', 'db', undefined]);
+    assert.deepEqual(api.references.map((r) => `${r.name} ${r.target?.kind ?? '-'}`), ['api service', 'west region', 'db datastore', 'nothing -']);
+    assert.deepEqual(model.referencesIn('a.drspec').map((r) => r.name), ['west', 'db', 'west', 'api', 'west', 'db', 'nothing', 'web', 'api']);
+  });
+});

@@ -271,6 +271,15 @@ class Resolver {
   /** The resolution being built or checked (fields rather than closures: no allocation per declaration). */
   private path = '';
   private current: Resolution = emptyResolution();
+  /**
+   * The targets and references of the resolution being built, copied into it at their
+   * exact length once complete: a list grown entry by entry keeps room for 17 (a
+   * declaration writes about five names, and the server keeps each resolution).
+   */
+  private readonly targets: (Declaration | undefined)[] = [];
+  private readonly references: NameReference[] = [];
+  private targetCount = 0;
+  private referenceCount = 0;
   private checked: Resolution | undefined;
   private at = 0;
   private same = true;
@@ -302,18 +311,33 @@ class Resolver {
   resolve(declaration: Declaration): Resolution {
     const kept = this.memo?.declarations.get(declaration);
     if (kept && this.stillValid(declaration, kept)) return kept;
-    const resolution: Resolution = { targets: [], hasUnknown: false, namesVersion: 0, references: [], diagnostics: [] };
-    this.current = resolution;
-    this.path = declaration.path;
+    const resolution = this.start(declaration.path);
     const kind = declaration.kind as ReferenceKind;
     const own = this.tables[kind].get(declaration.name);
-    resolution.targets.push(own);
+    this.targets[this.targetCount++] = own;
     this.push(declaration.nameNode, kind, true, own);
     forEachSite(declaration, this.site);
+    this.finish(resolution);
     // In offset order, so that a file's parts joined are sorted (resolveReferences).
     if (!isSorted(resolution.references)) resolution.references.sort(compareOffsets);
     this.memo?.declarations.set(declaration, resolution);
     return resolution;
+  }
+
+  /** A new resolution on `path`, made the current one. */
+  private start(path: string): Resolution {
+    const resolution = emptyResolution();
+    this.current = resolution;
+    this.path = path;
+    this.targetCount = 0;
+    this.referenceCount = 0;
+    return resolution;
+  }
+
+  /** The current resolution's targets and references, at their exact length. */
+  private finish(resolution: Resolution): void {
+    resolution.targets = this.targets.slice(0, this.targetCount);
+    resolution.references = this.referenceCount === 0 ? NO_REFERENCES : this.references.slice(0, this.referenceCount);
   }
 
   private stillValid(declaration: Declaration, kept: Resolution): boolean {
@@ -346,7 +370,7 @@ class Resolver {
   /** One written name; `what` names the expectation in messages, e.g. "service or datastore". */
   private readonly site: SiteVisitor = (name, node, _property, kinds, what) => {
     const target = this.target(name, kinds);
-    this.current.targets.push(target);
+    this.targets[this.targetCount++] = target;
     if (target) {
       this.push(node, target.kind as ReferenceKind, false, target);
       return;
@@ -356,6 +380,7 @@ class Resolver {
       this.current.hasUnknown = true;
       this.current.namesVersion = this.currentNamesVersion();
     }
+    if (this.current.diagnostics === NO_DIAGNOSTICS) this.current.diagnostics = [];
     const isRegion = kinds[0] === 'region';
     if (isRegion && this.model.regions.length === 0) return;
     const suggestions = this.suggest(name, kinds);
@@ -373,10 +398,9 @@ class Resolver {
     const target = this.tables.policy.get(ref.name);
     const kept = this.memo?.plans.get(plan);
     if (kept && kept.targets[0] === target && (!kept.hasUnknown || kept.namesVersion === this.currentNamesVersion())) return kept;
-    const resolution: Resolution = { targets: [], hasUnknown: false, namesVersion: 0, references: [], diagnostics: [] };
-    this.current = resolution;
-    this.path = plan.path;
+    const resolution = this.start(plan.path);
     this.site(ref.name, ref.node, ref.property, POLICY, 'policy');
+    this.finish(resolution);
     this.memo?.plans.set(plan, resolution);
     return resolution;
   }
@@ -406,12 +430,17 @@ class Resolver {
     const path = this.path;
     const name = String(node.value);
     const reference: NameReference = target ? { path, node, kind, name, isDeclaration, target } : { path, node, kind, name, isDeclaration };
-    this.current.references.push(reference);
+    this.references[this.referenceCount++] = reference;
   }
 }
 
+/** Shared by every resolution without any (never added to: a resolution's first finding gets a list of its own). */
+const NO_DIAGNOSTICS = Object.freeze([]) as unknown as Diagnostic[];
+const NO_REFERENCES = Object.freeze([]) as unknown as NameReference[];
+const NO_TARGETS = Object.freeze([]) as unknown as (Declaration | undefined)[];
+
 function emptyResolution(): Resolution {
-  return { targets: [], hasUnknown: false, namesVersion: 0, references: [], diagnostics: [] };
+  return { targets: NO_TARGETS, hasUnknown: false, namesVersion: 0, references: NO_REFERENCES, diagnostics: NO_DIAGNOSTICS };
 }
 
 /** A file's declarations (winners and duplicates) in file order. */
