@@ -16,6 +16,7 @@ import { injectFault } from './fault';
 import { Analysis } from './analysis/types';
 import { buildModel } from './model/model';
 import { Model } from './model/types';
+import { compareDiagnostics, fileLists, KeptList } from './file-lists';
 
 export interface Source {
   path: string;
@@ -36,6 +37,11 @@ export interface CheckResult {
   analysis: Analysis;
   /** Every input path, with its diagnostics sorted by position (empty when clean). */
   diagnostics: Map<string, Diagnostic[]>;
+  /**
+   * With a memo: the paths whose list is not the very list of the memo's last check (the
+   * others' are, so the language server need not publish them again).
+   */
+  changed?: string[];
   /** The day the check ran for (days since 1970-01-01). */
   today: number;
   /** Internal errors, one per file that triggered one (also an `internal` diagnostic on it). */
@@ -78,15 +84,7 @@ export function todayInDays(date: Date = new Date()): number {
   return Math.floor(date.getTime() / 86400000);
 }
 
-export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return (
-    a.range.start.line - b.range.start.line ||
-    a.range.start.character - b.range.start.character ||
-    a.range.end.line - b.range.end.line ||
-    a.range.end.character - b.range.end.character ||
-    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
-  );
-}
+export { compareDiagnostics };
 
 /**
  * The validation of the file's previous text, with its line index: blocks the edit left in
@@ -165,45 +163,8 @@ export function checkFiles(files: readonly ValidatedFile[], options: CheckOption
   const { model, analysis } = built;
   const byPath = new Map<string, PhaseFailure>();
   for (const f of failures) if (!byPath.has(f.path)) byPath.set(f.path, f);
-  const diagnostics = new Map<string, Diagnostic[]>();
-  const previous = options.memo && fileLists(options.memo);
-  const lists = new Map<string, Diagnostic[][]>();
-  for (const f of files) {
-    const path = f.file.path;
-    let parts = lists.get(path);
-    if (!parts) lists.set(path, (parts = []));
-    parts.push(f.file.syntaxErrors, f.diagnostics);
-    const failure = byPath.get(path);
-    if (failure && !f.failure) {
-      parts.push([internalDiagnostic(failure)]);
-      continue;
-    }
-    const fromModel = model.diagnostics.get(path);
-    const fromAnalysis = analysis.diagnostics.get(path);
-    if (fromModel) parts.push(fromModel);
-    if (fromAnalysis) parts.push(fromAnalysis);
-  }
-  for (const [path, parts] of lists) {
-    // A file whose findings are the very same objects as in the previous check keeps its
-    // sorted list (the language server then knows it need not publish it again).
-    const kept = previous?.get(path);
-    if (kept && sameElements(kept.unsorted, parts)) {
-      diagnostics.set(path, kept.sorted);
-      continue;
-    }
-    // At its exact length (a file may have millions of findings), and sorted in place when
-    // no memo keeps the unsorted list for the next check.
-    let total = 0;
-    for (const part of parts) total += part.length;
-    const unsorted = new Array<Diagnostic>(total);
-    let at = 0;
-    for (const part of parts) for (let i = 0; i < part.length; i++) unsorted[at++] = part[i];
-    const sorted = previous ? unsorted.slice().sort(compareDiagnostics) : unsorted.sort(compareDiagnostics);
-    previous?.set(path, { unsorted, sorted });
-    diagnostics.set(path, sorted);
-  }
-  if (previous && previous.size > lists.size) for (const path of [...previous.keys()]) if (!lists.has(path)) previous.delete(path);
-  return { files: model.files, model, analysis, diagnostics, today: options.today, failures: [...byPath.values()] };
+  const { diagnostics, changed } = fileLists(files, model, analysis, byPath, internalDiagnostic, options.memo && keptLists(options.memo));
+  return { files: model.files, model, analysis, diagnostics, changed, today: options.today, failures: [...byPath.values()] };
 }
 
 type Attempt = { ok: true; model: Model; analysis: Analysis } | { ok: false; error: unknown };
@@ -235,22 +196,11 @@ function findCulprit(files: readonly ValidatedFile[], options: CheckOptions): nu
   return high;
 }
 
-/** Each file's diagnostics in the previous check with a memo: as collected, and sorted. */
-const previousLists = new WeakMap<AnalysisMemo, Map<string, { unsorted: Diagnostic[]; sorted: Diagnostic[] }>>();
+/** Each file's diagnostics in the previous check with a memo (file-lists.ts). */
+const previousLists = new WeakMap<AnalysisMemo, Map<string, KeptList>>();
 
-function fileLists(memo: AnalysisMemo): Map<string, { unsorted: Diagnostic[]; sorted: Diagnostic[] }> {
+function keptLists(memo: AnalysisMemo): Map<string, KeptList> {
   let lists = previousLists.get(memo);
   if (!lists) previousLists.set(memo, (lists = new Map()));
   return lists;
 }
-
-/** Whether the parts, one after the other, hold exactly the elements of `flat`. */
-function sameElements(flat: readonly Diagnostic[], parts: readonly (readonly Diagnostic[])[]): boolean {
-  let at = 0;
-  for (const part of parts) {
-    if (at + part.length > flat.length) return false;
-    for (let i = 0; i < part.length; i++) if (flat[at++] !== part[i]) return false;
-  }
-  return at === flat.length;
-}
-

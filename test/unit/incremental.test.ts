@@ -8,7 +8,8 @@ import { generateWorkspace } from '../../bench/generate';
 import { StatementNode } from '../../grammar/src/ast';
 import { estimateJsonText } from '../../server/src/analysis/estimate-report';
 import { checkSources } from '../../server/src/check';
-import { buildSnapshot, memoOf, ParseCache } from '../../server/src/workspace/snapshot';
+import { DiagnosticsPublisher } from '../../server/src/features/diagnostics';
+import { buildSnapshot, memoOf, ParseCache, Snapshot } from '../../server/src/workspace/snapshot';
 import { generateModel, rng, Rng } from '../fuzz/generate';
 import { random } from '../fixtures/generate-spec';
 import { exampleFiles } from '../fixtures/examples';
@@ -111,7 +112,7 @@ function sourcesOf(files: readonly Text[]): Source[] {
   });
 }
 
-function assertSame(files: readonly Text[], cache: ParseCache, today: number, step: string): void {
+function assertSame(files: readonly Text[], cache: ParseCache, today: number, step: string): Snapshot {
   const incremental = buildSnapshot(sourcesOf(files), 0, today, cache);
   const fresh = checkSources(files, { today });
   assert.ok(incremental.check, `${step}: the incremental build failed: ${incremental.degraded}`);
@@ -134,6 +135,29 @@ function assertSame(files: readonly Text[], cache: ParseCache, today: number, st
     const theirs = fresh.files.find((v) => v.file.path === f.path)!;
     assert.equal(roles(mine), roles(theirs), `${step}: statements of ${f.path}`);
   }
+  return incremental;
+}
+
+/**
+ * What the client was sent after publishing each incremental build in turn must be what a
+ * publisher sends for a fresh build of the same texts: the patched publishes (the files a
+ * patched build names only) lose nothing.
+ */
+class PublishedState {
+  private readonly client = new Map<string, string>();
+  private readonly publisher = new DiagnosticsPublisher((p) => this.client.set(p.uri, JSON.stringify(p.diagnostics)));
+  patched = 0;
+
+  publish(snapshot: Snapshot): void {
+    if (snapshot.since) this.patched++;
+    this.publisher.publish(snapshot);
+  }
+
+  assertAsFresh(files: readonly Text[], today: number, step: string): void {
+    const fresh = new Map<string, string>();
+    new DiagnosticsPublisher((p) => fresh.set(p.uri, JSON.stringify(p.diagnostics))).publish(buildSnapshot(sourcesOf(files), 0, today, new Map()));
+    for (const [uri, sent] of fresh) assert.equal(this.client.get(uri), sent, `${step}: what the client has for ${uri}`);
+  }
 }
 
 function run(initial: readonly Text[], seed: number, steps: number): void {
@@ -141,7 +165,8 @@ function run(initial: readonly Text[], seed: number, steps: number): void {
   const files = initial.map((f) => ({ ...f }));
   const cache: ParseCache = new Map();
   const today = 20500;
-  assertSame(files, cache, today, 'initial');
+  const published = new PublishedState();
+  published.publish(assertSame(files, cache, today, 'initial'));
   for (let step = 0; step < steps; step++) {
     // Mostly one file per edit, as when typing; sometimes several at once.
     const count = rnd() < 0.8 ? 1 : 2 + Math.floor(rnd() * 3);
@@ -152,8 +177,12 @@ function run(initial: readonly Text[], seed: number, steps: number): void {
       files[at] = { path: files[at].path, text: EDITS[e](files[at].text, rnd, files) };
       done.push(`edit ${e} of ${files[at].path}`);
     }
-    assertSame(files, cache, today, `seed ${seed} step ${step} (${done.join(', ')})`);
+    const label = `seed ${seed} step ${step} (${done.join(', ')})`;
+    published.publish(assertSame(files, cache, today, label));
+    published.assertAsFresh(files, today, label);
   }
+  // Most edits keep the model's shape: their builds are patched, and so are their publishes.
+  assert.ok(published.patched > steps / 3, `patched publishes: ${published.patched} of ${steps}`);
 }
 
 describe('incremental analysis: identical to a full check after every edit', function () {

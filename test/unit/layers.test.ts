@@ -21,7 +21,7 @@ interface Layer {
 const GRAMMAR = 'grammar/src';
 const MODEL = 'server/src/model';
 const ANALYSIS = 'server/src/analysis';
-const PIPELINE = ['server/src/check.ts', 'server/src/fault.ts'];
+const PIPELINE = ['server/src/check.ts', 'server/src/file-lists.ts', 'server/src/fault.ts'];
 const WORKSPACE = 'server/src/workspace';
 const RECOMMEND = 'server/src/recommend';
 const REPORT = 'server/src/report';
@@ -35,7 +35,8 @@ const LAYERS: readonly Layer[] = [
   { path: MODEL, may: [GRAMMAR], packages: [] },
   // The engine: no LSP, no Node, no editor Markdown; below the pipeline that runs it.
   { path: ANALYSIS, may: [GRAMMAR, MODEL], packages: [] },
-  { path: 'server/src/check.ts', may: [GRAMMAR, MODEL, ANALYSIS, 'server/src/fault.ts'], packages: [] },
+  { path: 'server/src/check.ts', may: [GRAMMAR, MODEL, ANALYSIS, 'server/src/fault.ts', 'server/src/file-lists.ts'], packages: [] },
+  { path: 'server/src/file-lists.ts', may: [GRAMMAR, MODEL, ANALYSIS], packages: [] },
   { path: 'server/src/fault.ts', may: [], packages: [] },
   // Recommendations sit above the check they run for each candidate.
   { path: RECOMMEND, may: [GRAMMAR, MODEL, ANALYSIS, ...PIPELINE], packages: [] },

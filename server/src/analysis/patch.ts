@@ -74,6 +74,7 @@ export function stateOf(model: Model, options: AnalyzeOptions, full: FullAnalysi
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -99,6 +100,17 @@ function changedEntities(state: AnalysisState, model: Model, options: AnalyzeOpt
   const changed: number[] = [];
   const next = model.entities;
   const previous = before.entities;
+  if (next === previous) return changed;
+  // The tables say which entries they replaced in the previous list (no walk over the list).
+  const patched = model.entitiesPatch;
+  if (patched && patched.from === previous) {
+    if (patched.replaced.length > limit) return undefined;
+    for (const i of patched.replaced) {
+      if (!sameShape(previous[i], next[i])) return undefined;
+      changed.push(i);
+    }
+    return changed;
+  }
   for (let i = 0; i < next.length; i++) {
     if (next[i] === previous[i]) continue;
     if (changed.length >= limit || !sameShape(previous[i], next[i])) return undefined;

@@ -3,7 +3,7 @@
 // open document reached a new version, or (as an empty array) when the file left the model.
 import { Diagnostic as LspDiagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver';
 import { Diagnostic, Severity } from '../../../grammar/src/ast';
-import { clientUriOf, Snapshot } from '../workspace/snapshot';
+import { clientUriOf, FileView, Snapshot } from '../workspace/snapshot';
 import { toRange } from './convert';
 import { diagnosticAnchor, DiagnosticCode } from '../../../grammar/src/diagnostic-codes';
 
@@ -71,6 +71,8 @@ const NONE: readonly Diagnostic[] = [];
 
 export class DiagnosticsPublisher {
   private readonly published = new Map<string, Published>();
+  /** The maps of the last snapshot published, and the docs base it was published with. */
+  private last: { files: Snapshot['files']; diagnostics: Snapshot['diagnostics']; docsBase: string | undefined } | undefined;
 
   constructor(
     private readonly send: (params: PublishParams) => void,
@@ -80,28 +82,45 @@ export class DiagnosticsPublisher {
 
   publish(snapshot: Snapshot): void {
     const docsBase = this.docsBase();
-    for (const [uri, view] of snapshot.files) {
-      const previous = this.published.get(uri);
-      const versionMoved = view.open && view.version !== previous?.version;
-      const from = snapshot.diagnostics.get(uri) ?? NONE;
-      // The analysis keeps a file's list while its findings are the very same (check.ts).
-      if (previous && !versionMoved && previous.from === from && previous.docsBase === docsBase && previous.clientUri === view.clientUri) continue;
-      const diagnostics = fileDiagnostics(snapshot, uri, docsBase);
-      const content = JSON.stringify(diagnostics);
-      if (previous && previous.content === content && !versionMoved) {
-        previous.from = from;
-        previous.docsBase = docsBase;
-        continue;
+    const since = snapshot.since;
+    const last = this.last;
+    // Set again once every file is published (a publish that throws leaves none).
+    this.last = undefined;
+    // Patched from the snapshot published last: only the files whose view or list changed
+    // can differ from what the client has (a workspace of a thousand files, one edited).
+    if (since && last && since.files === last.files && since.diagnostics === last.diagnostics && docsBase === last.docsBase) {
+      for (const uri of since.uris) {
+        const view = snapshot.files.get(uri);
+        if (view) this.publishFile(snapshot, uri, view, docsBase);
       }
-      this.published.set(uri, { clientUri: view.clientUri, content, ...(view.open ? { version: view.version } : {}), from, docsBase });
-      this.send({ uri: view.clientUri, diagnostics, ...(view.open && view.version !== undefined ? { version: view.version } : {}) });
+    } else {
+      for (const [uri, view] of snapshot.files) this.publishFile(snapshot, uri, view, docsBase);
+      // Every file of the snapshot is published now: only a larger map holds files gone since.
+      if (this.published.size !== snapshot.files.size) {
+        for (const [uri, previous] of [...this.published]) {
+          if (snapshot.files.has(uri)) continue;
+          this.published.delete(uri);
+          this.send({ uri: previous.clientUri, diagnostics: [] });
+        }
+      }
     }
-    // Every file of the snapshot is published now: only a larger map holds files gone since.
-    if (this.published.size === snapshot.files.size) return;
-    for (const [uri, previous] of [...this.published]) {
-      if (snapshot.files.has(uri)) continue;
-      this.published.delete(uri);
-      this.send({ uri: previous.clientUri, diagnostics: [] });
+    this.last = { files: snapshot.files, diagnostics: snapshot.diagnostics, docsBase };
+  }
+
+  private publishFile(snapshot: Snapshot, uri: string, view: FileView, docsBase: string | undefined): void {
+    const previous = this.published.get(uri);
+    const versionMoved = view.open && view.version !== previous?.version;
+    const from = snapshot.diagnostics.get(uri) ?? NONE;
+    // The analysis keeps a file's list while its findings are the very same (check.ts).
+    if (previous && !versionMoved && previous.from === from && previous.docsBase === docsBase && previous.clientUri === view.clientUri) return;
+    const diagnostics = fileDiagnostics(snapshot, uri, docsBase);
+    const content = JSON.stringify(diagnostics);
+    if (previous && previous.content === content && !versionMoved) {
+      previous.from = from;
+      previous.docsBase = docsBase;
+      return;
     }
+    this.published.set(uri, { clientUri: view.clientUri, content, ...(view.open ? { version: view.version } : {}), from, docsBase });
+    this.send({ uri: view.clientUri, diagnostics, ...(view.open && view.version !== undefined ? { version: view.version } : {}) });
   }
 }

@@ -54,6 +54,11 @@ export class ModelMemo {
   /** The declaration tables and `duplicate-name` findings (tables.ts). */
   readonly tables = new TablesMemo();
   readonly cycles = new CycleMemo();
+  /**
+   * The last build's findings per path. A path whose findings are the same objects keeps
+   * its list, so that the check sees it unchanged by identity (check.ts, file-lists.ts).
+   */
+  diagnostics: ReadonlyMap<string, Diagnostic[]> = new Map();
 }
 
 /** Name tables of declarations (the first of each kind and name wins). */
@@ -143,6 +148,14 @@ export function buildModel(files: readonly ValidatedFile[], memo?: ModelMemo): M
   // Patched tables with the same dependency graph as a build that found no cycle: still none.
   if (!(sameGraph && memo?.cycles.acyclic)) findCycles(model, report, memo?.cycles);
   for (const list of diagnostics.values()) if (list.length > 1) list.sort(compareStarts);
+  if (memo) {
+    const last = memo.diagnostics;
+    for (const [path, list] of diagnostics) {
+      const before = last.get(path);
+      if (before && before !== list && sameItems(before, list)) diagnostics.set(path, before);
+    }
+    memo.diagnostics = diagnostics;
+  }
   return model;
 }
 
@@ -190,4 +203,10 @@ export function entityAt(model: Model, path: string, offset: number): BlockEntit
   const candidates: BlockEntity[] = [...model.regions, ...model.policies, ...model.datastores, ...model.services];
   if (model.plan) candidates.push(model.plan as PlanEntity);
   return candidates.find((c) => c.path === path && contains(c.block.node, offset));
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -16,7 +16,7 @@ export interface FileEntities extends FileDeclarations {
   plans: PlanEntity[];
 }
 
-export type Tables = Pick<Model, 'plan' | 'regions' | 'policies' | 'datastores' | 'services' | 'entities' | 'duplicates' | 'names'>;
+export type Tables = Pick<Model, 'plan' | 'regions' | 'policies' | 'datastores' | 'services' | 'entities' | 'entitiesPatch' | 'duplicates' | 'names'>;
 
 /** Where each file's declarations went in the lists (the patch finds an edited file's there). */
 interface FileStarts {
@@ -172,6 +172,7 @@ function patchTables(last: TablesState, files: readonly FileEntities[], memo: Ta
     names: previous.names,
   };
   let entitiesCopied = false;
+  const replacedEntities: number[] = [];
   // Winners replaced by a new declaration: a duplicate of one elsewhere names it (its line).
   const replaced = new Set<Declaration>();
   let sameGraph = true;
@@ -202,6 +203,7 @@ function patchTables(last: TablesState, files: readonly FileEntities[], memo: Ta
             } else return undefined;
             if (tables.entities[at.entities] !== b) return undefined;
             tables.entities[at.entities] = a;
+            replacedEntities.push(at.entities);
           }
         } else {
           if (tables.duplicates[at.duplicates] !== b) return undefined;
@@ -225,6 +227,7 @@ function patchTables(last: TablesState, files: readonly FileEntities[], memo: Ta
     service: PatchedMap.patched(previous.names.service, replacedServices),
   };
   tables.names = names;
+  if (entitiesCopied) tables.entitiesPatch = { from: previous.entities, replaced: replacedEntities.sort((x, y) => x - y) };
   // The files whose findings of this step may differ: the edited ones, and those with a
   // duplicate of a replaced winner.
   const redo = new Set<number>(edited);

@@ -232,6 +232,12 @@ export interface Model {
   services: ServiceEntity[];
   /** Datastores and services in model order (path order, then file order). */
   entities: Entity[];
+  /**
+   * Set when `entities` is the last build's list with some entries replaced (tables.ts):
+   * that list and the replaced indices, so that the analysis's patch need not compare the
+   * two lists entry by entry.
+   */
+  entitiesPatch?: { from: readonly Entity[]; replaced: readonly number[] };
   /** Declarations that lost to an earlier one of the same kind and name. */
   duplicates: Declaration[];
   /** Every written name, resolved, in path order then offset order (computed when first read). */

@@ -37,6 +37,12 @@ export interface Snapshot {
   check?: CheckResult;
   /** Set when the full pipeline failed and only syntax and schema checks ran. */
   degraded?: string;
+  /**
+   * Set on a build patched from the last one: that build's files and diagnostics maps, and
+   * the URIs whose view or diagnostics are not the very ones of that build (the publisher
+   * visits only those after publishing that build).
+   */
+  since?: { files: ReadonlyMap<string, FileView>; diagnostics: ReadonlyMap<string, Diagnostic[]>; uris: readonly string[] };
 }
 
 /** The URI to send to the client for a canonical URI of the snapshot. */
@@ -152,6 +158,7 @@ interface LastBuild {
   inputs: readonly ValidatedFile[];
   views: readonly FileView[];
   files: ReadonlyMap<string, FileView>;
+  diagnostics: ReadonlyMap<string, Diagnostic[]>;
 }
 
 const lastBuilds = new WeakMap<ParseCache, LastBuild>();
@@ -186,6 +193,8 @@ function fullBuild(sources: readonly SourceFile[], parsed: readonly ParsedText[]
   const result = checkFiles(inputs, { today, memo: memoOf(cache) });
   let views: FileView[];
   let files: ReadonlyMap<string, FileView>;
+  let diagnostics: ReadonlyMap<string, Diagnostic[]>;
+  let since: Snapshot['since'];
   if (patch) {
     views = patch.last.views.slice();
     const replaced = new Map<string, FileView>();
@@ -194,6 +203,13 @@ function fullBuild(sources: readonly SourceFile[], parsed: readonly ParsedText[]
       if (views[i] !== patch.last.views[i]) replaced.set(sources[i].uri, views[i]);
     }
     files = PatchedMap.patched(patch.last.files, replaced);
+    // The check kept every other file's list from the last build's check (same memo).
+    const lists = new Map<string, Diagnostic[]>();
+    for (const uri of result.changed!) lists.set(uri, result.diagnostics.get(uri) ?? NO_DIAGNOSTICS);
+    diagnostics = PatchedMap.patched(patch.last.diagnostics, lists);
+    const uris = [...replaced.keys()];
+    for (const uri of lists.keys()) if (!replaced.has(uri)) uris.push(uri);
+    since = { files: patch.last.files, diagnostics: patch.last.diagnostics, uris };
   } else {
     views = [];
     const all = new Map<string, FileView>();
@@ -202,12 +218,13 @@ function fullBuild(sources: readonly SourceFile[], parsed: readonly ParsedText[]
       all.set(sources[i].uri, views[i]);
     }
     files = all;
+    const lists = new Map<string, Diagnostic[]>();
+    for (let i = 0; i < sources.length; i++) lists.set(sources[i].uri, result.diagnostics.get(sources[i].uri) ?? NO_DIAGNOSTICS);
+    diagnostics = lists;
   }
-  const diagnostics = new Map<string, Diagnostic[]>();
-  for (let i = 0; i < sources.length; i++) diagnostics.set(sources[i].uri, result.diagnostics.get(sources[i].uri) ?? NO_DIAGNOSTICS);
   // A copy: a caller may change its array in place for the next build.
-  lastBuilds.set(cache, { sources: sources.slice(), parsed, inputs, views, files });
-  return { revision, today, files, diagnostics, model: result.model, analysis: result.analysis, check: result };
+  lastBuilds.set(cache, { sources: sources.slice(), parsed, inputs, views, files, diagnostics });
+  return { revision, today, files, diagnostics, model: result.model, analysis: result.analysis, check: result, ...(since ? { since } : {}) };
 }
 
 const NO_DIAGNOSTICS = Object.freeze([]) as unknown as Diagnostic[];
