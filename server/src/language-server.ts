@@ -65,7 +65,7 @@ export interface ServerPlatform {
    */
   docsBaseUri?: string;
   /** Called after each published build (the Node server bounds its heap there: workspace/heap-bound.ts). */
-  afterPublish?(): void;
+  afterPublish?(snapshot: Snapshot): void;
 }
 
 /** Installs every handler on `connection` and starts listening. */

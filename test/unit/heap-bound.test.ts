@@ -1,14 +1,18 @@
 import * as assert from 'assert';
-import { HeapControls, heapBound, IDLE_MS } from '../../server/src/workspace/heap-bound';
+import { HeapControls, heapBound, IDLE_MS, YOUNG_CAP } from '../../server/src/workspace/heap-bound';
 
 const MB = 1024 * 1024;
+const FULL = {};
+const PATCHED = { since: {} };
 
 /** A heap whose used size the test sets, with timers the test fires. */
 function fakeHeap(startMB: number) {
-  const state = { usedMB: startMB, collections: 0, liveAfterCollectMB: startMB };
+  const state = { usedMB: startMB, collections: 0, liveAfterCollectMB: startMB, youngMB: 4, youngMayGrow: false };
   const timers: { run: () => void; ms: number; cancelled: boolean }[] = [];
   const controls: HeapControls = {
     usedHeap: () => state.usedMB * MB,
+    youngCapacity: () => state.youngMB * MB,
+    letYoungGrow: (grow) => (state.youngMayGrow = grow),
     collect: () => {
       state.collections++;
       state.usedMB = state.liveAfterCollectMB;
@@ -32,17 +36,17 @@ function fakeHeap(startMB: number) {
 describe('heapBound (the language server bounds its heap between builds)', () => {
   it('gives a callback that is cheap below the threshold and never throws', () => {
     const afterPublish = heapBound();
-    for (let i = 0; i < 100; i++) afterPublish();
+    for (let i = 0; i < 100; i++) afterPublish(FULL);
   });
 
   it('collects at once when a large heap has grown 1.5 times since the last collection', () => {
     const heap = fakeHeap(80);
     const afterPublish = heapBound(heap.controls);
     heap.state.usedMB = 100;
-    afterPublish();
+    afterPublish(FULL);
     assert.strictEqual(heap.state.collections, 0, '100 MB is not 1.5 × 80 MB');
     heap.state.usedMB = 121;
-    afterPublish();
+    afterPublish(FULL);
     assert.strictEqual(heap.state.collections, 1);
     assert.strictEqual(heap.pending().length, 0, 'no idle collection is left waiting after one');
   });
@@ -53,19 +57,31 @@ describe('heapBound (the language server bounds its heap between builds)', () =>
     // The first build of a large workspace: 90 MB used, 58 MB of it live.
     heap.state.usedMB = 90;
     heap.state.liveAfterCollectMB = 58;
-    afterPublish();
+    afterPublish(FULL);
     assert.strictEqual(heap.state.collections, 0, 'nothing is collected before the pause');
     assert.deepStrictEqual(heap.pending().map((t) => t.ms), [IDLE_MS]);
     // Another build before the pause is over: the wait starts again.
     heap.state.usedMB = 92;
-    afterPublish();
+    afterPublish(FULL);
     assert.deepStrictEqual(heap.pending().map((t) => t.ms), [IDLE_MS], 'one waiting collection, rescheduled');
     heap.fire();
     assert.strictEqual(heap.state.collections, 1);
     // Small growth since then (a few keystrokes): no idle collection.
     heap.state.usedMB = 62;
-    afterPublish();
+    afterPublish(FULL);
     assert.strictEqual(heap.pending().length, 0);
+  });
+
+  it('lets the young generation grow after a patched build, up to its cap, and not after a full build', () => {
+    const heap = fakeHeap(10);
+    const afterPublish = heapBound(heap.controls);
+    afterPublish(FULL);
+    assert.strictEqual(heap.state.youngMayGrow, false, 'after a full build');
+    afterPublish(PATCHED);
+    assert.strictEqual(heap.state.youngMayGrow, true, 'after a patched build, below the cap');
+    heap.state.youngMB = YOUNG_CAP / MB;
+    afterPublish(PATCHED);
+    assert.strictEqual(heap.state.youngMayGrow, false, 'at the cap');
   });
 
   it('never waits to collect in a small workspace', () => {
@@ -73,7 +89,7 @@ describe('heapBound (the language server bounds its heap between builds)', () =>
     const afterPublish = heapBound(heap.controls);
     for (let used = 10; used < 20; used++) {
       heap.state.usedMB = used;
-      afterPublish();
+      afterPublish(FULL);
     }
     assert.strictEqual(heap.pending().length, 0);
     assert.strictEqual(heap.state.collections, 0);

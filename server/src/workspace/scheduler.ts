@@ -18,7 +18,7 @@ export interface SchedulerOptions {
   /** Publishes the diagnostics of a snapshot that is still the latest. */
   publish(snapshot: Snapshot): void;
   /** Called once a build has been published (the Node server bounds its heap there). */
-  afterPublish?(): void;
+  afterPublish?(snapshot: Snapshot): void;
   today?(): number;
   log?(message: string): void;
   /** Told when the full pipeline failed and the snapshot fell back to syntax and schema checks. */
@@ -152,7 +152,7 @@ export class BuildScheduler {
     await yieldToEventLoop();
     if (this.disposed || snapshot.revision !== this.store.revision || this.timer) return;
     this.options.publish(snapshot);
-    this.options.afterPublish?.();
+    this.options.afterPublish?.(snapshot);
   }
 
   /** The build, one step at a time; undefined when it was cancelled. */
