@@ -25,7 +25,7 @@ import { Comma, Identifier, LCurly, Newline, NumericLiteral, RCurly, Semicolon, 
 import { describeToken, lineParser, LineSink } from './parser';
 import { LineIndex } from './positions';
 import { detached, internHashed, Scanner, Token } from './scanner';
-import { LiteralResult, parseNumericLiteral } from './units';
+import { LiteralResult, parseNumericLiteral, smallInteger } from './units';
 import type { ParsedProperty } from './validate';
 
 /**
@@ -880,7 +880,7 @@ class AstBuilder implements LineSink {
       const text = intern(this.text, startOffset, endOffset, (token as Token).hash);
       const literal = numericLiteral(text, (token as Token).hash);
       if (literal.kind === 'invalid') return new Value_(frame, startOffset, 'invalid', text, Number.NaN, literal);
-      return new Value_(frame, startOffset, literal.kind, text, literal.value, undefined);
+      return new Value_(frame, startOffset, literal.kind, text, smallInteger(literal.value), undefined);
     }
     const text = detached(this.text.slice(startOffset, endOffset));
     if (type === STRING_IDX) return this.stringValue(new Piece(frame, startOffset, endOffset), text);

@@ -38,6 +38,18 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DURATION_PART = /(\d+(?:\.\d+)?)([a-z]+)/gy;
 
 /**
+ * A whole number within 32 bits as a small integer (V8's Smi, held in the field that
+ * refers to it); any other number as it is (-0 stays -0). A literal's value is read out
+ * of a field that also holds fractions, which makes a boxed number of 16 bytes, and the
+ * model's and the estimates' numbers computed from it were boxed too: about 1.3 bytes per
+ * byte of source in a big workspace (docs/benchmarks.md, Hostile big inputs).
+ */
+export function smallInteger(value: number): number {
+  const int = value | 0;
+  return int === value && (int !== 0 || 1 / value > 0) ? int : value;
+}
+
+/**
  * The largest values drspec accepts (docs/language.md, "Limits"): far beyond any real
  * plan, and small enough that every estimate computed from them (RPO × write-rate,
  * size ÷ restore-rate, sums over dependencies) stays a finite number that prints in

@@ -3,7 +3,7 @@
 import { StatementNode } from '../../../grammar/src/ast';
 import { ParsedProperty } from '../../../grammar/src/validate';
 import { BACKUP_TYPE_SPECS } from '../../../grammar/src/schema';
-import { formatDuration } from '../../../grammar/src/units';
+import { formatDuration, smallInteger } from '../../../grammar/src/units';
 import { Backup } from '../model/types';
 import { RtoPart } from './types';
 
@@ -77,5 +77,6 @@ export function sumParts(parts: readonly RtoPart[]): number | null {
     if (seconds === null) return null;
     total += seconds;
   }
-  return total;
+  // Kept in every path and estimate: a whole number of seconds unboxed (units.ts).
+  return smallInteger(total);
 }
