@@ -5,6 +5,8 @@ import { strict as assert } from 'assert';
 import { parseDocument } from '../../grammar/src/parse';
 import { validateFile } from '../../grammar/src/validate';
 import { buildModel, ModelMemo } from '../../server/src/model/model';
+import { AnalysisMemo } from '../../server/src/analysis/analyze';
+import { checkFiles } from '../../server/src/check';
 
 const validated = (files: readonly { path: string; text: string }[]) => files.map((f) => validateFile(parseDocument(f.text, f.path)));
 
@@ -56,5 +58,19 @@ describe('lean memo: what a declaration kept resolves to', () => {
     assert.deepEqual(api.targets.map((t) => t?.name), ['api', 'west', 'db', undefined]);
     assert.deepEqual(api.references.map((r) => `${r.name} ${r.target?.kind ?? '-'}`), ['api service', 'west region', 'db datastore', 'nothing -']);
     assert.deepEqual(model.referencesIn('a.drspec').map((r) => r.name), ['west', 'db', 'west', 'api', 'west', 'db', 'nothing', 'web', 'api']);
+  });
+});
+
+describe('lean memo: what a service estimate kept was computed from', () => {
+  it('lists the estimates its depends-on names resolved to, and shares one empty list without any', () => {
+    const text = 'datastore db {\n  rebuild 10m\n}\nservice api {\n  depends-on db, nothing\n}\nservice web {\n}\nservice cron {\n}\n';
+    const memo = new AnalysisMemo();
+    const result = checkFiles(validated([{ path: 'a.drspec', text }]), { today: 20000, memo });
+    const model = result.model;
+    const kept = (name: string) => memo.services.get(model.names.service.get(name)!)!;
+    const db = result.analysis.entities.find((e) => e.name === 'db');
+    assert.deepEqual(kept('api').targets, [db, undefined]);
+    assert.equal(kept('web').targets, kept('cron').targets);
+    assert.ok(Object.isFrozen(kept('web').targets));
   });
 });

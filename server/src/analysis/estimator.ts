@@ -230,8 +230,8 @@ export class Estimator {
     }
     let targets: (EntityEstimate | undefined)[] | undefined;
     if (this.memo) {
-      targets = [];
-      if (!notEstimated) for (const ref of service.dependsOn) targets.push(this.dependencyEstimate(ref.name));
+      // At its exact length: the memo keeps one per service.
+      targets = notEstimated || service.dependsOn.length === 0 ? none() : service.dependsOn.map((ref) => this.dependencyEstimate(ref.name));
     }
     const sources = this.objectives.of(service);
     const text = this.textOf(service.path);
