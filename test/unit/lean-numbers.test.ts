@@ -9,9 +9,10 @@ import { ValueNode } from '../../grammar/src/ast';
 import { sumParts } from '../../server/src/analysis/describe';
 import { run } from '../fixtures/analysis/helpers';
 
+// V8's own test of a small integer. The flag stays on: the function is compiled when first
+// called (and again if its bytecode is flushed), which needs it.
 v8.setFlagsFromString('--allow-natives-syntax');
 const isSmi = new Function('x', 'return %IsSmi(x)') as (x: unknown) => boolean;
-v8.setFlagsFromString('--no-allow-natives-syntax');
 
 describe('lean numbers: whole numbers held as small integers', () => {
   it('keeps the value, boxed or not', () => {
@@ -33,7 +34,9 @@ describe('lean numbers: whole numbers held as small integers', () => {
     for (const t of ['15m', '1.5h', '4h', '30d']) assert.ok(isSmi(value(t)), t);
     assert.equal(value('1.5h'), 5400);
     assert.ok(isSmi(sumParts([{ name: 'restore', seconds: 1.5 }, { name: 'detect', seconds: 2.5 }])));
+    // (Whether an estimate's field holds it unboxed also depends on every estimate the
+    // process made before: V8 boxes every value of a field that ever held a fraction.)
     const estimate = run(text).analysis.entities[0];
-    for (const s of estimate.scenarios) if (s.rtoSeconds !== null && Number.isInteger(s.rtoSeconds)) assert.ok(isSmi(s.rtoSeconds), s.scenario);
+    assert.deepEqual(estimate.scenarios.map((s) => s.rtoSeconds), [60, 9120, 9120, 9120]);
   });
 });
