@@ -16,7 +16,7 @@ import { injectFault } from './fault';
 import { Analysis } from './analysis/types';
 import { buildModel } from './model/model';
 import { Model } from './model/types';
-import { compareDiagnostics, fileLists, KeptList } from './file-lists';
+import { compareDiagnostics, fileLists, KeptLists } from './file-lists';
 
 export interface Source {
   path: string;
@@ -36,7 +36,7 @@ export interface CheckResult {
   model: Model;
   analysis: Analysis;
   /** Every input path, with its diagnostics sorted by position (empty when clean). */
-  diagnostics: Map<string, Diagnostic[]>;
+  diagnostics: ReadonlyMap<string, Diagnostic[]>;
   /**
    * With a memo: the paths whose list is not the very list of the memo's last check (the
    * others' are, so the language server need not publish them again).
@@ -197,10 +197,10 @@ function findCulprit(files: readonly ValidatedFile[], options: CheckOptions): nu
 }
 
 /** Each file's diagnostics in the previous check with a memo (file-lists.ts). */
-const previousLists = new WeakMap<AnalysisMemo, Map<string, KeptList>>();
+const previousLists = new WeakMap<AnalysisMemo, KeptLists>();
 
-function keptLists(memo: AnalysisMemo): Map<string, KeptList> {
+function keptLists(memo: AnalysisMemo): KeptLists {
   let lists = previousLists.get(memo);
-  if (!lists) previousLists.set(memo, (lists = new Map()));
+  if (!lists) previousLists.set(memo, (lists = new KeptLists()));
   return lists;
 }

@@ -12,6 +12,7 @@ import { Diagnostic, PhaseFailure } from '../../grammar/src/ast';
 import { ValidatedFile } from '../../grammar/src/validate';
 import { Analysis } from './analysis/types';
 import { Model } from './model/types';
+import { PatchedMap } from './model/patched-map';
 
 type List = readonly Diagnostic[];
 
@@ -27,9 +28,28 @@ export interface KeptList {
   sorted: Diagnostic[];
 }
 
+/**
+ * What a check with a memo keeps for the next: each path's lists and, after a check in
+ * which each path was one file and none was left out, its inputs and result.
+ */
+export class KeptLists {
+  readonly byPath = new Map<string, KeptList>();
+  last?: {
+    files: readonly ValidatedFile[];
+    model: ReadonlyMap<string, Diagnostic[]>;
+    analysis: ReadonlyMap<string, Diagnostic[]>;
+    diagnostics: ReadonlyMap<string, Diagnostic[]>;
+    /** Each path's index in `files`. */
+    indexOf: ReadonlyMap<string, number>;
+  };
+}
+
+/** Beyond this many paths to visit again, a check visits every file. */
+const PATCH_PATHS = 256;
+
 export interface FileListsResult {
   /** Every input path, with its diagnostics sorted by position (empty when clean). */
-  diagnostics: Map<string, Diagnostic[]>;
+  diagnostics: ReadonlyMap<string, Diagnostic[]>;
   /** With a kept state: the paths whose sorted list is not the one of the last check. */
   changed?: string[];
 }
@@ -54,53 +74,107 @@ export function fileLists(
   analysis: Analysis,
   failed: ReadonlyMap<string, PhaseFailure>,
   internal: (failure: PhaseFailure) => Diagnostic,
-  kept: Map<string, KeptList> | undefined,
+  kept: KeptLists | undefined,
 ): FileListsResult {
   if (failed.size === 0) {
-    const fast = oneFilePerPath(files, model, analysis, kept);
-    if (fast) return fast;
+    const patched = kept?.last && patchedLists(files, model, analysis, kept);
+    if (patched) return patched;
+    const all = oneFilePerPath(files, model, analysis, kept);
+    if (all) return all;
   }
-  return gathered(files, model, analysis, failed, internal, kept);
+  if (kept) kept.last = undefined;
+  return gathered(files, model, analysis, failed, internal, kept?.byPath);
+}
+
+/**
+ * After a check of the same files (each path one file, none left out): only the files
+ * edited since and the paths whose model or analysis lists the model and the analysis say
+ * changed are visited; the result is the last one's map with their lists. Undefined when
+ * that cannot be told.
+ */
+function patchedLists(files: readonly ValidatedFile[], model: Model, analysis: Analysis, kept: KeptLists): FileListsResult | undefined {
+  const last = kept.last!;
+  if (files.length !== last.files.length) return undefined;
+  const fromModel = model.diagnosticsPatch;
+  if (!fromModel || fromModel.from !== last.model) return undefined;
+  let analysisPaths: readonly string[];
+  if (analysis.diagnostics === last.analysis) analysisPaths = [];
+  else if (analysis.diagnosticsPatch?.from === last.analysis) analysisPaths = analysis.diagnosticsPatch.paths;
+  else return undefined;
+  const visit = new Set<number>();
+  for (let i = 0; i < files.length; i++) {
+    if (files[i] === last.files[i]) continue;
+    if (files[i].file.path !== last.files[i].file.path) return undefined;
+    visit.add(i);
+  }
+  for (const paths of [fromModel.paths, analysisPaths]) {
+    for (const path of paths) {
+      const i = last.indexOf.get(path);
+      if (i === undefined) return undefined;
+      visit.add(i);
+    }
+  }
+  if (visit.size > PATCH_PATHS) return undefined;
+  const lists = new Map<string, Diagnostic[]>();
+  const changed: string[] = [];
+  for (const i of visit) {
+    const path = files[i].file.path;
+    const sorted = listOf(files[i], path, model, analysis, kept.byPath);
+    if (sorted !== last.diagnostics.get(path)) {
+      lists.set(path, sorted);
+      changed.push(path);
+    }
+  }
+  const diagnostics = PatchedMap.patched(last.diagnostics, lists);
+  kept.last = { files, model: model.diagnostics, analysis: analysis.diagnostics, diagnostics, indexOf: last.indexOf };
+  return { diagnostics, changed };
 }
 
 /** The usual case: each path is one file, none left out. Undefined when a path repeats. */
-function oneFilePerPath(files: readonly ValidatedFile[], model: Model, analysis: Analysis, kept: Map<string, KeptList> | undefined): FileListsResult | undefined {
+function oneFilePerPath(files: readonly ValidatedFile[], model: Model, analysis: Analysis, kept: KeptLists | undefined): FileListsResult | undefined {
   const diagnostics = new Map<string, Diagnostic[]>();
   const changed: string[] | undefined = kept ? [] : undefined;
+  const byPath = kept?.byPath;
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
     const path = f.file.path;
     if (diagnostics.has(path)) return undefined;
-    const syntax = f.file.syntaxErrors;
-    const validation = f.diagnostics;
-    const fromModel = model.diagnostics.get(path);
-    const fromAnalysis = analysis.diagnostics.get(path);
-    const last = kept?.get(path);
-    if (last) {
-      if (last.syntax === syntax && last.validation === validation && last.fromModel === fromModel && last.fromAnalysis === fromAnalysis) {
-        diagnostics.set(path, last.sorted);
-        continue;
-      }
-      if (sameElements(last.unsorted, syntax, validation, fromModel, fromAnalysis)) {
-        Object.assign(last, { syntax, validation, fromModel, fromAnalysis });
-        diagnostics.set(path, last.sorted);
-        continue;
-      }
-    }
-    const unsorted = new Array<Diagnostic>(syntax.length + validation.length + (fromModel?.length ?? 0) + (fromAnalysis?.length ?? 0));
-    let at = copyInto(unsorted, 0, syntax);
-    at = copyInto(unsorted, at, validation);
-    if (fromModel) at = copyInto(unsorted, at, fromModel);
-    if (fromAnalysis) copyInto(unsorted, at, fromAnalysis);
-    const sorted = sortedList(unsorted, kept !== undefined);
-    if (kept) {
-      kept.set(path, { syntax, validation, fromModel, fromAnalysis, unsorted, sorted });
-      changed!.push(path);
-    }
+    const before = byPath?.get(path)?.sorted;
+    const sorted = listOf(f, path, model, analysis, byPath);
+    if (changed && sorted !== before) changed.push(path);
     diagnostics.set(path, sorted);
   }
-  forgetGone(kept, diagnostics);
+  if (kept) {
+    forgetGone(byPath, diagnostics);
+    const indexOf = new Map<string, number>();
+    for (let i = 0; i < files.length; i++) indexOf.set(files[i].file.path, i);
+    kept.last = { files, model: model.diagnostics, analysis: analysis.diagnostics, diagnostics, indexOf };
+  }
   return { diagnostics, changed };
+}
+
+/** One file's sorted list: the kept one while its findings are the same objects. */
+function listOf(f: ValidatedFile, path: string, model: Model, analysis: Analysis, byPath: Map<string, KeptList> | undefined): Diagnostic[] {
+  const syntax = f.file.syntaxErrors;
+  const validation = f.diagnostics;
+  const fromModel = model.diagnostics.get(path);
+  const fromAnalysis = analysis.diagnostics.get(path);
+  const last = byPath?.get(path);
+  if (last) {
+    if (last.syntax === syntax && last.validation === validation && last.fromModel === fromModel && last.fromAnalysis === fromAnalysis) return last.sorted;
+    if (sameElements(last.unsorted, syntax, validation, fromModel, fromAnalysis)) {
+      Object.assign(last, { syntax, validation, fromModel, fromAnalysis });
+      return last.sorted;
+    }
+  }
+  const unsorted = new Array<Diagnostic>(syntax.length + validation.length + (fromModel?.length ?? 0) + (fromAnalysis?.length ?? 0));
+  let at = copyInto(unsorted, 0, syntax);
+  at = copyInto(unsorted, at, validation);
+  if (fromModel) at = copyInto(unsorted, at, fromModel);
+  if (fromAnalysis) copyInto(unsorted, at, fromAnalysis);
+  const sorted = sortedList(unsorted, byPath !== undefined);
+  byPath?.set(path, { syntax, validation, fromModel, fromAnalysis, unsorted, sorted });
+  return sorted;
 }
 
 /** Any files: a path's lists gathered from all its files (the failure of one left out included). */

@@ -278,6 +278,43 @@ describe('incremental analysis: identical to a full check after every edit', fun
     }
   });
 
+  it('a file that gains or loses a finding of the model or the analysis without being edited', () => {
+    // b.drspec is never edited: renaming the datastore in a.drspec makes its reference
+    // unknown (a model finding), and the datastore's backups decide b's service's RPO (an
+    // analysis finding); renaming back removes the first, and a good backup the second.
+    const b = { path: 'b.drspec', text: 'service s {\n  depends-on d\n  rpo 1h\n}\n' };
+    const texts = [
+      'datastore d {\n  size 10GB\n  backup full every 30m to geo retain 30d\n}\n',
+      'datastore e {\n  size 10GB\n  backup full every 30m to geo retain 30d\n}\n',
+      'datastore d {\n  size 10GB\n  backup full every 30m to geo retain 30d\n}\n',
+      'datastore d {\n  size 10GB\n  backup full every 1d to geo retain 30d\n}\n',
+      'datastore d {\n  size 10GB\n  backup full every 30m to geo retain 30d\n}\n',
+    ];
+    const cache: ParseCache = new Map();
+    const published = new PublishedState();
+    const seen = new Set<string>();
+    for (const [step, text] of texts.entries()) {
+      const files = [{ path: 'a.drspec', text }, b];
+      const snapshot = assertSame(files, cache, 20500, `step ${step}`);
+      published.publish(snapshot);
+      published.assertAsFresh(files, 20500, `step ${step}`);
+      seen.add((snapshot.diagnostics.get('b.drspec') ?? []).map((d) => d.code).join(','));
+    }
+    // A duplicate in b of the datastore of a: its finding names where the first one is, so
+    // lines added above it in a change b's finding (the model's), with the analysis patched.
+    const dup = { path: 'b.drspec', text: 'datastore d {\n  size 1GB\n  backup full every 1h to geo retain 7d\n}\n' };
+    const first = 'datastore d {\n  size 10GB\n  backup full every 30m to geo retain 30d\n}\n';
+    const dupCache: ParseCache = new Map();
+    const dupPublished = new PublishedState();
+    for (const [step, text] of [first, `# one\n${first}`, `# one\n# two\n${first}`, first].entries()) {
+      const files = [{ path: 'a.drspec', text }, dup];
+      dupPublished.publish(assertSame(files, dupCache, 20500, `duplicate, step ${step}`));
+      dupPublished.assertAsFresh(files, 20500, `duplicate, step ${step}`);
+    }
+    const codes = [...seen];
+    assert.ok(codes.some((c) => c.includes('unknown-reference')) && codes.some((c) => c.includes('dependency-rpo')) && codes.some((c) => !c.includes('unknown-reference') && !c.includes('dependency-rpo')), `b's findings went through: ${codes.join(' | ')}`);
+  });
+
   it('data at risk after an edit under a deep chain and under a wide fan (the direct walks and their fallback)', () => {
     // A chain: every service is rebuilt when the datastore at its bottom changes.
     const chain: Text[] = [

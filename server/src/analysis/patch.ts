@@ -224,6 +224,6 @@ export function patchAnalysis(state: AnalysisState, model: Model, options: Analy
     if (list.length > 0) diagnostics.set(path, list);
     else diagnostics.delete(path);
   }
-  const analysis: Analysis = { entities, diagnostics, acceptances: before.acceptances };
+  const analysis: Analysis = { entities, diagnostics, acceptances: before.acceptances, diagnosticsPatch: { from: before.diagnostics, paths: [...files] } };
   return { ...state, model, analysis };
 }

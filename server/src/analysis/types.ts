@@ -145,6 +145,11 @@ export interface EntityEstimate {
 export interface Analysis {
   entities: EntityEstimate[];
   diagnostics: Map<string, Diagnostic[]>;
+  /**
+   * Set on an analysis patched from another (patch.ts): that one's diagnostics map and the
+   * paths listed again; every other path has the very list it had there.
+   */
+  diagnosticsPatch?: { from: ReadonlyMap<string, Diagnostic[]>; paths: readonly string[] };
   /** Every `accept` statement of the model, expired or used (the risk register). */
   acceptances: AcceptanceRecord[];
 }

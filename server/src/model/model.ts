@@ -150,10 +150,17 @@ export function buildModel(files: readonly ValidatedFile[], memo?: ModelMemo): M
   for (const list of diagnostics.values()) if (list.length > 1) list.sort(compareStarts);
   if (memo) {
     const last = memo.diagnostics;
+    const paths: string[] = [];
+    let inLast = 0;
     for (const [path, list] of diagnostics) {
       const before = last.get(path);
-      if (before && before !== list && sameItems(before, list)) diagnostics.set(path, before);
+      if (before) inLast++;
+      if (before && (before === list || sameItems(before, list))) diagnostics.set(path, before);
+      else paths.push(path);
     }
+    // Paths that had findings and have none now.
+    if (last.size > inLast) for (const path of last.keys()) if (!diagnostics.has(path)) paths.push(path);
+    model.diagnosticsPatch = { from: last, paths };
     memo.diagnostics = diagnostics;
   }
   return model;

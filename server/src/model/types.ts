@@ -250,4 +250,9 @@ export interface Model {
   cyclic: Set<string>;
   /** The model findings per file (a file without any has no entry). */
   diagnostics: Map<string, Diagnostic[]>;
+  /**
+   * Set on a build with a memo: the last build's diagnostics map and the paths whose list
+   * is not the very list there (model.ts); every other path has the same list.
+   */
+  diagnosticsPatch?: { from: ReadonlyMap<string, Diagnostic[]>; paths: readonly string[] };
 }
