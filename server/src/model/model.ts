@@ -22,15 +22,18 @@ export function comparePaths(a: string, b: string): number {
  * objects build after build, which lets the analysis reuse what it computed for them
  * (AnalysisMemo). Nothing mutates an entity once built.
  */
-const declarations = new WeakMap<ParsedBlock, { path: string; declaration: Declaration | undefined }>();
+// The declaration itself (it has its path), or null for a block that declares nothing
+// (no name, or a plan): whether it does depends on the block alone.
+const declarations = new WeakMap<ParsedBlock, Declaration | null>();
 const plans = new WeakMap<ParsedBlock, PlanEntity>();
 
 function memoDeclaration(block: ParsedBlock, path: string, memoised: boolean): Declaration | undefined {
   if (!memoised) return declarationOf(block, path);
   const hit = declarations.get(block);
-  if (hit && hit.path === path) return hit.declaration;
+  if (hit === null) return undefined;
+  if (hit && hit.path === path) return hit;
   const declaration = declarationOf(block, path);
-  declarations.set(block, { path, declaration });
+  declarations.set(block, declaration ?? null);
   return declaration;
 }
 
