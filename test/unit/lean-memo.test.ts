@@ -55,9 +55,25 @@ describe('lean memo: what a declaration kept resolves to', () => {
     assert.ok(Object.isFrozen(db.diagnostics));
     assert.deepEqual(db.diagnostics, []);
     assert.deepEqual(api.diagnostics.map((d) => d.message), ["no service or datastore named 'nothing'"]);
-    assert.deepEqual(api.targets.map((t) => t?.name), ['api', 'west', 'db', undefined]);
+    // Written in the order the names are looked up: the references' own targets, no list of them.
+    assert.equal(api.targets, undefined);
     assert.deepEqual(api.references.map((r) => `${r.name} ${r.target?.kind ?? '-'}`), ['api service', 'west region', 'db datastore', 'nothing -']);
     assert.deepEqual(model.referencesIn('a.drspec').map((r) => r.name), ['west', 'db', 'west', 'api', 'west', 'db', 'nothing', 'web', 'api']);
+  });
+
+  it('keeps the targets in lookup order when the references, in offset order, are not', () => {
+    // A datastore's region is looked up before its policy.
+    const text = 'region west {\n}\npolicy p {\n}\ndatastore db {\n  policy p\n  region west\n}\n';
+    const memo = new ModelMemo();
+    const model = buildModel(validated([{ path: 'a.drspec', text }]), memo);
+    const db = memo.references.declarations.get(model.names.datastore.get('db')!)!;
+    assert.deepEqual(db.targets?.map((t) => t?.name), ['db', 'west', 'p']);
+    assert.deepEqual(db.references.map((r) => r.name), ['db', 'p', 'west']);
+    // Reused as it is by the next build, and changed when a name it looks up does.
+    const again = buildModel(validated([{ path: 'a.drspec', text }]), memo);
+    assert.deepEqual(again.referencesIn('a.drspec').map((r) => `${r.name} ${r.target?.kind ?? '-'}`), ['west region', 'p policy', 'db datastore', 'p policy', 'west region']);
+    const renamed = buildModel(validated([{ path: 'a.drspec', text: text.replace('region west {', 'region east {') }]), memo);
+    assert.deepEqual(renamed.referencesIn('a.drspec').map((r) => `${r.name} ${r.target?.kind ?? '-'}`), ['east region', 'p policy', 'db datastore', 'p policy', 'west -']);
   });
 });
 

@@ -16,8 +16,12 @@ type Tables = Readonly<Record<ReferenceKind, ReadonlyMap<string, Declaration>>>;
 
 /** How one declaration's names resolved: its own name, then every name it writes. */
 interface Resolution {
-  /** What each name resolved to, in that order (undefined: unknown): the reuse check. */
-  targets: (Declaration | undefined)[];
+  /**
+   * What each name resolved to, in that order (undefined: unknown): the reuse check. Unset
+   * when the references were made in that order (the language server's, usually), each
+   * with its target: not a second list per declaration (see targetAt).
+   */
+  targets: (Declaration | undefined)[] | undefined;
   /** Some name is unknown: its suggestions depend on every declared name (NamesVersion). */
   hasUnknown: boolean;
   namesVersion: number;
@@ -318,8 +322,6 @@ class Resolver {
     this.push(declaration.nameNode, kind, true, own);
     forEachSite(declaration, this.site);
     this.finish(resolution);
-    // In offset order, so that a file's parts joined are sorted (resolveReferences).
-    if (!isSorted(resolution.references)) resolution.references.sort(compareOffsets);
     this.memo?.declarations.set(declaration, resolution);
     return resolution;
   }
@@ -334,10 +336,20 @@ class Resolver {
     return resolution;
   }
 
-  /** The current resolution's targets and references, at their exact length. */
+  /**
+   * The current resolution's references, at their exact length and in offset order (so
+   * that a file's parts joined are sorted, resolveReferences), and its targets unless the
+   * references, made one per name, are in the order of the names already.
+   */
   private finish(resolution: Resolution): void {
+    const references = this.referenceCount === 0 ? NO_REFERENCES : this.references.slice(0, this.referenceCount);
+    resolution.references = references;
+    if (this.keep && isSorted(references)) {
+      resolution.targets = undefined;
+      return;
+    }
     resolution.targets = this.targets.slice(0, this.targetCount);
-    resolution.references = this.referenceCount === 0 ? NO_REFERENCES : this.references.slice(0, this.referenceCount);
+    if (!isSorted(references)) references.sort(compareOffsets);
   }
 
   private stillValid(declaration: Declaration, kept: Resolution): boolean {
@@ -347,24 +359,24 @@ class Resolver {
       // Patched tables: the kept declaration looked its names up in the last build's tables
       // (or in older ones that agree on them: else its file would have been resolved since,
       // affectedPaths), and only the replaced winners differ now. No walk over its names.
-      const targets = kept.targets;
-      for (let i = 0; i < targets.length; i++) {
-        const target = targets[i];
+      const count = targetCount(kept);
+      for (let i = 0; i < count; i++) {
+        const target = targetAt(kept, i);
         if (target !== undefined && replaced.has(target)) return false;
       }
       return true;
     }
-    if (kept.targets[0] !== this.tables[declaration.kind as ReferenceKind].get(declaration.name)) return false;
+    if (targetAt(kept, 0) !== this.tables[declaration.kind as ReferenceKind].get(declaration.name)) return false;
     this.checked = kept;
     this.at = 1;
     this.same = true;
     forEachSite(declaration, this.check);
     this.checked = undefined;
-    return this.same && this.at === kept.targets.length;
+    return this.same && this.at === targetCount(kept);
   }
 
   private readonly check: SiteVisitor = (name, _node, _property, kinds) => {
-    if (this.same && this.checked!.targets[this.at++] !== this.target(name, kinds)) this.same = false;
+    if (this.same && targetAt(this.checked!, this.at++) !== this.target(name, kinds)) this.same = false;
   };
 
   /** One written name; `what` names the expectation in messages, e.g. "service or datastore". */
@@ -397,7 +409,7 @@ class Resolver {
   planPolicy(plan: PlanEntity, ref: NameRef): Resolution {
     const target = this.tables.policy.get(ref.name);
     const kept = this.memo?.plans.get(plan);
-    if (kept && kept.targets[0] === target && (!kept.hasUnknown || kept.namesVersion === this.currentNamesVersion())) return kept;
+    if (kept && targetAt(kept, 0) === target && (!kept.hasUnknown || kept.namesVersion === this.currentNamesVersion())) return kept;
     const resolution = this.start(plan.path);
     this.site(ref.name, ref.node, ref.property, POLICY, 'policy');
     this.finish(resolution);
@@ -432,6 +444,16 @@ class Resolver {
     const reference: NameReference = target ? { path, node, kind, name, isDeclaration, target } : { path, node, kind, name, isDeclaration };
     this.references[this.referenceCount++] = reference;
   }
+}
+
+/** How many names a resolution resolved (see Resolution.targets). */
+function targetCount(resolution: Resolution): number {
+  return resolution.targets ? resolution.targets.length : resolution.references.length;
+}
+
+/** What the resolution's `i`th name resolved to (undefined: unknown, or beyond its names). */
+function targetAt(resolution: Resolution, i: number): Declaration | undefined {
+  return resolution.targets ? resolution.targets[i] : resolution.references[i]?.target;
 }
 
 /** Shared by every resolution without any (never added to: a resolution's first finding gets a list of its own). */
