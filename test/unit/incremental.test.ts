@@ -402,6 +402,11 @@ describe('incremental analysis: identical to a full check after every edit', fun
     const blocksBefore = new Set(first.files.get('big.drspec')!.file.blocks);
     const kept = second.files.get('big.drspec')!.file.blocks.filter((b) => blocksBefore.has(b)).length;
     assert.equal(kept, second.files.get('big.drspec')!.file.blocks.length - 1, 'every block but the edited one is reused');
+    // The file holds the plan (its first block): the plan's `default-policy` is joined in
+    // its place, so the file's references are in offset order without a sort, and an edit
+    // patches the last list in place of sorting it again.
+    const resolution = memoOf(cache).model.references.files.get(second.files.get('big.drspec')!.validated) as { joined: boolean } | undefined;
+    assert.equal(resolution?.joined, true, 'the references are joined in offset order');
   });
 
   it('the edit storm\'s edits, with files added, replaced and removed (generated models with shared names)', function () {

@@ -507,17 +507,20 @@ export function resolveReferences(
     }
     // Sized once: a file may have thousands of declarations, and an edit resolves its file again.
     const parts: NameReference[][] = new Array<NameReference[]>(f.declarations.length + (planHere ? 1 : 0));
+    // The plan's part among the declarations' in file order, so that the parts joined are
+    // in offset order and an edit's list is the last one patched (rejoined), not sorted.
+    const planAt = planHere ? declarationsBefore(f.declarations, planHere.block.node.startOffset) : f.declarations.length;
     const diagnostics: Diagnostic[] = [];
     let hasUnknown = false;
     for (let i = 0; i < f.declarations.length; i++) {
       const resolution = resolver.resolve(f.declarations[i]);
-      parts[i] = resolution.references;
+      parts[i < planAt ? i : i + 1] = resolution.references;
       hasUnknown ||= resolution.hasUnknown;
       for (const d of resolution.diagnostics) diagnostics.push(d);
     }
     if (planHere) {
       const resolution = resolver.planPolicy(planHere, planHere.defaultPolicy!);
-      parts[f.declarations.length] = resolution.references;
+      parts[planAt] = resolution.references;
       hasUnknown ||= resolution.hasUnknown;
       for (const d of resolution.diagnostics) diagnostics.push(d);
     }
@@ -572,6 +575,18 @@ function rejoined(before: FileResolution, parts: readonly NameReference[][]): Na
     at += part.length;
   }
   return sorted;
+}
+
+/** How many of a file's declarations (in file order) start before `offset`. */
+function declarationsBefore(declarations: readonly Declaration[], offset: number): number {
+  let low = 0;
+  let high = declarations.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (declarations[mid].block.node.startOffset < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function sameLists<T>(a: readonly T[], b: readonly T[]): boolean {
