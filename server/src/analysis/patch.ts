@@ -26,7 +26,18 @@ interface ShapeIndex {
   services: Map<string, number>;
   datastores: Map<string, number>;
   /** Each file's entities: a range of `model.entities` (they are in path order). */
-  ranges: Map<string, { start: number; end: number }>;
+  ranges: Map<string, FileRange>;
+}
+
+interface FileRange {
+  start: number;
+  end: number;
+  /**
+   * Where each entity's findings end in the file's list of analysis findings (which holds
+   * the plan's first, on the plan's file): an edit's list is the last one with the
+   * findings of the entities found again put in their places, with no lookup per entity.
+   */
+  ends?: Int32Array;
 }
 
 /** The last analysis with what patching it needs (kept in the AnalysisMemo). */
@@ -35,6 +46,8 @@ export interface AnalysisState extends FullAnalysis {
   today: number;
   index: ShapeIndex;
 }
+
+const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
 
 /** A patch gives up (and the whole analysis runs) beyond this many entities to visit. */
 function limitFor(model: Model): number {
@@ -45,10 +58,12 @@ function limitFor(model: Model): number {
 export function stateOf(model: Model, options: AnalyzeOptions, full: FullAnalysis, memo: AnalysisMemo): AnalysisState | undefined {
   const index: ShapeIndex = { dependants: new Map(), referencers: new Map(), services: new Map(), datastores: new Map(), ranges: new Map() };
   const entities = model.entities;
+  const counts = new Int32Array(entities.length);
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i];
     const found = memo.findings.get(full.analysis.entities[i]);
     if (!found) return undefined;
+    counts[i] = found.diagnostics.length;
     // A finding filed on another file than its entity's would be missed when that file's list is rebuilt.
     for (const path of found.paths) if (path !== e.path) return undefined;
     const range = index.ranges.get(e.path);
@@ -69,6 +84,12 @@ export function stateOf(model: Model, options: AnalyzeOptions, full: FullAnalysi
         else if (list[list.length - 1] !== i) list.push(i);
       }
     }
+  }
+  for (const [path, range] of index.ranges) {
+    const ends = new Int32Array(range.end - range.start);
+    let at = model.plan?.path === path ? full.planDiagnostics.length : 0;
+    for (let i = range.start; i < range.end; i++) ends[i - range.start] = at += counts[i];
+    range.ends = ends;
   }
   return { ...full, model, today: options.today, index };
 }
@@ -209,21 +230,39 @@ export function patchAnalysis(state: AnalysisState, model: Model, options: Analy
   }
 
   const diagnostics = new Map(before.diagnostics);
+  const newEnds: [FileRange, Int32Array][] = [];
   for (const path of files) {
     const list: Diagnostic[] = [];
     if (model.plan?.path === path) for (const d of state.planDiagnostics) list.push(d);
+    const base = list.length;
+    const finished = state.finished.get(path) ?? NO_DIAGNOSTICS;
     const range = index.ranges.get(path);
     if (range) {
+      const last = before.diagnostics.get(path) ?? NO_DIAGNOSTICS;
+      const lastEnds = range.ends;
+      // The last list's places, if they still describe it.
+      const places = lastEnds && lastEnds.length === range.end - range.start && (lastEnds.length === 0 ? base : lastEnds[lastEnds.length - 1]) + finished.length === last.length ? lastEnds : undefined;
+      const ends = new Int32Array(range.end - range.start);
       for (let i = range.start; i < range.end; i++) {
-        const findings = found.get(i) ?? memo.findings.get(entities[i]);
-        if (!findings) return undefined;
-        for (const d of findings.diagnostics) list.push(d);
+        const k = i - range.start;
+        const again = found.get(i);
+        if (again) for (const d of again.diagnostics) list.push(d);
+        else if (places) for (let j = k === 0 ? base : places[k - 1]; j < places[k]; j++) list.push(last[j]);
+        else {
+          const findings = memo.findings.get(entities[i]);
+          if (!findings) return undefined;
+          for (const d of findings.diagnostics) list.push(d);
+        }
+        ends[k] = list.length;
       }
+      newEnds.push([range, ends]);
     }
-    for (const d of state.finished.get(path) ?? []) list.push(d);
+    for (const d of finished) list.push(d);
     if (list.length > 0) diagnostics.set(path, list);
     else diagnostics.delete(path);
   }
+  // Only now that the patch holds (the index is the state's, taken out of the memo).
+  for (const [range, ends] of newEnds) range.ends = ends;
   const analysis: Analysis = { entities, diagnostics, acceptances: before.acceptances, diagnosticsPatch: { from: before.diagnostics, paths: [...files] } };
   return { ...state, model, analysis };
 }
