@@ -395,7 +395,15 @@ describe('incremental analysis: identical to a full check after every edit', fun
     const first = buildSnapshot(sourcesOf([{ path: 'big.drspec', text }]), 0, 20500, cache);
     const middle = text.indexOf('engine', text.length / 2);
     const edited = text.slice(0, middle) + 'enginx' + text.slice(middle + 6);
+    // The file's list of analysis findings is the last one with the edited entity's put in
+    // its place: the other entities' findings are not looked up again.
+    const findings = memoOf(cache).findings;
+    const get = findings.get.bind(findings);
+    let lookups = 0;
+    findings.get = (key) => (lookups++, get(key));
     const second = buildSnapshot(sourcesOf([{ path: 'big.drspec', text: edited }]), 1, 20500, cache);
+    delete (findings as { get?: unknown }).get;
+    assert.ok(lookups < 10, `findings looked up: ${lookups} (for ${first.analysis!.entities.length} entities)`);
     const before = new Map(first.analysis!.entities.map((e) => [`${e.kind} ${e.name}`, e]));
     const fresh = second.analysis!.entities.filter((e) => before.get(`${e.kind} ${e.name}`) !== e);
     assert.ok(fresh.length >= 1 && fresh.length <= 3, `re-analysed: ${fresh.map((e) => e.name).join(', ')}`);
