@@ -184,8 +184,9 @@ function patchTables(last: TablesState, files: readonly FileEntities[], memo: Ta
     for (let k = 0; k < after.length; k++) {
       const b = before[k];
       const a = after[k];
-      const table = previous.names[a.kind] as ReadonlyMap<string, Declaration>;
-      const winner = table.get(a.name) === b;
+      // A datastore or service that won its name is at its place in the last entity list
+      // (the same names in the same order: no lookup by name per declaration).
+      const winner = b.kind === 'datastore' || b.kind === 'service' ? previous.entities[at.entities] === b : (previous.names[a.kind] as ReadonlyMap<string, Declaration>).get(a.name) === b;
       if (b !== a) {
         if (winner) {
           if (a.kind === 'datastore') replacedDatastores.set(a.name, a);

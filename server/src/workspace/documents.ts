@@ -76,7 +76,8 @@ export class SourceStore {
   setOpen(uri: string, text: string, version: number): void {
     const key = canonicalUri(uri);
     const previous = this.opened.get(key);
-    if (previous && previous.text === text && previous.version === version) return;
+    // The version first: comparing two long texts of the same length reads both.
+    if (previous && previous.version === version && previous.text === text) return;
     this.opened.set(key, { clientUri: uri, text, version });
     this.touch(key);
   }
