@@ -124,7 +124,7 @@ function changedEntities(state: AnalysisState, model: Model, options: AnalyzeOpt
   if (next === previous) return changed;
   // The tables say which entries they replaced in the previous list (no walk over the list).
   const patched = model.entitiesPatch;
-  if (patched && patched.from === previous) {
+  if (patched && patched.from.deref() === previous) {
     if (patched.replaced.length > limit) return undefined;
     for (const i of patched.replaced) {
       if (!sameShape(previous[i], next[i])) return undefined;

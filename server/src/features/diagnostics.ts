@@ -88,7 +88,7 @@ export class DiagnosticsPublisher {
     this.last = undefined;
     // Patched from the snapshot published last: only the files whose view or list changed
     // can differ from what the client has (a workspace of a thousand files, one edited).
-    if (since && last && since.files === last.files && since.diagnostics === last.diagnostics && docsBase === last.docsBase) {
+    if (since && last && since.files.deref() === last.files && since.diagnostics.deref() === last.diagnostics && docsBase === last.docsBase) {
       for (const uri of since.uris) {
         const view = snapshot.files.get(uri);
         if (view) this.publishFile(snapshot, uri, view, docsBase);

@@ -5,6 +5,8 @@
 // files): copying one on every keystroke costs milliseconds; a lookup here costs one more
 // Map lookup. Beyond OVERRIDES replaced keys the map is copied once, flat.
 const OVERRIDES = 256;
+/** Maps up to this size are copied rather than patched. */
+const SMALL = 16;
 
 export class PatchedMap<K, T> implements ReadonlyMap<K, T> {
   private constructor(
@@ -15,6 +17,14 @@ export class PatchedMap<K, T> implements ReadonlyMap<K, T> {
   /** `map` with the values of `replaced` keys replaced (every key is already in it). */
   static patched<K, T>(map: ReadonlyMap<K, T>, replaced: ReadonlyMap<K, T>): ReadonlyMap<K, T> {
     if (replaced.size === 0) return map;
+    // A small map is copied: a patched one would keep the values replaced in its base, the
+    // first build's (a workspace of one large file: its text and tree as opened, 3.5 MB for
+    // 100,000 lines), and copying a few entries costs nothing.
+    if (map.size <= SMALL) {
+      const copy = new Map(map);
+      for (const [key, value] of replaced) copy.set(key, value);
+      return copy;
+    }
     const base = map instanceof PatchedMap ? (map as PatchedMap<K, T>).base : map;
     const overrides = map instanceof PatchedMap ? new Map((map as PatchedMap<K, T>).overrides) : new Map<K, T>();
     for (const [key, value] of replaced) overrides.set(key, value);

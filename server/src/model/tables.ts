@@ -62,7 +62,9 @@ export function declarationTables(
   const patched = last && patchTables(last, files, memo);
   if (patched) {
     memo.patched++;
-    memo.last = patched;
+    // The replaced winners are this build's only: kept, they would keep the previous
+    // version's entities, and through their nodes its whole text, until the next build.
+    memo.last = patched.replaced ? { ...patched, replaced: undefined } : patched;
     return patched;
   }
   const built = buildTables(files, memo);
@@ -228,7 +230,7 @@ function patchTables(last: TablesState, files: readonly FileEntities[], memo: Ta
     service: PatchedMap.patched(previous.names.service, replacedServices),
   };
   tables.names = names;
-  if (entitiesCopied) tables.entitiesPatch = { from: previous.entities, replaced: replacedEntities.sort((x, y) => x - y) };
+  if (entitiesCopied) tables.entitiesPatch = { from: new WeakRef(previous.entities), replaced: replacedEntities.sort((x, y) => x - y) };
   // The files whose findings of this step may differ: the edited ones, and those with a
   // duplicate of a replaced winner.
   const redo = new Set<number>(edited);

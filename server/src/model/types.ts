@@ -235,9 +235,11 @@ export interface Model {
   /**
    * Set when `entities` is the last build's list with some entries replaced (tables.ts):
    * that list and the replaced indices, so that the analysis's patch need not compare the
-   * two lists entry by entry.
+   * two lists entry by entry. The list weakly: it holds the entities replaced, whose nodes
+   * hold the previous text (the analysis's state holds that list while it is the one
+   * patched).
    */
-  entitiesPatch?: { from: readonly Entity[]; replaced: readonly number[] };
+  entitiesPatch?: { from: WeakRef<readonly Entity[]>; replaced: readonly number[] };
   /** Declarations that lost to an earlier one of the same kind and name. */
   duplicates: Declaration[];
   /** Every written name, resolved, in path order then offset order (computed when first read). */
