@@ -54,6 +54,17 @@ function limitFor(model: Model): number {
   return 16 + (model.entities.length >> 4);
 }
 
+/**
+ * Where each entity's findings end in `last`, the file's list of the last analysis, if the
+ * kept places still describe it (its length: the plan's findings, the entities', then the
+ * acceptances'); else undefined, and the entities' findings are looked up.
+ */
+function placesIn(range: FileRange, last: readonly Diagnostic[], base: number, finished: number): Int32Array | undefined {
+  const ends = range.ends;
+  if (!ends || ends.length !== range.end - range.start) return undefined;
+  return (ends.length === 0 ? base : ends[ends.length - 1]) + finished === last.length ? ends : undefined;
+}
+
 /** The state to patch later, or none when the model's findings do not allow it. */
 export function stateOf(model: Model, options: AnalyzeOptions, full: FullAnalysis, memo: AnalysisMemo): AnalysisState | undefined {
   const index: ShapeIndex = { dependants: new Map(), referencers: new Map(), services: new Map(), datastores: new Map(), ranges: new Map() };
@@ -239,9 +250,7 @@ export function patchAnalysis(state: AnalysisState, model: Model, options: Analy
     const range = index.ranges.get(path);
     if (range) {
       const last = before.diagnostics.get(path) ?? NO_DIAGNOSTICS;
-      const lastEnds = range.ends;
-      // The last list's places, if they still describe it.
-      const places = lastEnds && lastEnds.length === range.end - range.start && (lastEnds.length === 0 ? base : lastEnds[lastEnds.length - 1]) + finished.length === last.length ? lastEnds : undefined;
+      const places = placesIn(range, last, base, finished.length);
       const ends = new Int32Array(range.end - range.start);
       for (let i = range.start; i < range.end; i++) {
         const k = i - range.start;

@@ -3,7 +3,7 @@
 import { Diagnostic, Range } from '../../../grammar/src/ast';
 import { Scenario } from '../../../grammar/src/schema';
 import { ParsedProperty } from '../../../grammar/src/validate';
-import { Backup, Entity, NameRef, ObjectiveValue, Replica } from '../model/types';
+import { Backup, DiagnosticsPatch, Entity, NameRef, ObjectiveValue, Replica } from '../model/types';
 import type { AcceptanceRecord } from './acceptance';
 
 export type { Outcome, PathKind, RtoPart, RtoPartName } from '../../../grammar/src/results';
@@ -149,7 +149,7 @@ export interface Analysis {
    * Set on an analysis patched from another (patch.ts): that one's diagnostics map and the
    * paths listed again; every other path has the very list it had there.
    */
-  diagnosticsPatch?: { from: ReadonlyMap<string, Diagnostic[]>; paths: readonly string[] };
+  diagnosticsPatch?: DiagnosticsPatch;
   /** Every `accept` statement of the model, expired or used (the risk register). */
   acceptances: AcceptanceRecord[];
 }

@@ -256,5 +256,15 @@ export interface Model {
    * Set on a build with a memo: the last build's diagnostics map and the paths whose list
    * is not the very list there (model.ts); every other path has the same list.
    */
-  diagnosticsPatch?: { from: ReadonlyMap<string, Diagnostic[]>; paths: readonly string[] };
+  diagnosticsPatch?: DiagnosticsPatch;
+}
+
+/**
+ * How a build's per-path findings differ from another's (the model's and the analysis's):
+ * that build's map, and the paths whose list is not the very list there. A reader takes
+ * the shortcut only when `from` is the map it read last (file-lists.ts).
+ */
+export interface DiagnosticsPatch {
+  from: ReadonlyMap<string, Diagnostic[]>;
+  paths: readonly string[];
 }
