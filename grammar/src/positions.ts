@@ -32,7 +32,7 @@ export class LineIndex {
    * below would find.
    */
   constructor(
-    private readonly text: string,
+    private text: string,
     starts?: number[],
   ) {
     if (starts) {
@@ -50,6 +50,11 @@ export class LineIndex {
       }
     }
     this.starts = found;
+  }
+
+  /** Holds `text`, equal to its own, instead of its own (see adoptText in parse.ts). */
+  adopt(text: string): void {
+    if (text === this.text) this.text = text;
   }
 
   /**

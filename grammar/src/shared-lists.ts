@@ -42,3 +42,14 @@ interface ListNode<T> {
   list: T[] | undefined;
   next: Map<T, ListNode<T>> | undefined;
 }
+
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/**
+ * The one shared, frozen empty list: what a node, entity or finding without items holds
+ * instead of an empty array of its own (32 bytes each, and a big model has many). Frozen,
+ * so that code adding to it fails at once rather than corrupting every holder.
+ */
+export function emptyList<T>(): T[] {
+  return EMPTY as unknown as T[];
+}

@@ -31,7 +31,7 @@ import { formatDuration } from './units';
 import { emptyMap, finished, settledCopy, SmallMap } from './small-map';
 import { spliceOf } from './parse';
 import { ValidationAssembly } from './validation-assembly';
-import { ListInterner } from './shared-lists';
+import { emptyList, ListInterner } from './shared-lists';
 
 /** A checked value: its node and its meaning (canonical word, name, number or text). */
 export interface ParsedValue {
@@ -144,6 +144,10 @@ export function validateFile(file: FileNode, previous?: ValidatedFile): Validate
     }
   }
   const { diagnostics, blocks } = out.finish();
+  // The scratch maps still hold the last statement's values, which would keep this
+  // version's tree, and through it its text, alive after the file is edited or closed.
+  scratchArgs.clear();
+  scratchWords.clear();
   return { file, blocks, statements: STATEMENTS, diagnostics, blockEnds: out.blockEnds, parsedEnds: out.parsedEnds };
 }
 
@@ -335,7 +339,7 @@ const scratchWords = new SmallMap<string, ValueNode>();
 // spec and kind, the role lists one per distinct sequence), statements without clause
 // words or list items share one frozen empty map and list, and arguments live in a
 // SmallMap (docs/benchmarks.md, Hostile big inputs).
-const NO_VALUES: ParsedValue[] = Object.freeze([]) as unknown as ParsedValue[];
+const NO_VALUES = emptyList<ParsedValue>();
 const positionalRoles = new WeakMap<PositionalSpec, ValueRole>();
 const listRoles = new WeakMap<ValueType, ValueRole>();
 const clauseWordRoles = new WeakMap<ClauseSpec, ValueRole>();

@@ -18,6 +18,7 @@ import { entityHygiene, planHygiene } from './diagnostics/hygiene-diagnostics';
 import { addVerdict, BUDGET_SPENT, EstimateMemo, Estimator, MemoContext, ServiceMemo } from './estimator';
 import { AnalysisState, patchAnalysis, stateOf } from './patch';
 import { Analysis, AnalyzeOptions, Assumption, EntityEstimate, ResolvedObjective, ScenarioEstimate, Unverdicted } from './types';
+import { emptyList } from '../../../grammar/src/shared-lists';
 
 /**
  * What one analysis can hand the next (the language server keeps one between builds):
@@ -158,7 +159,10 @@ export function findingsContext(model: Model, options: AnalyzeOptions, estimator
   };
 }
 
-const NOTHING_REFERENCED: (EntityEstimate | undefined)[] = [];
+const NOTHING_REFERENCED = emptyList<EntityEstimate | undefined>();
+const NO_PATHS = emptyList<string>();
+const NO_FINDINGS = emptyList<Diagnostic>();
+const NO_ACCEPTANCES_USED = emptyList<Acceptance>();
 
 /** Whether `ds`'s `references` resolve to the very estimates they did (rpo-skew reads them). */
 function sameReferenced(kept: readonly (EntityEstimate | undefined)[], entity: Entity, context: FindingsContext): boolean {
@@ -212,6 +216,13 @@ export function entityFindings(estimate: EntityEstimate, policy: PolicyEntity | 
   };
   objectiveDiagnostics(estimate, report);
   entityHygiene(estimate, context, report);
+  // Most entities have no finding and use no acceptance: their lists are then the shared
+  // empty ones (three arrays less per entity kept in the memo; nothing adds to them later).
+  if (found.diagnostics.length === 0) {
+    found.paths = NO_PATHS;
+    found.diagnostics = NO_FINDINGS;
+  }
+  if (found.used.length === 0) found.used = NO_ACCEPTANCES_USED;
   memo?.findings.set(estimate, found);
   return found;
 }

@@ -8,7 +8,7 @@ import { ParsedProperty } from '../../../grammar/src/validate';
 import { impliedValueSource } from '../../../grammar/src/presets/implied';
 import { DatastoreEntity, FailoverSettings, PlanEntity, ServiceEntity } from '../model/types';
 import { fmt } from './describe';
-import { childMap, ListInterner } from '../../../grammar/src/shared-lists';
+import { childMap, emptyList, ListInterner } from '../../../grammar/src/shared-lists';
 import { failoverParts as serviceFailoverParts } from './service';
 import { Assumption, AssumptionSource, RecoveryPath, ScenarioEstimate, ServiceOwn } from './types';
 
@@ -22,7 +22,7 @@ const DEFAULT: AssumptionSource = Object.freeze({ kind: 'default' });
 // was a tenth of a full check), and bounded: emptied when full, which only costs sharing,
 // never correctness.
 const INTERN_LIMIT = 4096;
-const NONE: Assumption[] = Object.freeze([]) as unknown as Assumption[];
+const NONE = emptyList<Assumption>();
 
 function sourceKey(from: AssumptionSource): string {
   return from.kind === 'default' ? 'd' : `p\u0001${from.preset}\u0001${from.figureKind}\u0001${from.source}`;

@@ -14,7 +14,7 @@ import { serviceOwn } from './service';
 import { datastoreAssumptions, LimitingAssumptions, serviceAssumptions, serviceOwnAssumptions } from './assumptions';
 import { Assumption, Dependency, EntityEstimate, ResolvedObjective, ScenarioEstimate, Unverdicted } from './types';
 import { unrecoveredScenario } from './unrecovered';
-import { none } from './intern';
+import { emptyList } from '../../../grammar/src/shared-lists';
 
 /** An estimate with the shared inputs it was computed from. */
 export interface MemoContext {
@@ -193,7 +193,7 @@ export class Estimator {
   }
 
   /** The scenario estimates of the service built last (see shared). */
-  private lastScenarios: ScenarioEstimate[] = none();
+  private lastScenarios: ScenarioEstimate[] = emptyList();
 
   /**
    * The last service's estimate of the scenario when it equals `made` in every field, else
@@ -231,18 +231,18 @@ export class Estimator {
     let targets: (EntityEstimate | undefined)[] | undefined;
     if (this.memo) {
       // At its exact length: the memo keeps one per service.
-      targets = notEstimated || service.dependsOn.length === 0 ? none() : service.dependsOn.map((ref) => this.dependencyEstimate(ref.name));
+      targets = notEstimated || service.dependsOn.length === 0 ? emptyList() : service.dependsOn.map((ref) => this.dependencyEstimate(ref.name));
     }
     const sources = this.objectives.of(service);
     const text = this.textOf(service.path);
     const scenarios: ScenarioEstimate[] = [];
     // Created before its scenarios: dataAtRisk may walk its dependencies (behind.ts).
-    const estimate = entityEstimate(service, scenarios, none(), dependencies);
+    const estimate = entityEstimate(service, scenarios, emptyList(), dependencies);
     for (let i = 0; i < SCENARIOS.length; i++) {
       const scenario = SCENARIOS[i];
       const objective = resolveFromSources(sources, scenario);
       if (notEstimated) {
-        scenarios.push(addVerdict(unrecoveredScenario(scenario, 'not-estimated'), objective, none()));
+        scenarios.push(addVerdict(unrecoveredScenario(scenario, 'not-estimated'), objective, emptyList()));
         continue;
       }
       const own = serviceOwn(service, scenario);
@@ -346,10 +346,10 @@ function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
 
 /** A list grown by push at its exact length (one grown from empty reserves 17 slots), or the shared empty list. */
 function exactList<T>(list: T[]): T[] {
-  return list.length === 0 ? none() : list.slice();
+  return list.length === 0 ? emptyList() : list.slice();
 }
 
-function entityEstimate(entity: Entity, scenarios: ScenarioEstimate[], paths: EntityEstimate['paths'], dependencies: Dependency[] = none()): EntityEstimate {
+function entityEstimate(entity: Entity, scenarios: ScenarioEstimate[], paths: EntityEstimate['paths'], dependencies: Dependency[] = emptyList()): EntityEstimate {
   return {
     kind: entity.kind,
     name: entity.name,

@@ -6,7 +6,8 @@
 // are keyed by their values' parts or identities (nested maps), not by a string built per
 // lookup: that was a tenth of a full check.
 import { Scenario } from '../../../grammar/src/schema';
-import { childMap, ListInterner } from '../../../grammar/src/shared-lists';
+import { detached } from '../../../grammar/src/scanner';
+import { childMap, emptyList, ListInterner } from '../../../grammar/src/shared-lists';
 import { RtoPart } from './types';
 
 const LIMIT = 4096;
@@ -25,30 +26,32 @@ export class Interner<T> {
   }
 }
 
-/** The shared empty list (frozen: typed mutable for the fields that hold it). */
-export function none<T>(): T[] {
-  return NONE as unknown as T[];
-}
-const NONE: readonly never[] = Object.freeze([]);
 
 const scenarioLists = new ListInterner<Scenario>();
 
 /** The shared list with these scenarios. */
 export function sharedScenarios(list: Scenario[]): Scenario[] {
-  if (list.length === 0) return none();
+  if (list.length === 0) return emptyList();
   return scenarioLists.get(list);
 }
 
-const texts = new Interner<string>();
-const same = (text: string): string => text;
+const texts = new Map<string, string>();
 
 /**
  * The shared string with this text: paths' `via` and descriptions repeat in every entity
  * of a big model ("backup full every 1d retain 30d to geo"), each made as a slice or a
- * concatenation of its own (both kept alive as separate objects).
+ * concatenation of its own (both kept alive as separate objects). The table keeps a
+ * detached copy: a `via` is a slice of the source, and V8 makes a slice of 13 characters
+ * or more a view of the whole text, so keeping the slice (as value or key) kept the
+ * whole text of the version it came from alive as long as the entry lived.
  */
 export function sharedText(text: string): string {
-  return texts.get(text, same);
+  const found = texts.get(text);
+  if (found !== undefined) return found;
+  const copy = detached(text);
+  if (texts.size >= LIMIT) texts.clear();
+  texts.set(copy, copy);
+  return copy;
 }
 
 /** RTO parts by name, then by time. */
@@ -70,7 +73,7 @@ export function part(name: RtoPart['name'], seconds: number | null): RtoPart {
 
 /** The shared list of these parts (each made by part() or not). */
 export function sharedParts(list: RtoPart[]): RtoPart[] {
-  if (list.length === 0) return none();
+  if (list.length === 0) return emptyList();
   let items = list;
   for (let i = 0; i < list.length; i++) {
     const shared = part(list[i].name, list[i].seconds);

@@ -6,7 +6,8 @@ import { differentRegion } from './regions';
 import { RtoPart, ServiceOwn } from './types';
 import { sumParts } from './describe';
 import { childMap } from '../../../grammar/src/shared-lists';
-import { Interner, none, part, sharedParts } from './intern';
+import { Interner, part, sharedParts } from './intern';
+import { emptyList } from '../../../grammar/src/shared-lists';
 
 /** The time of a step with the service's clauses applied. */
 function stepSeconds(strategy: Strategy, step: StrategyStep): number {
@@ -48,10 +49,10 @@ function recovered(parts: RtoPart[], description: string): ServiceOwn {
 }
 
 function noRecovery(reason: string): ServiceOwn {
-  return owns.get(`n ${reason}`, () => Object.freeze({ outcome: 'no-recovery', rtoSeconds: null, rtoParts: none<RtoPart>(), reason, description: 'no recovery' }) as ServiceOwn);
+  return owns.get(`n ${reason}`, () => Object.freeze({ outcome: 'no-recovery', rtoSeconds: null, rtoParts: emptyList<RtoPart>(), reason, description: 'no recovery' }) as ServiceOwn);
 }
 
-const NOTHING_TO_RECOVER: ServiceOwn = Object.freeze({ outcome: 'recovered', rtoSeconds: 0, rtoParts: none<RtoPart>(), description: 'its own recovery (none needed)' }) as ServiceOwn;
+const NOTHING_TO_RECOVER: ServiceOwn = Object.freeze({ outcome: 'recovered', rtoSeconds: 0, rtoParts: emptyList<RtoPart>(), description: 'its own recovery (none needed)' }) as ServiceOwn;
 
 function failover(service: ServiceEntity, scenario: Scenario): ServiceOwn {
   const { strategy } = service;

@@ -2,7 +2,7 @@
 // estimated (a service on a dependency cycle).
 import { Scenario } from '../../../grammar/src/schema';
 import { Assumption, Outcome, RtoPart, ScenarioEstimate, ServiceOwn, Unverdicted } from './types';
-import { none } from './intern';
+import { emptyList } from '../../../grammar/src/shared-lists';
 import { NO_OBJECTIVE } from './objectives';
 
 /**
@@ -10,7 +10,7 @@ import { NO_OBJECTIVE } from './objectives';
  * caller sets the objective, verdicts and assumptions (see NO_ASSUMPTIONS).
  */
 export function unrecoveredScenario(scenario: Scenario, outcome: Exclude<Outcome, 'recovered'>, own?: ServiceOwn): Unverdicted {
-  const rtoParts = none<RtoPart>();
+  const rtoParts = emptyList<RtoPart>();
   const estimate: ScenarioEstimate = own
     ? { scenario, outcome, rpoSeconds: null, expectedLossSeconds: null, rtoSeconds: null, dataAtRiskBytes: null, via: null, rtoParts, own, objective: NO_OBJECTIVE, rpoMet: null, rtoMet: null, assumptions: NO_ASSUMPTIONS }
     : { scenario, outcome, rpoSeconds: null, expectedLossSeconds: null, rtoSeconds: null, dataAtRiskBytes: null, via: null, rtoParts, objective: NO_OBJECTIVE, rpoMet: null, rtoMet: null, assumptions: NO_ASSUMPTIONS };
@@ -22,4 +22,4 @@ export function unrecoveredScenario(scenario: Scenario, outcome: Exclude<Outcome
  * literal ends with the verdict's fields (objective, rpoMet, rtoMet, assumptions) so they
  * live in the object itself: fields added later cost a separate property store each.
  */
-export const NO_ASSUMPTIONS: Assumption[] = none<Assumption>();
+export const NO_ASSUMPTIONS: Assumption[] = emptyList<Assumption>();

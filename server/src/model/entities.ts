@@ -23,6 +23,7 @@ import {
 } from '../../../grammar/src/schema';
 import { ParsedBlock, ParsedProperty } from '../../../grammar/src/validate';
 import { resolvePresets } from '../../../grammar/src/presets/implied';
+import { emptyList } from '../../../grammar/src/shared-lists';
 import {
   Acceptance,
   Backup,
@@ -47,15 +48,13 @@ import {
   StrategyKind,
 } from './types';
 
-/** The shared empty list (frozen: typed mutable for the fields that hold it). */
-const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * A list grown by push as an array of its exact length (one grown from empty reserves 17
  * slots: 136 bytes for a list of one or two), or the shared empty list.
  */
 function exact<T>(list: T[]): T[] {
-  return list.length === 0 ? (NONE as unknown as T[]) : list.slice();
+  return list.length === 0 ? emptyList<T>() : list.slice();
 }
 
 function properties(block: ParsedBlock, key: string): ParsedProperty[] {

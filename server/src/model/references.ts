@@ -7,6 +7,7 @@ import { NearNames } from './near-names';
 import { Declaration, Model, NameRef, NameReference, PlanEntity, ReferenceKind } from './types';
 import { FileDeclarations, FileResolution, ReferenceMemo, Resolution } from './reference-memo';
 import { forEachSite, POLICY, SiteVisitor, Tables } from './reference-sites';
+import { emptyList } from '../../../grammar/src/shared-lists';
 
 export { ReferenceMemo } from './reference-memo';
 export type { FileDeclarations } from './reference-memo';
@@ -205,9 +206,9 @@ function targetAt(resolution: Resolution, i: number): Declaration | undefined {
 }
 
 /** Shared by every resolution without any (never added to: a resolution's first finding gets a list of its own). */
-const NO_DIAGNOSTICS = Object.freeze([]) as unknown as Diagnostic[];
-const NO_REFERENCES = Object.freeze([]) as unknown as NameReference[];
-const NO_TARGETS = Object.freeze([]) as unknown as (Declaration | undefined)[];
+const NO_DIAGNOSTICS = emptyList<Diagnostic>();
+const NO_REFERENCES = emptyList<NameReference>();
+const NO_TARGETS = emptyList<Declaration | undefined>();
 
 function emptyResolution(): Resolution {
   return { targets: NO_TARGETS, hasUnknown: false, namesVersion: 0, references: NO_REFERENCES, diagnostics: NO_DIAGNOSTICS };

@@ -2,7 +2,7 @@
 // and validated, the model, the analysis, and the diagnostics of every file. Features
 // answer requests from a snapshot only, never from the live texts.
 import { Diagnostic, FileNode } from '../../../grammar/src/ast';
-import { lineIndexOf, parseDocument, spliceOf } from '../../../grammar/src/parse';
+import { adoptText, lineIndexOf, parseDocument, spliceOf } from '../../../grammar/src/parse';
 import { LineIndex } from '../../../grammar/src/positions';
 import { validateFile, ValidatedFile } from '../../../grammar/src/validate';
 import { AnalysisMemo } from '../analysis/analyze';
@@ -11,6 +11,7 @@ import { CheckResult, checkFiles, todayInDays as checkToday, validateEditedSourc
 import { Model } from '../model/model';
 import { PatchedMap } from '../model/patched-map';
 import { SourceFile } from './documents';
+import { emptyList } from '../../../grammar/src/shared-lists';
 
 export interface FileView {
   uri: string;
@@ -129,7 +130,10 @@ function viewOf(source: SourceFile, file: FileNode, validated: ValidatedFile, li
 
 function parsedText(source: SourceFile, cache: ParseCache): ParsedText {
   const cached = cache.get(source.uri);
-  if (cached && cached.validated.file.text === source.text) return cached;
+  if (cached && cached.validated.file.text === source.text) {
+    adoptText(cached.validated.file, source.text);
+    return cached;
+  }
   // An edited file: the blocks the edit left in place keep their validation and entities.
   const previous = cached && !cached.validated.failure ? { validated: cached.validated, lines: cached.lines } : undefined;
   const validated = validateEditedSource({ path: source.uri, text: source.text }, previous);
@@ -230,7 +234,7 @@ function fullBuild(sources: readonly SourceFile[], parsed: readonly ParsedText[]
   return { revision, today, files, diagnostics, model: result.model, analysis: result.analysis, check: result, ...(since ? { since } : {}) };
 }
 
-const NO_DIAGNOSTICS = Object.freeze([]) as unknown as Diagnostic[];
+const NO_DIAGNOSTICS = emptyList<Diagnostic>();
 
 /**
  * `last` with the latest text of `uri`, for a request that reads the workspace's
