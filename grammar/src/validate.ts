@@ -89,7 +89,7 @@ export interface StatementTable {
 }
 
 /**
- * The interpretation of every statement validated, kept on its node (parse.ts, Statement_):
+ * The interpretation of every statement validated, kept on its node (syntax-nodes.ts, Statement_):
  * a statement's depends on the node alone (and its block's kind, which is the node's too),
  * so one table serves every file and version, and a block reused after an edit costs
  * nothing per statement. A node an edit replaced drops out with its interpretation.
@@ -601,7 +601,7 @@ export function checkValue(type: ValueType, node: ValueNode, out: Diagnostic[], 
 /** Reports a value of the wrong type (with an optional hint and replacement); undefined. */
 /**
  * A checked value: the node itself when its meaning is the node's own value (the parser's
- * nodes serve as their own ParsedValue: parse.ts, Word_), else a pair. One object less
+ * nodes serve as their own ParsedValue: syntax-nodes.ts, Word_), else a pair. One object less
  * for most values.
  */
 function parsedValue(node: ValueNode, value: string | number): ParsedValue {

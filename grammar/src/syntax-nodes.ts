@@ -1,0 +1,276 @@
+// The nodes of the syntax tree (parse.ts builds them, tree-builder.ts line by line): one
+// class per node shape, holding offsets only. A node's range is computed from its file's
+// line index when it is read, through the frame it shares with the nodes of its top-level
+// block (so that a block the next parse reuses is moved by changing one object).
+import { IToken } from 'chevrotain';
+import { BlockNode, CommentNode, IdentifierNode, Range, Span, StatementNode, ValueKind, ValueNode } from './ast';
+import { LineIndex } from './positions';
+import { Token } from './scanner';
+import { emptyList } from './shared-lists';
+import type { ParsedProperty } from './validate';
+
+/**
+ * The nodes of the tree keep offsets only; a node's `range` (0-based line/character) is
+ * computed from its file's line index when it is read. Building range objects for every
+ * node at parse time was most of what the parser allocated, and most ranges are never
+ * read (only those of diagnostics, hovers, symbols). One class per node shape keeps the
+ * property accesses of the later phases monomorphic.
+ */
+/**
+ * What a node's offsets and range are read through: the line index of the text, and how
+ * far the node has moved since it was parsed. One frame per top-level block (its header,
+ * statements, values, braces and the blocks written in it share it), so a block the next
+ * parse of an edited file reuses is moved, or put on the new text's line index, by
+ * changing one object (reuse.ts). Comments get one frame per stretch of text between two
+ * points where the parse is back in its initial state (parse() in parse.ts), so that those
+ * before an edit and those after it move apart. Nothing else changes a frame.
+ */
+export class Frame {
+  /** Set when another top-level block shares it (a block left open, those it swallowed): never moved alone. */
+  shared = false;
+  /**
+   * Set on a top-level block closed with nothing else open: after its '}' the parse is in
+   * its initial state, so a parse may start over there, or stop there and take the rest
+   * from the previous parse of an edited text (Resume).
+   */
+  clean = false;
+
+  constructor(
+    public lines: LineIndex,
+    public delta = 0,
+  ) {}
+}
+
+export abstract class Located implements Span {
+  constructor(
+    protected readonly frame: Frame,
+    /** The offset where the node was parsed (see Frame). */
+    protected readonly start: number,
+  ) {}
+
+  get startOffset(): number {
+    return this.start + this.frame.delta;
+  }
+
+  abstract readonly endOffset: number;
+
+  static frameOf(node: unknown): Frame | undefined {
+    return node instanceof Located ? node.frame : undefined;
+  }
+
+  get range(): Range {
+    return this.frame.lines.range(this.startOffset, this.endOffset);
+  }
+}
+
+/** A piece of source text: a brace, where an error is. */
+export class Piece extends Located {
+  constructor(
+    frame: Frame,
+    startOffset: number,
+    private readonly end: number,
+  ) {
+    super(frame, startOffset);
+  }
+
+  get endOffset(): number {
+    return this.end + this.frame.delta;
+  }
+}
+
+// Names and values end where their text ends: no field for the end (one field less on the
+// most numerous nodes).
+export class Identifier_ extends Located implements IdentifierNode {
+  constructor(
+    frame: Frame,
+    startOffset: number,
+    readonly text: string,
+  ) {
+    super(frame, startOffset);
+  }
+
+  get endOffset(): number {
+    return this.startOffset + this.text.length;
+  }
+}
+
+/** What is wrong with an invalid value (one field for the two, most values have neither). */
+export interface ValueIssue {
+  readonly problem: string;
+  readonly hint?: string;
+}
+
+/**
+ * An identifier value, most of a file's values: its value is its text and it has no issue,
+ * so it holds three fields where Value_ holds six (24 bytes less per value).
+ */
+export class Word_ extends Located implements ValueNode {
+  constructor(
+    frame: Frame,
+    startOffset: number,
+    readonly text: string,
+  ) {
+    super(frame, startOffset);
+  }
+
+  get kind(): ValueKind {
+    return 'identifier';
+  }
+
+  get value(): string {
+    return this.text;
+  }
+
+  get endOffset(): number {
+    return this.startOffset + this.text.length;
+  }
+
+  get problem(): string | undefined {
+    return undefined;
+  }
+
+  get hint(): string | undefined {
+    return undefined;
+  }
+
+  /** A value checked as meaning its own value is this node itself (validate.ts, parsedValue). */
+  get node(): ValueNode {
+    return this;
+  }
+}
+
+export class Value_ extends Located implements ValueNode {
+  constructor(
+    frame: Frame,
+    startOffset: number,
+    readonly kind: ValueKind,
+    readonly text: string,
+    readonly value: number | string,
+    private readonly issue: ValueIssue | undefined,
+  ) {
+    super(frame, startOffset);
+  }
+
+  get endOffset(): number {
+    return this.startOffset + this.text.length;
+  }
+
+  get problem(): string | undefined {
+    return this.issue?.problem;
+  }
+
+  get hint(): string | undefined {
+    return this.issue?.hint;
+  }
+
+  /** See Word_. */
+  get node(): ValueNode {
+    return this;
+  }
+}
+
+// Value_'s `value` holds numbers and strings. Made first with a string, the field stays
+// tagged: small integers are then stored in the node, not each in a number box of its own
+// (16 bytes), also in a file without any string value.
+void new Value_(new Frame(undefined as unknown as LineIndex), 0, 'string', '""', '', undefined);
+
+/**
+ * A statement keeps its key's text only: the key starts where the statement does, and its
+ * node is made when read (one object less per statement; nothing compares key nodes).
+ */
+export class Statement_ extends Located implements StatementNode {
+  /**
+   * The statement's interpretation, set by its validation (validate.ts, STATEMENTS). A field
+   * rather than a WeakMap entry: a WeakMap insertion per statement was 7% of a full check,
+   * and an entry costs more memory than the slot.
+   */
+  interpretation: ParsedProperty | undefined = undefined;
+  constructor(
+    frame: Frame,
+    startOffset: number,
+    private readonly end: number,
+    readonly keyText: string,
+    readonly values: ValueNode[],
+  ) {
+    super(frame, startOffset);
+  }
+
+  get key(): IdentifierNode {
+    return new Identifier_(this.frame, this.start, this.keyText);
+  }
+
+  get endOffset(): number {
+    return this.end + this.frame.delta;
+  }
+}
+
+/** The nested blocks of a block without any (almost every block): shared, frozen. */
+export const NO_BLOCKS = emptyList<BlockNode>();
+
+/**
+ * A block keeps its kind's text and where its braces are (-1: none): the kind starts where
+ * the block does, a brace is one character, and their nodes are made when read (three
+ * objects less per block; nothing compares them).
+ */
+export class Block_ extends Located implements BlockNode {
+  /** Replaced by a list of its own when a nested block is added (AstBuilder.finish, tree-builder.ts). */
+  nestedBlocks: BlockNode[] = NO_BLOCKS;
+  private readonly kindText: string;
+  private readonly openAt: number;
+  private readonly closeAt: number;
+  constructor(
+    frame: Frame,
+    startOffset: number,
+    private readonly end: number,
+    kind: IdentifierNode,
+    readonly name: ValueNode | undefined,
+    openBrace: Span | undefined,
+    closeBrace: Span | undefined,
+    readonly statements: StatementNode[],
+  ) {
+    super(frame, startOffset);
+    // Made in this frame just before (delta 0): their offsets are where they were parsed.
+    this.kindText = kind.text;
+    this.openAt = openBrace ? openBrace.startOffset : -1;
+    this.closeAt = closeBrace ? closeBrace.startOffset : -1;
+  }
+
+  get kind(): IdentifierNode {
+    return new Identifier_(this.frame, this.start, this.kindText);
+  }
+
+  get openBrace(): Span | undefined {
+    return this.openAt < 0 ? undefined : new Piece(this.frame, this.openAt, this.openAt + 1);
+  }
+
+  get closeBrace(): Span | undefined {
+    return this.closeAt < 0 ? undefined : new Piece(this.frame, this.closeAt, this.closeAt + 1);
+  }
+
+  get endOffset(): number {
+    return this.end + this.frame.delta;
+  }
+}
+
+export class Comment_ extends Located implements CommentNode {
+  constructor(
+    frame: Frame,
+    startOffset: number,
+    private readonly end: number,
+    readonly text: string,
+    readonly isBlock: boolean,
+  ) {
+    super(frame, startOffset);
+  }
+
+  get endOffset(): number {
+    return this.end + this.frame.delta;
+  }
+}
+
+export function tokenSpan(frame: Frame, token: IToken): Span {
+  if (token instanceof Token) return new Piece(frame, token.startOffset, token.end);
+  const start = Number.isNaN(token.startOffset) ? 0 : token.startOffset;
+  return new Piece(frame, start, start + token.image.length);
+}
+
