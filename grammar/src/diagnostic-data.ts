@@ -2,7 +2,7 @@
 // fixer or a hover that checks `d.code === 'unknown-reference'` reads `d.data.kinds` with its
 // type, no casts. `data` is what quick fixes and tools need; it is sent to clients as the LSP
 // diagnostic's `data`. The codes themselves are in diagnostic-codes.ts.
-import type { AcceptedInfo, Phase, Range, RelatedInformation, Severity } from './ast';
+import type { AcceptedInfo, Phase, Range, RelatedInformation, Severity, Span } from './ast';
 import { DiagnosticCode, DIAGNOSTICS } from './diagnostic-codes';
 import type { Outcome, PathKind, RtoPart } from './results';
 import type { BlockKind, EntityKind, Scenario } from './schema-types';
@@ -175,4 +175,9 @@ export function dataRecord(d: Diagnostic): Readonly<Record<string, unknown>> | u
 export function diagnosticScenarios(d: Diagnostic): readonly Scenario[] {
   const data = d.data;
   return data && 'scenarios' in data ? (data.scenarios ?? []) : [];
+}
+
+/** makeDiagnostic on a node or another span of the source (validation's findings). */
+export function diagnosticAt<C extends DiagnosticCode>(code: C, span: Span, message: string, data?: DiagnosticData[C]): Diagnostic<C> {
+  return makeDiagnostic(code, span.range, message, data);
 }

@@ -4,7 +4,7 @@
 // (Completion reads the unfinished line being typed itself: server/src/features/slots.ts.)
 // Every statement of a changed file goes through here on each keystroke: the hot paths
 // use plain loops rather than per-call closures.
-import { BlockNode, Diagnostic, FileNode, IdentifierNode, PhaseFailure, Span, StatementNode, ValueNode } from './ast';
+import { BlockNode, Diagnostic, FileNode, IdentifierNode, PhaseFailure, StatementNode, ValueNode } from './ast';
 import {
   allSpellings,
   BlockKind,
@@ -14,30 +14,27 @@ import {
   isBlockKind,
   placeholder,
   BLOCK_KINDS,
-  PositionalSpec,
   PropertySpec,
   propertySpec,
   SCHEMA,
   ValueType,
 } from './schema';
-import { DiagnosticCode } from './diagnostic-codes';
-import { DiagnosticData, makeDiagnostic } from './diagnostic-data';
+import { diagnosticAt } from './diagnostic-data';
 import { interpretValues, ValueRole } from './roles';
 import { didYouMean, suggest } from './suggest';
 import { checkPreset } from './presets/check';
 import type { PresetStatement } from './presets/check';
 import type { ImpliedOrigin } from './presets/implied';
-import { formatDuration } from './units';
 import { emptyMap, finished, settledCopy, SmallMap } from './small-map';
 import { spliceOf } from './parse';
 import { ValidationAssembly } from './validation-assembly';
-import { emptyList, ListInterner } from './shared-lists';
+import { checkValue, describeType, describeValue, invalidLiteral, ParsedValue, parsedValue } from './value-check';
 
-/** A checked value: its node and its meaning (canonical word, name, number or text). */
-export interface ParsedValue {
-  node: ValueNode;
-  value: string | number;
-}
+export type { ParsedValue } from './value-check';
+export { checkValue, describeType } from './value-check';
+import { emptyList } from './shared-lists';
+import { clauseValueRole, clauseWordRole, EXTRA, listRole, positionalRole, sharedRoles } from './shared-roles';
+
 
 export type { ValueRole } from './roles';
 
@@ -151,19 +148,15 @@ export function validateFile(file: FileNode, previous?: ValidatedFile): Validate
   return { file, blocks, statements: STATEMENTS, diagnostics, blockEnds: out.blockEnds, parsedEnds: out.parsedEnds };
 }
 
-function diag<C extends DiagnosticCode>(code: C, span: Span, message: string, data?: DiagnosticData[C]): Diagnostic<C> {
-  return makeDiagnostic(code, span.range, message, data);
-}
-
 function validateBlock(block: BlockNode, out: Diagnostic[]): ParsedBlock | undefined {
   for (const nested of block.nestedBlocks) {
-    out.push(diag('invalid-structure', nested.kind, `a block cannot be written inside a block: '${nested.kind.text}' inside ${block.kind.text}`));
+    out.push(diagnosticAt('invalid-structure', nested.kind, `a block cannot be written inside a block: '${nested.kind.text}' inside ${block.kind.text}`));
   }
   const kindText = block.kind.text;
   if (!isBlockKind(kindText)) {
     const suggestions = suggest(kindText, BLOCK_KINDS);
     out.push(
-      diag('invalid-structure', block.kind, `unknown block kind '${kindText}'${didYouMean(suggestions)}`, {
+      diagnosticAt('invalid-structure', block.kind, `unknown block kind '${kindText}'${didYouMean(suggestions)}`, {
         suggestions,
       }),
     );
@@ -174,13 +167,13 @@ function validateBlock(block: BlockNode, out: Diagnostic[]): ParsedBlock | undef
   let nameNode: ValueNode | undefined;
   if (!block.name) {
     const form = `${spec.name === 'string' ? 'a title in quotes' : 'a name'}, e.g. ${kindText} ${spec.nameExample}`;
-    out.push(diag('invalid-structure', block.kind, `${kindText} needs ${form}`));
+    out.push(diagnosticAt('invalid-structure', block.kind, `${kindText} needs ${form}`));
   } else if (spec.name === 'string' && block.name.kind !== 'string') {
-    out.push(diag('invalid-value', block.name, `the ${kindText} title is a string: write "${block.name.text}"`, { replacement: `"${block.name.text}"` }));
+    out.push(diagnosticAt('invalid-value', block.name, `the ${kindText} title is a string: write "${block.name.text}"`, { replacement: `"${block.name.text}"` }));
     name = block.name.text;
     nameNode = block.name;
   } else if (spec.name === 'identifier' && block.name.kind !== 'identifier') {
-    out.push(diag('invalid-value', block.name, `a ${kindText} name is an identifier such as orders-db, not ${describeValue(block.name)}`));
+    out.push(diagnosticAt('invalid-value', block.name, `a ${kindText} name is an identifier such as orders-db, not ${describeValue(block.name)}`));
   } else {
     name = String(block.name.value);
     nameNode = block.name;
@@ -202,7 +195,7 @@ function validateBlock(block: BlockNode, out: Diagnostic[]): ParsedBlock | undef
       const first = seen ? seen.get(property.spec.key) : givenBefore(properties, property.spec.key);
       if (first) {
         out.push(
-          diag('duplicate-property', statement.key, `'${property.spec.key}' is already set on line ${first.range.start.line + 1}; it can be given only once`),
+          diagnosticAt('duplicate-property', statement.key, `'${property.spec.key}' is already set on line ${first.range.start.line + 1}; it can be given only once`),
         );
         continue;
       }
@@ -243,7 +236,7 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
   for (const positional of spec.positional) {
     const node = values[index];
     if (!node || isClauseWord(spec, node)) {
-      out.push(diag('missing-value', statement.key, `'${key}' needs ${describeType(positional.value)}, e.g. ${spec.example}`, { expected: positional.name }));
+      out.push(diagnosticAt('missing-value', statement.key, `'${key}' needs ${describeType(positional.value)}, e.g. ${spec.example}`, { expected: positional.name }));
       continue;
     }
     roles[index] = positionalRole(positional);
@@ -267,7 +260,7 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
       if (checked) addListItem(property, checked);
     }
     if (values.length === 0) {
-      out.push(diag('missing-value', statement.key, `'${key}' needs ${describeType(spec.list)}, e.g. ${spec.example}`));
+      out.push(diagnosticAt('missing-value', statement.key, `'${key}' needs ${describeType(spec.list)}, e.g. ${spec.example}`));
     }
     finish(property, roles);
     // At its exact size; when every value is a valid item and its own checked value (most
@@ -289,19 +282,19 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
       if (node.kind === 'identifier' && values[index] && !isClauseWord(spec, values[index])) roles[index++] = EXTRA;
       continue;
     }
-    roles[index - 1] = clauseRole(clauseWordRoles, 'clause-word', clause);
+    roles[index - 1] = clauseWordRole(clause);
     if (property.clauseWords.has(clause.word)) {
-      out.push(diag('invalid-value', node, `'${clause.word}' is given twice in this '${key}'`));
-      if (values[index] && !isClauseWord(spec, values[index])) roles[index++] = clauseRole(clauseValueRoles, 'clause-value', clause);
+      out.push(diagnosticAt('invalid-value', node, `'${clause.word}' is given twice in this '${key}'`));
+      if (values[index] && !isClauseWord(spec, values[index])) roles[index++] = clauseValueRole(clause);
       continue;
     }
     addClauseWord(property, clause.word, node);
     const valueNode = values[index];
     if (!valueNode || isClauseWord(spec, valueNode)) {
-      out.push(diag('missing-value', statement.key, `'${clause.word}' in '${key}' needs ${describeType(clause.value)}`, { clause: clause.word }));
+      out.push(diagnosticAt('missing-value', statement.key, `'${clause.word}' in '${key}' needs ${describeType(clause.value)}`, { clause: clause.word }));
       continue;
     }
-    roles[index] = clauseRole(clauseValueRoles, 'clause-value', clause);
+    roles[index] = clauseValueRole(clause);
     index++;
     const checked = checkValue(clause.value, valueNode, out, `'${clause.word}'`);
     if (checked) property.args.set(clause.word, checked);
@@ -310,11 +303,11 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
 
   for (const clause of clauses) {
     if (clause.required && !property.clauseWords.has(clause.word)) {
-      out.push(diag('missing-value', statement.key, `'${key}' needs '${clause.word} ${placeholder(clause.value)}' (${clause.doc.replace(/\.$/, '').toLowerCase()}), e.g. ${spec.example}`, { clause: clause.word }));
+      out.push(diagnosticAt('missing-value', statement.key, `'${key}' needs '${clause.word} ${placeholder(clause.value)}' (${clause.doc.replace(/\.$/, '').toLowerCase()}), e.g. ${spec.example}`, { clause: clause.word }));
     }
   }
   if (spec.atLeastOneClause && property.clauseWords.size === 0) {
-    out.push(diag('missing-value', statement.key, `'${key}' needs at least one of ${clauses.map((c) => `'${c.word} ${placeholder(c.value)}'`).join(' or ')}, e.g. ${spec.example}`));
+    out.push(diagnosticAt('missing-value', statement.key, `'${key}' needs at least one of ${clauses.map((c) => `'${c.word} ${placeholder(c.value)}'`).join(' or ')}, e.g. ${spec.example}`));
   }
   finish(property, roles);
   return property;
@@ -335,51 +328,10 @@ const scratchArgs = new SmallMap<string, ParsedValue>();
 const scratchWords = new SmallMap<string, ValueNode>();
 
 // Memory: a big model has a statement per 28 bytes of source, and most statements read
-// alike (`region westeurope`, `policy standard`). So roles are shared values (one per
-// spec and kind, the role lists one per distinct sequence), statements without clause
-// words or list items share one frozen empty map and list, and arguments live in a
-// SmallMap (docs/benchmarks.md, Hostile big inputs).
+// alike (`region westeurope`, `policy standard`). So roles are shared values
+// (shared-roles.ts), statements without clause words or list items share one frozen empty
+// map and list, and arguments live in a SmallMap (docs/benchmarks.md, Hostile big inputs).
 const NO_VALUES = emptyList<ParsedValue>();
-const positionalRoles = new WeakMap<PositionalSpec, ValueRole>();
-const listRoles = new WeakMap<ValueType, ValueRole>();
-const clauseWordRoles = new WeakMap<ClauseSpec, ValueRole>();
-const clauseValueRoles = new WeakMap<ClauseSpec, ValueRole>();
-/** The shared roles (role lists are shared only when made of them). */
-const sharedRoleSet = new WeakSet<ValueRole>();
-const roleLists = new ListInterner<ValueRole>();
-
-function shared(role: ValueRole): ValueRole {
-  Object.freeze(role);
-  sharedRoleSet.add(role);
-  return role;
-}
-
-function positionalRole(positional: PositionalSpec): ValueRole {
-  let role = positionalRoles.get(positional);
-  if (!role) positionalRoles.set(positional, (role = shared({ type: 'positional', positional })));
-  return role;
-}
-
-function listRole(value: ValueType): ValueRole {
-  let role = listRoles.get(value);
-  if (!role) listRoles.set(value, (role = shared({ type: 'list', value })));
-  return role;
-}
-
-function clauseRole(table: WeakMap<ClauseSpec, ValueRole>, type: 'clause-word' | 'clause-value', clause: ClauseSpec): ValueRole {
-  let role = table.get(clause);
-  if (!role) table.set(clause, (role = shared({ type, clause })));
-  return role;
-}
-
-/** The shared, frozen list with these roles (each a shared role, every index set). */
-function sharedRoles(roles: ValueRole[]): ValueRole[] {
-  for (let i = 0; i < roles.length; i++) {
-    if (roles[i] === undefined || !sharedRoleSet.has(roles[i])) return roles; // not a shared role (cannot happen): kept as is
-  }
-  return roleLists.get(roles);
-}
-
 function addClauseWord(property: ParsedProperty, word: string, node: ValueNode): void {
   if (property.clauseWords.size === 0 && property.clauseWords !== scratchWords) property.clauseWords = new SmallMap();
   property.clauseWords.set(word, node);
@@ -415,14 +367,14 @@ function validateListWithClauses(spec: PropertySpec, statement: StatementNode, p
   }
   if (index === 0) {
     const what = list.type === 'enum' && list.words.length > 6 ? `one or more of ${list.words[0].word} … ${list.words[list.words.length - 1].word}` : describeType(list);
-    out.push(diag('missing-value', statement.key, `'${key}' needs ${what}, e.g. ${spec.example}`, { expected: 'list' }));
+    out.push(diagnosticAt('missing-value', statement.key, `'${key}' needs ${what}, e.g. ${spec.example}`, { expected: 'list' }));
   }
   const text = spec.text;
   let textNode: ValueNode | undefined;
   while (index < values.length) {
     const node = values[index++];
     if (text && node.kind === text.value.type) {
-      if (textNode) out.push(diag('invalid-value', node, `'${key}' takes one ${text.name}; this is a second one`));
+      if (textNode) out.push(diagnosticAt('invalid-value', node, `'${key}' takes one ${text.name}; this is a second one`));
       else {
         textNode = node;
         const checked = checkValue(text.value, node, out, `'${key}'`);
@@ -435,12 +387,12 @@ function validateListWithClauses(spec: PropertySpec, statement: StatementNode, p
       out.push(
         node.kind === 'invalid'
           ? invalidLiteral(node)
-          : diag('invalid-value', node, `unexpected ${node.kind === 'identifier' ? `'${node.text}'` : describeValue(node)} in '${key}': expected ${clauses.map((c) => `'${c.word}'`).join(', ')}${text ? ` or the ${text.name} in quotes` : ''}, e.g. ${spec.example}`),
+          : diagnosticAt('invalid-value', node, `unexpected ${node.kind === 'identifier' ? `'${node.text}'` : describeValue(node)} in '${key}': expected ${clauses.map((c) => `'${c.word}'`).join(', ')}${text ? ` or the ${text.name} in quotes` : ''}, e.g. ${spec.example}`),
       );
       continue;
     }
     const twice = property.clauseWords.has(clause.word);
-    if (twice) out.push(diag('invalid-value', node, `'${clause.word}' is given twice in this '${key}'`));
+    if (twice) out.push(diagnosticAt('invalid-value', node, `'${clause.word}' is given twice in this '${key}'`));
     else addClauseWord(property, clause.word, node);
     const taken: ParsedValue[] = [];
     let count = 0;
@@ -452,14 +404,14 @@ function validateListWithClauses(spec: PropertySpec, statement: StatementNode, p
       const checked = checkValue(clause.value, valueNode, out, `'${clause.word}'`);
       if (checked) taken.push(checked);
     }
-    if (count === 0) out.push(diag('missing-value', statement.key, `'${clause.word}' in '${key}' needs ${describeType(clause.value)}${clause.many ? ' (one or more)' : ''}`, { clause: clause.word }));
+    if (count === 0) out.push(diagnosticAt('missing-value', statement.key, `'${clause.word}' in '${key}' needs ${describeType(clause.value)}${clause.many ? ' (one or more)' : ''}`, { clause: clause.word }));
     if (twice) continue;
     if (clause.many) (property.lists ??= new Map()).set(clause.word, taken);
     else if (taken[0]) property.args.set(clause.word, taken[0]);
   }
   if (text && !property.args.has(text.name)) {
     const what = textNode ? `a non-empty ${text.name}` : `a ${text.name} in quotes`;
-    out.push(diag('missing-value', statement.key, `'${key}' needs ${what} (${text.doc.replace(/\.$/, '').toLowerCase()}), e.g. ${spec.example}`, { expected: text.name }));
+    out.push(diagnosticAt('missing-value', statement.key, `'${key}' needs ${what} (${text.doc.replace(/\.$/, '').toLowerCase()}), e.g. ${spec.example}`, { expected: text.name }));
   }
   return property;
 }
@@ -471,7 +423,7 @@ function checkListItem(spec: PropertySpec, type: ValueType, node: ValueNode, out
   if (word) return parsedValue(node, word.word);
   const suggestions = suggest(node.text, allSpellings(type.words));
   out.push(
-    diag(
+    diagnosticAt(
       'invalid-value',
       node,
       `'${node.text}' cannot be accepted: syntax and schema errors cannot be accepted, only the analysis codes from rpo-unachievable to estimate-incomplete${didYouMean(suggestions)}`,
@@ -486,12 +438,11 @@ function checkOnlyWith(spec: PropertySpec, clause: ClauseSpec, property: ParsedP
   const first = spec.positional.find((p) => p.value.type === 'enum');
   const chosen = first ? property.args.get(first.name)?.value : undefined;
   if (chosen !== undefined && !clause.onlyWith.includes(String(chosen))) {
-    out.push(diag('invalid-value', word, `'${clause.word}' applies only to ${clause.onlyWith.join(' or ')}, not '${chosen}'`));
+    out.push(diagnosticAt('invalid-value', word, `'${clause.word}' applies only to ${clause.onlyWith.join(' or ')}, not '${chosen}'`));
   }
 }
 
 const NO_CLAUSES: readonly ClauseSpec[] = [];
-const EXTRA: ValueRole = shared({ type: 'extra' });
 
 /** The clause a value introduces (an identifier that is one of the clause words). */
 function clauseOf(clauses: readonly ClauseSpec[], node: ValueNode): ClauseSpec | undefined {
@@ -511,13 +462,13 @@ function reportUnexpected(spec: PropertySpec, node: ValueNode, out: Diagnostic[]
   }
   const clauses = spec.clauses ?? [];
   if (clauses.length === 0) {
-    out.push(diag('invalid-value', node, `unexpected extra value ${describeValue(node)}: '${spec.key}' takes ${spec.positional.length === 1 ? 'one value' : `${spec.positional.length} values`}, e.g. ${spec.example}`));
+    out.push(diagnosticAt('invalid-value', node, `unexpected extra value ${describeValue(node)}: '${spec.key}' takes ${spec.positional.length === 1 ? 'one value' : `${spec.positional.length} values`}, e.g. ${spec.example}`));
     return;
   }
   const words = clauses.map((c) => c.word);
   const suggestions = node.kind === 'identifier' ? suggest(node.text, words) : [];
   out.push(
-    diag(
+    diagnosticAt(
       'invalid-value',
       node,
       `unexpected ${node.kind === 'identifier' ? `'${node.text}'` : describeValue(node)} in '${spec.key}': expected ${words.map((w) => `'${w}'`).join(', ')}${didYouMean(suggestions)}`,
@@ -531,129 +482,7 @@ function unknownProperty(block: BlockSpec, key: IdentifierNode): Diagnostic {
   const suggestions = suggest(key.text, keys);
   const elsewhere = BLOCK_KINDS.filter((k) => k !== block.kind && propertySpec(k, key.text));
   const note = suggestions.length === 0 && elsewhere.length > 0 ? ` ('${key.text}' belongs in a ${elsewhere.join(' or ')} block)` : '';
-  return diag('unknown-property', key, `unknown property '${key.text}' in a ${block.kind}${didYouMean(suggestions)}${note}`, {
+  return diagnosticAt('unknown-property', key, `unknown property '${key.text}' in a ${block.kind}${didYouMean(suggestions)}${note}`, {
     suggestions,
   });
-}
-
-function invalidLiteral(node: ValueNode): Diagnostic {
-  return diag('invalid-value', node, node.problem ?? `invalid value '${node.text}'`, node.hint ? { replacement: node.hint } : undefined);
-}
-
-/** Checks one value against its type; reports `invalid-value` and returns undefined if wrong. */
-export function checkValue(type: ValueType, node: ValueNode, out: Diagnostic[], where: string): ParsedValue | undefined {
-  if (node.kind === 'invalid') {
-    out.push(invalidLiteral(node));
-    return undefined;
-  }
-  switch (type.type) {
-    case 'duration':
-      if (node.kind === 'duration') return parsedValue(node, node.value as number);
-      if (node.kind === 'number') return wrongType(type, node, out, where, `; did you mean '${node.text}m'?`, `${node.text}m`);
-      return wrongType(type, node, out, where);
-    case 'rate':
-      if (node.kind === 'rate' && type.nonZero && node.value === 0) {
-        out.push(diag('invalid-value', node, `${where} must be more than 0B/s: at ${node.text} a restore never ends`));
-        return undefined;
-      }
-      return node.kind === 'rate' ? parsedValue(node, node.value) : wrongType(type, node, out, where);
-    case 'size':
-    case 'date':
-    case 'string':
-      return node.kind === type.type ? parsedValue(node, node.value) : wrongType(type, node, out, where, type.type === 'string' && node.kind === 'identifier' ? `; write "${node.text}"` : '', type.type === 'string' && node.kind === 'identifier' ? `"${node.text}"` : undefined);
-    case 'percent': {
-      if (node.kind !== 'percent') return wrongType(type, node, out, where, node.kind === 'number' ? `; did you mean '${node.text}%'?` : '', node.kind === 'number' ? `${node.text}%` : undefined);
-      const v = node.value as number;
-      if ((type.min !== undefined && v < type.min) || (type.max !== undefined && v > type.max)) {
-        out.push(diag('invalid-value', node, `${where} must be between ${type.min ?? 0}% and ${type.max ?? 100}%, not ${node.text}`));
-        return undefined;
-      }
-      return parsedValue(node, v);
-    }
-    case 'integer': {
-      if (node.kind !== 'number') return wrongType(type, node, out, where);
-      const v = node.value as number;
-      if (!Number.isInteger(v) || v < type.min || v > type.max) {
-        out.push(diag('invalid-value', node, `${where} must be a whole number from ${type.min} to ${type.max}, not ${node.text}`));
-        return undefined;
-      }
-      return parsedValue(node, v);
-    }
-    case 'identifier':
-    case 'region':
-    case 'reference':
-      return node.kind === 'identifier' ? parsedValue(node, node.text) : wrongType(type, node, out, where);
-    case 'enum':
-    case 'location': {
-      if (node.kind !== 'identifier') return wrongType(type, node, out, where);
-      const word = canonicalWord(type.words, node.text);
-      if (word) return parsedValue(node, word.word);
-      if (type.type === 'location') return parsedValue(node, node.text);
-      const suggestions = suggest(node.text, allSpellings(type.words));
-      out.push(
-        diag('invalid-value', node, `${where} expects ${describeType(type)}, not '${node.text}'${didYouMean(suggestions)}`, suggestions.length > 0 ? { replacement: suggestions[0], suggestions } : undefined),
-      );
-      return undefined;
-    }
-  }
-}
-
-/** Reports a value of the wrong type (with an optional hint and replacement); undefined. */
-/**
- * A checked value: the node itself when its meaning is the node's own value (the parser's
- * nodes serve as their own ParsedValue: syntax-nodes.ts, Word_), else a pair. One object less
- * for most values.
- */
-function parsedValue(node: ValueNode, value: string | number): ParsedValue {
-  if (value === node.value && (node as Partial<ParsedValue>).node === node) return node as unknown as ParsedValue;
-  return { node, value };
-}
-
-function wrongType(type: ValueType, node: ValueNode, out: Diagnostic[], where: string, extra = '', replacement?: string): undefined {
-  out.push(diag('invalid-value', node, `${where} expects ${describeType(type)}, not ${describeValue(node)}${extra}`, replacement ? { replacement } : undefined));
-  return undefined;
-}
-
-/** "a duration such as 15m", "one of full, differential, …". */
-export function describeType(type: ValueType): string {
-  switch (type.type) {
-    case 'duration':
-      return 'a duration such as 15m or 1h30m';
-    case 'size':
-      return 'a size such as 200GB or 1.5TiB';
-    case 'rate':
-      return 'a rate such as 200MB/s or 5GB/h';
-    case 'percent':
-      return 'a percentage such as 50%';
-    case 'date':
-      return 'a date such as 2026-01-31';
-    case 'string':
-      return 'a string in quotes';
-    case 'integer':
-      return `a whole number from ${type.min} to ${type.max}`;
-    case 'identifier':
-      return 'a name';
-    case 'region':
-      return 'a region name';
-    case 'reference':
-      return `a ${type.kinds.join(' or ')} name`;
-    case 'enum':
-      return `one of ${type.words.map((w) => w.word).join(', ')}`;
-    case 'location':
-      return `${type.words.map((w) => w.word).join(', ')} or a region name`;
-  }
-}
-
-
-function describeValue(node: ValueNode): string {
-  switch (node.kind) {
-    case 'identifier':
-      return `the name '${node.text}'`;
-    case 'string':
-      return `the string ${node.text}`;
-    case 'duration':
-      return `the duration ${node.text}${node.text === formatDuration(node.value as number) ? '' : ` (${formatDuration(node.value as number)})`}`;
-    default:
-      return `the ${node.kind} ${node.text}`;
-  }
 }

@@ -1,8 +1,7 @@
 // Validation of `preset NAME [PARAM VALUE]…` (docs/presets.md): the preset name, each parameter
 // and its value against the documented range, with the source of the range in the message.
-import type { Diagnostic, Span, StatementNode, ValueNode } from '../ast';
-import type { DiagnosticCode } from '../diagnostic-codes';
-import { DiagnosticData, makeDiagnostic } from '../diagnostic-data';
+import type { Diagnostic, StatementNode, ValueNode } from '../ast';
+import { diagnosticAt } from '../diagnostic-data';
 import type { PropertySpec } from '../schema-types';
 import { didYouMean, suggest } from '../suggest';
 import { formatDuration } from '../units';
@@ -16,10 +15,6 @@ export interface PresetStatement {
   spec: PresetSpec;
   /** Every parameter with a value, given or default, in the preset's order. */
   values: Map<string, ParamValue>;
-}
-
-function diag<C extends DiagnosticCode>(code: C, span: Span, message: string, data?: DiagnosticData[C]): Diagnostic<C> {
-  return makeDiagnostic(code, span.range, message, data);
 }
 
 /** Preset names close to a word, including those whose engine words match it. */
@@ -74,7 +69,7 @@ function describeCondition(c: Condition): string {
 
 function outside(preset: PresetSpec, param: ParamSpec, node: ValueNode, values: ReadonlyMap<string, ParamValue>, verb: string): Diagnostic {
   const range = describeRange(param, values);
-  return diag('invalid-value', node, `${param.name} ${node.text} ${verb} ${range} for ${preset.name} (${sourceName(preset, param.source)})`, {
+  return diagnosticAt('invalid-value', node, `${param.name} ${node.text} ${verb} ${range} for ${preset.name} (${sourceName(preset, param.source)})`, {
     preset: preset.name,
     param: param.name,
     range,
@@ -89,22 +84,22 @@ function checkParamValue(preset: PresetSpec, param: ParamSpec, node: ValueNode, 
   switch (v.type) {
     case 'duration':
       if (node.kind === 'duration') return { node, value: node.value as number };
-      out.push(diag('invalid-value', node, node.problem ?? `${where} is a duration such as ${paramExample(param)}, not '${node.text}'`));
+      out.push(diagnosticAt('invalid-value', node, node.problem ?? `${where} is a duration such as ${paramExample(param)}, not '${node.text}'`));
       return undefined;
     case 'integer':
       if (node.kind === 'number' && Number.isInteger(node.value)) return { node, value: node.value as number };
-      out.push(diag('invalid-value', node, `${where} is a whole number from ${v.min} to ${v.max}, not '${node.text}'`));
+      out.push(diagnosticAt('invalid-value', node, `${where} is a whole number from ${v.min} to ${v.max}, not '${node.text}'`));
       return undefined;
     case 'region':
       if (node.kind === 'identifier') return { node, value: node.text };
-      out.push(diag('invalid-value', node, `${where} is a region name, not '${node.text}'`));
+      out.push(diagnosticAt('invalid-value', node, `${where} is a region name, not '${node.text}'`));
       return undefined;
     case 'enum': {
       const words = v.words.map((w) => w.word);
       if (node.kind === 'identifier' && words.includes(node.text)) return { node, value: node.text };
       const suggestions = node.kind === 'identifier' ? suggest(node.text, words) : [];
       out.push(
-        diag(
+        diagnosticAt(
           'invalid-value',
           node,
           `${param.name} ${node.text} is not one of ${words.join(', ')} for ${preset.name} (${sourceName(preset, param.source)})${didYouMean(suggestions)}`,
@@ -127,7 +122,7 @@ function checkRanges(preset: PresetSpec, given: Map<string, ParsedValue>, words:
     if (param.onlyWith && !holds(param.onlyWith, values)) {
       const current = values.get(param.onlyWith.param);
       out.push(
-        diag(
+        diagnosticAt(
           'invalid-value',
           words.get(param.name) ?? parsed.node,
           `${param.name} applies to ${preset.name} only ${describeCondition(param.onlyWith)}${current ? `, not ${param.onlyWith.param} ${current.text}` : ''}`,
@@ -167,7 +162,7 @@ export function checkPreset(spec: PropertySpec, statement: StatementNode, out: D
   const property: ParsedProperty = { statement, spec, roles: [], args: new Map(), clauseWords: new Map(), list: [] };
   const [nameNode, ...rest] = statement.values;
   if (!nameNode) {
-    out.push(diag('missing-value', statement.key, `'preset' needs a preset name, e.g. ${spec.example} (presets: ${PRESET_NAMES.join(', ')})`, { expected: 'name' }));
+    out.push(diagnosticAt('missing-value', statement.key, `'preset' needs a preset name, e.g. ${spec.example} (presets: ${PRESET_NAMES.join(', ')})`, { expected: 'name' }));
     return property;
   }
   const preset = nameNode.kind === 'identifier' ? presetSpec(nameNode.text) : undefined;
@@ -176,7 +171,7 @@ export function checkPreset(spec: PropertySpec, statement: StatementNode, out: D
     const word = nameNode.kind === 'identifier' ? nameNode.text : nameNode.kind === 'string' ? String(nameNode.value) : '';
     const suggestions = word ? (presetSpec(word) ? [word] : suggestPresets(word)) : [];
     out.push(
-      diag('invalid-value', nameNode, `unknown preset '${nameNode.text}'${didYouMean(suggestions)} (presets: ${PRESET_NAMES.join(', ')})`, suggestions.length > 0 ? { replacement: suggestions[0], suggestions } : { suggestions }),
+      diagnosticAt('invalid-value', nameNode, `unknown preset '${nameNode.text}'${didYouMean(suggestions)} (presets: ${PRESET_NAMES.join(', ')})`, suggestions.length > 0 ? { replacement: suggestions[0], suggestions } : { suggestions }),
     );
     return property;
   }
@@ -191,7 +186,7 @@ export function checkPreset(spec: PropertySpec, statement: StatementNode, out: D
     if (!param) {
       const suggestions = word.kind === 'identifier' ? suggest(word.text, names) : [];
       out.push(
-        diag(
+        diagnosticAt(
           'invalid-value',
           word,
           `${preset.name} has no parameter '${word.text}'${didYouMean(suggestions)} (parameters: ${names.join(', ')})`,
@@ -203,14 +198,14 @@ export function checkPreset(spec: PropertySpec, statement: StatementNode, out: D
       continue;
     }
     if (property.clauseWords.has(param.name)) {
-      out.push(diag('invalid-value', word, `'${param.name}' is given twice in this preset`));
+      out.push(diagnosticAt('invalid-value', word, `'${param.name}' is given twice in this preset`));
       if (rest[i + 1] && !isParamWord(rest[i + 1])) i++;
       continue;
     }
     property.clauseWords.set(param.name, word);
     const valueNode = rest[i + 1];
     if (!valueNode || isParamWord(valueNode)) {
-      out.push(diag('missing-value', word, `'${param.name}' of ${preset.name} needs a value: ${describeRange(param, new Map())}, e.g. ${param.name} ${paramExample(param)}`, { clause: param.name }));
+      out.push(diagnosticAt('missing-value', word, `'${param.name}' of ${preset.name} needs a value: ${describeRange(param, new Map())}, e.g. ${param.name} ${paramExample(param)}`, { clause: param.name }));
       continue;
     }
     i++;
@@ -221,7 +216,7 @@ export function checkPreset(spec: PropertySpec, statement: StatementNode, out: D
   for (const param of preset.params) {
     if (param.required && !property.clauseWords.has(param.name)) {
       out.push(
-        diag('missing-value', statement.key, `preset ${preset.name} needs '${param.name}' (${describeRange(param, new Map())}); it has no default, e.g. preset ${preset.name} ${param.name} ${paramExample(param)}`, {
+        diagnosticAt('missing-value', statement.key, `preset ${preset.name} needs '${param.name}' (${describeRange(param, new Map())}); it has no default, e.g. preset ${preset.name} ${param.name} ${paramExample(param)}`, {
           clause: param.name,
         }),
       );
