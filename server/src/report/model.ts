@@ -1,8 +1,8 @@
 // The report's view model (docs/report.md), built from an analysis result: the plan
 // summary, one section per entity with its per-scenario table, per scenario the recovery
 // timeline and the recovery order, the dependency graph and the accepted-risk register.
-// Everything the HTML and Markdown renderers show is decided here, as plain data (its types: view.ts); the
-// renderers only lay it out.
+// Everything the HTML and Markdown renderers show is decided here, as plain data (its
+// types: view.ts); the renderers only lay it out.
 import { Scenario, SCENARIOS } from '../../../grammar/src/schema';
 import { formatDate } from '../../../grammar/src/units';
 import { describeParts, fmt, sumParts } from '../analysis/describe';
