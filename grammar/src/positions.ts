@@ -52,9 +52,9 @@ export class LineIndex {
     this.starts = found;
   }
 
-  /** Holds `text`, equal to its own, instead of its own (see adoptText in parse.ts). */
+  /** Holds `text`, which must equal its own, instead of its own (adoptText, parse.ts, checks). */
   adopt(text: string): void {
-    if (text === this.text) this.text = text;
+    this.text = text;
   }
 
   /**

@@ -31,7 +31,6 @@ import { ValidationAssembly } from './validation-assembly';
 import { checkValue, describeType, describeValue, invalidLiteral, ParsedValue, parsedValue } from './value-check';
 
 export type { ParsedValue } from './value-check';
-export { checkValue, describeType } from './value-check';
 import { emptyList } from './shared-lists';
 import { clauseValueRole, clauseWordRole, EXTRA, listRole, positionalRole, sharedRoles } from './shared-roles';
 

@@ -26,7 +26,6 @@ export class Interner<T> {
   }
 }
 
-
 const scenarioLists = new ListInterner<Scenario>();
 
 /** The shared list with these scenarios. */

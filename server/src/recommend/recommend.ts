@@ -22,7 +22,7 @@ import { choose, DEPENDENCY_CODES, keyOf, lookupOf, MAX_MOVES, ordinal, scenario
 
 export type { TextEdit } from './edits';
 export type { AfterScenario, FixOption, OptionKind } from './options';
-export { DEPENDENCY_CODES, introducesErrors } from './search';
+export { introducesErrors } from './search';
 export type { CostTier, ValueGate } from './moves';
 
 export interface RecommendOptions {

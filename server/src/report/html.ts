@@ -6,7 +6,7 @@
 import { SCENARIO_DOCS } from '../../../grammar/src/schema';
 import { esc } from './escape';
 import { REPORT_CSS } from './html-style';
-import { EntityView, OrderStep, ReportView, RiskRow, ScenarioRow, ScenarioView, VerdictClass } from './model';
+import { EntityView, OrderStep, ReportView, RiskRow, ScenarioRow, ScenarioView, VerdictClass } from './view';
 import { graphSvg, timelineSvg, VERDICT_WORDS } from './svg';
 
 export interface HtmlOptions {

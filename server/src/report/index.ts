@@ -2,7 +2,8 @@
 // Markdown. Pure: no I/O, no Node-only imports (it also runs in the browser build).
 import { HtmlOptions, renderHtml } from './html';
 import { renderMarkdown } from './markdown';
-import { buildReport, ReportInput, ReportOptions } from './model';
+import { buildReport } from './model';
+import { ReportInput, ReportOptions } from './view';
 
 export type ReportFormat = 'html' | 'markdown';
 

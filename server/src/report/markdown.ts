@@ -2,7 +2,7 @@
 // HTML page without the pictures — summary, recovery order per scenario, the per-entity
 // tables with their assumptions, and the accepted-risk register.
 import { SCENARIO_DOCS } from '../../../grammar/src/schema';
-import { EntityView, ReportView, RiskRow, ScenarioRow, ScenarioView } from './model';
+import { EntityView, ReportView, RiskRow, ScenarioRow, ScenarioView } from './view';
 import { VERDICT_WORDS } from './svg';
 
 /** Escapes what Markdown (and GitHub's table syntax) would interpret in a cell or a line. */

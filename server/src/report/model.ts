@@ -15,8 +15,6 @@ import { activeAcceptances, assumptionsOf } from './inputs';
 import { DependencyGraph, dependencyGraph, waveNumbers } from './order';
 import { EntityView, GraphEdge, ObjectiveCounts, OrderStep, ReportInput, ReportOptions, ReportView, RiskRow, ScenarioRow, ScenarioView, Segment, TimelineRow, VerdictClass } from './view';
 
-export type { EntityView, GraphEdge, Location, ObjectiveCounts, OrderStep, ReportInput, ReportOptions, ReportView, RiskRow, ScenarioRow, ScenarioView, Segment, SegmentName, TimelineRow, VerdictClass } from './view';
-
 const DEFAULT_TITLE = 'Disaster-recovery report';
 
 export function buildReport(input: ReportInput, options: ReportOptions = {}): ReportView {

@@ -6,7 +6,7 @@
 import { fmt } from '../analysis/describe';
 import { esc } from './escape';
 import { layoutGraph, NODE } from './graph-layout';
-import { EntityView, GraphEdge, ScenarioView, TimelineRow } from './model';
+import { EntityView, GraphEdge, ScenarioView, TimelineRow } from './view';
 
 const T = { width: 960, label: 190, note: 120, row: 22, bar: 12, axis: 26 } as const;
 
