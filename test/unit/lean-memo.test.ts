@@ -90,3 +90,54 @@ describe('lean memo: what a service estimate kept was computed from', () => {
     assert.ok(Object.isFrozen(kept('web').targets));
   });
 });
+
+describe('lean memo: the references by path of a build patched from the last one', () => {
+  const regions = { path: 'a/regions.drspec', text: 'region west {\n  pair east\n}\nregion east {\n  pair west\n}\n' };
+  // More files than a map copied rather than patched holds (patched-map.ts, SMALL).
+  const stores = Array.from({ length: 24 }, (_, i) => ({ path: `b/store-${String(i).padStart(2, '0')}.drspec`, text: `datastore d${i} {\n  region west\n}\nservice s${i} {\n  region east\n  depends-on d${i}${i > 0 ? `, s${i - 1}` : ''}\n}\n` }));
+  // Each target also as whether it is this model's declaration of its name, not one of an earlier build.
+  const current = (model: ReturnType<typeof buildModel>, target: { kind: string; name: string }) =>
+    (model.names as unknown as Record<string, ReadonlyMap<string, unknown>>)[target.kind]?.get(target.name) === target ? 'current' : 'stale';
+  const written = (model: ReturnType<typeof buildModel>, path: string) =>
+    model.referencesIn(path).map((r) => `${r.name}@${r.node.startOffset} ${r.target ? `${r.target.kind} ${r.target.name} ${current(model, r.target)}` : '-'}`);
+  const sameAsFresh = (model: ReturnType<typeof buildModel>, files: readonly { path: string; text: string }[], paths: readonly string[]) => {
+    const fresh = buildModel(validated(files));
+    for (const path of paths) assert.deepEqual(written(model, path), written(fresh, path), path);
+  };
+
+  it('keeps the last lists of the files an edit did not touch, and resolves the edited one as a fresh build does', () => {
+    const memo = new ModelMemo();
+    const files = [regions, ...stores];
+    // As in the language server: the files not edited keep their validation.
+    const before = validated(files);
+    const first = buildModel(before, memo);
+    const edited = files.slice();
+    // The last file: no other file looks up its names (each service depends on the one before).
+    const at = files.length - 1;
+    edited[at] = { ...edited[at], text: edited[at].text.replace('region west', 'region east') };
+    const after = before.slice();
+    after[at] = validated([edited[at]])[0];
+    const second = buildModel(after, memo);
+    sameAsFresh(second, edited, files.map((f) => f.path));
+    assert.notDeepEqual(written(second, edited[at].path), written(first, edited[at].path));
+    for (const [i, f] of files.entries()) if (i !== at) assert.equal(second.referencesIn(f.path), first.referencesIn(f.path), f.path);
+    assert.deepEqual(second.references.map((r) => r.name), buildModel(validated(edited)).references.map((r) => r.name));
+  });
+
+  it('gives the right lists when a file is replaced by another path, added or removed', () => {
+    const memo = new ModelMemo();
+    const files = [regions, ...stores];
+    buildModel(validated(files), memo);
+    // As many files as before, one of them under another path.
+    const moved = files.slice();
+    moved[3] = { path: 'c/moved.drspec', text: moved[3].text };
+    moved.sort((x, y) => (x.path < y.path ? -1 : 1));
+    const afterMove = buildModel(validated(moved), memo);
+    sameAsFresh(afterMove, moved, [...files, ...moved].map((f) => f.path));
+    assert.deepEqual(written(afterMove, files[3].path), []);
+    const added = [...moved, { path: 'd/new.drspec', text: 'service extra {\n  depends-on d1\n}\n' }];
+    sameAsFresh(buildModel(validated(added), memo), added, added.map((f) => f.path));
+    const removed = added.filter((f) => f.path !== 'b/store-10.drspec');
+    sameAsFresh(buildModel(validated(removed), memo), removed, added.map((f) => f.path));
+  });
+});

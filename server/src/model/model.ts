@@ -113,18 +113,20 @@ function ignore(): void {}
 
 export function buildModel(files: readonly ValidatedFile[], memo?: ModelMemo): Model {
   const sorted = inPathOrder(files) ? files.slice() : [...files].sort((a, b) => comparePaths(a.file.path, b.file.path));
-  const entries: FileEntities[] = [];
-  for (const validated of sorted) entries.push(fileDeclarations(validated, memo !== undefined));
+  // Sized once: an edit of a large workspace builds this list again (a list grown by push
+  // is copied as it grows).
+  const entries = new Array<FileEntities>(sorted.length);
+  for (let i = 0; i < sorted.length; i++) entries[i] = fileDeclarations(sorted[i], memo !== undefined);
   const { tables, findings, sameGraph, replaced } = declarationTables(entries, memo?.tables);
   // Only files with model findings have a list (copied: the tables' own are kept for the next build).
   const diagnostics = new Map<string, Diagnostic[]>();
   for (const [path, list] of findings) diagnostics.set(path, list.slice());
-  let byPath: Map<string, NameReference[]> | undefined;
+  let byPath: ReadonlyMap<string, NameReference[]> | undefined;
   let references: NameReference[] | undefined;
   // Without a memo (a one-off check) the names are resolved for their findings only, and
   // again, for the references, when the editor's features first ask: a check keeps no
   // reference per written name (about 4 bytes per byte of source on a long chain).
-  const resolved = (): Map<string, NameReference[]> => (byPath ??= resolveReferences(model, entries, ignore, undefined, undefined, true));
+  const resolved = (): ReadonlyMap<string, NameReference[]> => (byPath ??= resolveReferences(model, entries, ignore, undefined, undefined, true));
   const model: Model = {
     files: sorted,
     ...tables,

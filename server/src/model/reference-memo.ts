@@ -63,6 +63,8 @@ export class ReferenceMemo {
   readonly lastFiles = new Map<string, FileNames>();
   /** Per path of a file edited since the last resolution, that resolution (set by affectedPaths, for the build that called it). */
   readonly editedFrom = new Map<string, FileResolution>();
+  /** The last resolution's references by path (resolveReferences patches it on the next build). */
+  lastByPath: ReadonlyMap<string, NameReference[]> | undefined = undefined;
   /**
    * Per kind and name, the files whose names look it up (each kind a written name may
    * refer to), with how many lookups each makes. A declaration's lookups are listed again

@@ -8,6 +8,7 @@ import { Declaration, Model, NameRef, NameReference, PlanEntity, ReferenceKind }
 import { FileDeclarations, FileResolution, ReferenceMemo, Resolution } from './reference-memo';
 import { forEachSite, POLICY, SiteVisitor, Tables } from './reference-sites';
 import { emptyList } from '../../../grammar/src/shared-lists';
+import { PatchedMap } from './patched-map';
 
 export { ReferenceMemo } from './reference-memo';
 export type { FileDeclarations } from './reference-memo';
@@ -231,16 +232,17 @@ export function resolveReferences(
   replaced: ReadonlySet<Declaration> | undefined,
   /** False: the findings only (the map comes back empty). */
   keep: boolean,
-): Map<string, NameReference[]> {
+): ReadonlyMap<string, NameReference[]> {
   const resolver = new Resolver(model, memo, replaced, keep);
-  const byPath = new Map<string, NameReference[]>();
+  const byPath = new ReferencesByPath(keep ? memo?.lastByPath : undefined, files);
   const plan = model.plan;
   const affected = memo?.affectedPaths(files);
-  for (const f of files) {
+  for (let at = 0; at < files.length; at++) {
+    const f = files[at];
     const planHere = plan?.defaultPolicy && plan.path === f.path ? plan : undefined;
     const kept = memo?.files.get(f.file);
     if (kept && !affected!.has(f.path) && kept.plan === planHere && (!kept.hasUnknown || kept.namesVersion === resolver.currentNamesVersion())) {
-      byPath.set(f.path, kept.sorted);
+      if (keep) byPath.set(at, kept.sorted);
       for (const d of kept.diagnostics) report(f.path, d);
       continue;
     }
@@ -287,11 +289,56 @@ export function resolveReferences(
       if (!joined) sorted.sort(compareOffsets);
     }
     memo?.files.set(f.file, { parts, sorted, diagnostics, plan: planHere, hasUnknown, namesVersion: hasUnknown ? resolver.currentNamesVersion() : 0, joined });
-    if (keep) byPath.set(f.path, sorted);
+    if (keep) byPath.set(at, sorted);
   }
   // The edited files' last resolutions are not kept beyond this build.
   memo?.editedFrom.clear();
-  return byPath;
+  const result = byPath.result();
+  if (memo && keep) memo.lastByPath = result;
+  return result;
+}
+
+/**
+ * The references of each file by path, as resolveReferences gathers them in file order. On
+ * an edit most files keep the very list of the last build, so the last build's map is
+ * patched (PatchedMap) rather than made again: one entry per file of the workspace was
+ * most of what a resolution allocated. A flat map is made as soon as a path is not the
+ * last map's.
+ */
+class ReferencesByPath {
+  private flat: Map<string, NameReference[]> | undefined;
+  private readonly replaced = new Map<string, NameReference[]>();
+
+  constructor(
+    private readonly last: ReadonlyMap<string, NameReference[]> | undefined,
+    private readonly files: readonly FileDeclarations[],
+  ) {
+    if (!last || last.size !== files.length) this.flat = new Map();
+  }
+
+  /** The references of `files[at]` (called in file order). */
+  set(at: number, references: NameReference[]): void {
+    const path = this.files[at].path;
+    if (!this.flat) {
+      const before = this.last!.get(path);
+      if (before !== undefined) {
+        if (before !== references) this.replaced.set(path, references);
+        return;
+      }
+      // A path the last build did not have: the map of this build is made flat.
+      this.flat = new Map();
+      for (let k = 0; k < at; k++) {
+        const earlier = this.files[k].path;
+        this.flat.set(earlier, this.replaced.get(earlier) ?? this.last!.get(earlier)!);
+      }
+    }
+    this.flat.set(path, references);
+  }
+
+  /** Every path set, each once: with as many paths as the last map, all of them its keys. */
+  result(): ReadonlyMap<string, NameReference[]> {
+    return this.flat ?? PatchedMap.patched(this.last!, this.replaced);
+  }
 }
 
 /**

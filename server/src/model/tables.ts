@@ -167,12 +167,17 @@ function patchTables(last: TablesState, files: readonly FileEntities[], memo: Ta
     plan: previous.plan,
     regions: previous.regions,
     policies: previous.policies,
-    datastores: previous.datastores.slice(),
-    services: previous.services.slice(),
+    datastores: previous.datastores,
+    services: previous.services,
     entities: previous.entities,
-    duplicates: previous.duplicates.slice(),
+    duplicates: previous.duplicates,
     names: previous.names,
   };
+  // Each list is copied when the edit first replaces one of its declarations (the previous
+  // build's lists are never changed): an edit replaces one kind or two, not every kind.
+  let datastoresCopied = false;
+  let servicesCopied = false;
+  let duplicatesCopied = false;
   let entitiesCopied = false;
   const replacedEntities: number[] = [];
   // Winners replaced by a new declaration: a duplicate of one elsewhere names it (its line).
@@ -199,8 +204,17 @@ function patchTables(last: TablesState, files: readonly FileEntities[], memo: Ta
               tables.entities = tables.entities.slice();
               entitiesCopied = true;
             }
-            if (a.kind === 'datastore' && tables.datastores[at.datastores] === b) tables.datastores[at.datastores] = a;
-            else if (a.kind === 'service' && tables.services[at.services] === b) {
+            if (a.kind === 'datastore' && tables.datastores[at.datastores] === b) {
+              if (!datastoresCopied) {
+                tables.datastores = tables.datastores.slice();
+                datastoresCopied = true;
+              }
+              tables.datastores[at.datastores] = a;
+            } else if (a.kind === 'service' && tables.services[at.services] === b) {
+              if (!servicesCopied) {
+                tables.services = tables.services.slice();
+                servicesCopied = true;
+              }
               tables.services[at.services] = a;
               if (!sameNames(a.dependsOn, (b as typeof a).dependsOn)) sameGraph = false;
             } else return undefined;
@@ -210,6 +224,10 @@ function patchTables(last: TablesState, files: readonly FileEntities[], memo: Ta
           }
         } else {
           if (tables.duplicates[at.duplicates] !== b) return undefined;
+          if (!duplicatesCopied) {
+            tables.duplicates = tables.duplicates.slice();
+            duplicatesCopied = true;
+          }
           tables.duplicates[at.duplicates] = a;
         }
       }
