@@ -2,8 +2,9 @@
 // A map patched without copying it: the previous map (never changed again) with the
 // values an edit replaced, under the same keys in the same order. The language server's
 // builds use it for tables of thousands of entries (the model's names, each file's
-// references, the snapshot's files): copying one on every keystroke costs milliseconds; a lookup here costs one more
-// Map lookup. Beyond OVERRIDES replaced keys the map is copied once, flat.
+// references, the snapshot's files): copying one on every keystroke costs milliseconds;
+// a lookup here costs one more Map lookup. Beyond OVERRIDES replaced keys the map is
+// copied once, flat.
 const OVERRIDES = 256;
 /** Maps up to this size are copied rather than patched. */
 const SMALL = 16;
