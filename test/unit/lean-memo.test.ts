@@ -124,6 +124,24 @@ describe('lean memo: the references by path of a build patched from the last one
     assert.deepEqual(second.references.map((r) => r.name), buildModel(validated(edited)).references.map((r) => r.name));
   });
 
+  it('copies the map flat once more than 16 files have been edited since the last full build', () => {
+    // Its base keeps each edited file's lists of that build, and with them that version's text.
+    const memo = new ModelMemo();
+    // Names no other file looks up: an edit resolves its own file again, no other.
+    const files = [regions, ...stores.map((f, i) => ({ path: f.path, text: `datastore d${i} {\n  region west\n}\n` }))];
+    const texts = files.slice();
+    let current = validated(files);
+    buildModel(current, memo);
+    for (let n = 1; n <= 17; n++) {
+      texts[n] = { ...files[n], text: files[n].text.replace('region west', 'region east') };
+      current = current.slice();
+      current[n] = validated([texts[n]])[0];
+      const model = buildModel(current, memo);
+      assert.equal(memo.references.lastByPath instanceof Map, n === 17, `after ${n} files edited`);
+      if (n >= 16) sameAsFresh(model, texts, files.map((f) => f.path));
+    }
+  });
+
   it('gives the right lists when a file is replaced by another path, added or removed', () => {
     const memo = new ModelMemo();
     const files = [regions, ...stores];

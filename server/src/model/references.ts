@@ -305,6 +305,13 @@ export function resolveReferences(
  * most of what a resolution allocated. A flat map is made as soon as a path is not the
  * last map's.
  */
+/**
+ * The patched map's base keeps each edited file's references of the last full build, and
+ * through them that version's tree and text: beyond this many edited files it is copied
+ * flat (a map of one entry per file, about once per this many files edited).
+ */
+const EDITED_FILES_KEPT = 16;
+
 class ReferencesByPath {
   private flat: Map<string, NameReference[]> | undefined;
   private readonly replaced = new Map<string, NameReference[]>();
@@ -337,7 +344,7 @@ class ReferencesByPath {
 
   /** Every path set, each once: with as many paths as the last map, all of them its keys. */
   result(): ReadonlyMap<string, NameReference[]> {
-    return this.flat ?? PatchedMap.patched(this.last!, this.replaced);
+    return this.flat ?? PatchedMap.patched(this.last!, this.replaced, EDITED_FILES_KEPT);
   }
 }
 
