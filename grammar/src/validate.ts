@@ -182,7 +182,8 @@ function validateBlock(block: BlockNode, out: Diagnostic[]): ParsedBlock | undef
   // The non-repeatable keys given so far: looked up in the properties themselves while a
   // block is small (most have a few statements: no map per block), in a map beyond.
   let seen: Map<string, StatementNode> | undefined;
-  for (const statement of block.statements) {
+  for (let i = 0; i < block.statements.length; i++) {
+    const statement = block.statements[i];
     const property = validateStatement(spec, statement, out);
     if (!property) continue;
     (statement as Interpretable).interpretation = property;

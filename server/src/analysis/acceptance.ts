@@ -51,8 +51,8 @@ export class Acceptances {
     private readonly today: number,
     entities: readonly Entity[] = model.entities,
   ) {
-    for (const p of model.policies) for (const a of p.acceptances) this.record(a);
-    for (const e of entities) for (const a of e.acceptances) this.record(a);
+    for (const p of model.policies) for (let i = 0; i < p.acceptances.length; i++) this.record(p.acceptances[i]);
+    for (const e of entities) for (let i = 0; i < e.acceptances.length; i++) this.record(e.acceptances[i]);
   }
 
   /** The (winning) entity of a kind and name. */

@@ -114,7 +114,7 @@ export function datastoreAssumptions(ds: DatastoreEntity, s: Pick<ScenarioEstima
     // Nothing survives corruption: the retention of the backups (against the detection
     // window) decided that.
     if (s.outcome === 'total-loss' && s.scenario === 'data-corruption' && ds.backups.length > 0) {
-      for (const b of ds.backups) add(out, b.property, 'retain', b.retain);
+      for (let i = 0; i < ds.backups.length; i++) add(out, ds.backups[i].property, 'retain', ds.backups[i].retain);
       corruptionDetection(plan, out);
     }
     return list(dedupe(out));
@@ -149,17 +149,24 @@ export function datastoreAssumptions(ds: DatastoreEntity, s: Pick<ScenarioEstima
 }
 
 /** What a service's own recovery in one scenario assumed. */
+/** Whether the service's own recovery switches over (its parts name a switch). */
+function switches(own: ServiceOwn): boolean {
+  for (let i = 0; i < own.rtoParts.length; i++) if (own.rtoParts[i].name === 'switch') return true;
+  return false;
+}
+
 export function serviceOwnAssumptions(service: ServiceEntity, scenario: Scenario, own: ServiceOwn): Assumption[] {
   const out: Assumption[] = [];
   if (own.outcome !== 'recovered' || scenario === 'data-corruption') return NONE;
-  const names = own.rtoParts.map((p) => p.name);
-  if (!names.includes('switch')) {
+  if (!switches(own)) {
     failoverAssumptions(service.failover, out, ['detect']);
     return list(out);
   }
   const strategy = service.strategy;
   const defaults = STRATEGY_DEFAULTS[strategy.kind];
-  for (const part of serviceFailoverParts(service)) {
+  const parts = serviceFailoverParts(service);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
     if (part.name === 'detect' || part.name === 'decide' || part.name === 'switch') failoverAssumptions(service.failover, out, [part.name]);
     else if ((part.name === 'provision' || part.name === 'deploy' || part.name === 'scale-out') && defaults) {
       add(out, strategy.property, part.name, part.seconds ?? 0, noteFor('strategy', strategy.kind));

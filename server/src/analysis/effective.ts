@@ -76,7 +76,8 @@ export function limitDependency(estimate: EntityEstimate, index: number, field: 
   if (!s[field] || !own) return undefined;
   const ownBadness = rtoBadness(own.outcome, own.rtoSeconds);
   let worst: Limit | undefined;
-  for (const dep of estimate.dependencies) {
+  for (let i = 0; i < estimate.dependencies.length; i++) {
+    const dep = estimate.dependencies[i];
     const at = dep.estimate.scenarios[index];
     if (at.outcome === 'not-estimated') continue;
     if (field === 'limitingRto' ? limitsRto(at, ownBadness, worst) : limitsRpo(at, worst)) worst = { dep, at };
@@ -145,6 +146,6 @@ export function effectiveScenario(
 }
 
 function usesFailover(own: ServiceOwn): boolean {
-  for (const part of own.rtoParts) if (part.name === 'switch') return true;
+  for (let i = 0; i < own.rtoParts.length; i++) if (own.rtoParts[i].name === 'switch') return true;
   return false;
 }

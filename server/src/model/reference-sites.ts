@@ -34,17 +34,27 @@ export function forEachSite(declaration: Declaration, visit: SiteVisitor): void 
       return;
     case 'datastore':
       if (declaration.region) visit(declaration.region.name, declaration.region.node, declaration.region.property, REGION, 'region');
-      for (const b of declaration.backups) {
+      for (let i = 0; i < declaration.backups.length; i++) {
+        const b = declaration.backups[i];
         if (b.to.kind === 'region') visit(b.to.region, b.to.node, b.property, REGION, 'region');
       }
-      for (const r of declaration.replicas) visit(r.region.name, r.region.node, r.region.property, REGION, 'region');
-      for (const r of declaration.references) visit(r.name, r.node, r.property, DATASTORE, 'datastore');
+      for (let i = 0; i < declaration.replicas.length; i++) {
+        const r = declaration.replicas[i];
+        visit(r.region.name, r.region.node, r.region.property, REGION, 'region');
+      }
+      for (let i = 0; i < declaration.references.length; i++) {
+        const r = declaration.references[i];
+        visit(r.name, r.node, r.property, DATASTORE, 'datastore');
+      }
       if (declaration.policy) visit(declaration.policy.name, declaration.policy.node, declaration.policy.property, POLICY, 'policy');
       return;
     case 'service':
       if (declaration.region) visit(declaration.region.name, declaration.region.node, declaration.region.property, REGION, 'region');
       if (declaration.strategy.in) visit(declaration.strategy.in.name, declaration.strategy.in.node, declaration.strategy.in.property, REGION, 'region');
-      for (const d of declaration.dependsOn) visit(d.name, d.node, d.property, DEPENDENCY, 'service or datastore');
+      for (let i = 0; i < declaration.dependsOn.length; i++) {
+        const d = declaration.dependsOn[i];
+        visit(d.name, d.node, d.property, DEPENDENCY, 'service or datastore');
+      }
       if (declaration.policy) visit(declaration.policy.name, declaration.policy.node, declaration.policy.property, POLICY, 'policy');
       return;
   }

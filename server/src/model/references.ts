@@ -243,7 +243,7 @@ export function resolveReferences(
     const kept = memo?.files.get(f.file);
     if (kept && !affected!.has(f.path) && kept.plan === planHere && (!kept.hasUnknown || kept.namesVersion === resolver.currentNamesVersion())) {
       if (keep) byPath.set(at, kept.sorted);
-      for (const d of kept.diagnostics) report(f.path, d);
+      for (let k = 0; k < kept.diagnostics.length; k++) report(f.path, kept.diagnostics[k]);
       continue;
     }
     // Sized once: a file may have thousands of declarations, and an edit resolves its file again.
@@ -257,13 +257,13 @@ export function resolveReferences(
       const resolution = resolver.resolve(f.declarations[i]);
       parts[i < planAt ? i : i + 1] = resolution.references;
       hasUnknown ||= resolution.hasUnknown;
-      for (const d of resolution.diagnostics) diagnostics.push(d);
+      for (let k = 0; k < resolution.diagnostics.length; k++) diagnostics.push(resolution.diagnostics[k]);
     }
     if (planHere) {
       const resolution = resolver.planPolicy(planHere, planHere.defaultPolicy!);
       parts[planAt] = resolution.references;
       hasUnknown ||= resolution.hasUnknown;
-      for (const d of resolution.diagnostics) diagnostics.push(d);
+      for (let k = 0; k < resolution.diagnostics.length; k++) diagnostics.push(resolution.diagnostics[k]);
     }
     for (const d of diagnostics) report(f.path, d);
     const before = kept ?? memo?.editedFrom.get(f.path);
@@ -277,11 +277,13 @@ export function resolveReferences(
       // Each part is in offset order and the declarations are in file order: usually the
       // parts joined are already sorted (not when the plan's part, joined last, is not).
       let total = 0;
-      for (const part of parts) total += part.length;
+      for (let k = 0; k < parts.length; k++) total += parts[k].length;
       sorted = new Array<NameReference>(total);
       let at = 0;
-      for (const part of parts) {
-        for (const r of part) {
+      for (let k = 0; k < parts.length; k++) {
+        const part = parts[k];
+        for (let j = 0; j < part.length; j++) {
+          const r = part[j];
           if (joined && at > 0 && sorted[at - 1].node.startOffset > r.node.startOffset) joined = false;
           sorted[at++] = r;
         }

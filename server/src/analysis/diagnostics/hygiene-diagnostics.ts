@@ -33,7 +33,8 @@ function sameRegionFailover(entity: Entity, report: Report): void {
     }));
     return;
   }
-  for (const replica of entity.replicas) {
+  for (let i = 0; i < entity.replicas.length; i++) {
+    const replica = entity.replicas[i];
     if (!sameRegion(entity, replica.region.name)) continue;
     report(entity.path, makeDiagnostic({
       code: 'same-region-failover',
@@ -65,28 +66,30 @@ interface BackupFinding {
 function backupDiagnostics(ds: DatastoreEntity, estimate: EntityEstimate, corruptionDetection: number, report: Report): void {
   let bases = 0;
   let longestBase = 0;
-  for (const b of ds.backups) {
+  for (let i = 0; i < ds.backups.length; i++) {
+    const b = ds.backups[i];
     if (!BASE.has(b.type)) continue;
     bases++;
     longestBase = Math.max(longestBase, b.every);
   }
   const findings: BackupFinding[] = [];
-  for (const path of estimate.paths) {
+  for (let i = 0; i < estimate.paths.length; i++) {
+    const path = estimate.paths[i];
     const backup = path.backup;
     if (!backup || !path.property) continue;
-    const range = path.property.statement.range;
+    // Ranges are made when a finding needs them: most backups have none.
+    const statement = path.property.statement;
     const via = path.property.implied?.via;
-    const retainRange = writtenNode(backup.property, 'retain')?.range;
     if (CHAINED.has(backup.type)) {
       // A loop, not filter(): the scenario lists are shared frozen lists, on which filter() is slow.
       const broken: Scenario[] = [];
-      for (const s of path.survives) if (!path.usable.includes(s)) broken.push(s);
+      for (let k = 0; k < path.survives.length; k++) if (!path.usable.includes(path.survives[k])) broken.push(path.survives[k]);
       if (broken.length > 0) {
         const restFor = (some: readonly Scenario[]): string => {
           const why = bases === 0 ? 'there is no full or snapshot backup at all' : `no full or snapshot backup survives ${some.join(', ')}`;
           return `cannot be restored in ${some.join(', ')}: ${why} to restore them on`;
         };
-        findings.push({ code: 'backup-chain-broken', range, via, subject: `${describeBackup(backup)} of ${ds.name}`, rest: restFor(broken), restFor, scenarios: broken });
+        findings.push({ code: 'backup-chain-broken', range: statement.range, via, subject: `${describeBackup(backup)} of ${ds.name}`, rest: restFor(broken), restFor, scenarios: broken });
       }
     }
     // A preset's log backups restore over its whole retention: the service keeps the full
@@ -94,25 +97,26 @@ function backupDiagnostics(ds: DatastoreEntity, estimate: EntityEstimate, corrup
     if (backup.type === 'log' && bases > 0 && backup.retain < longestBase && !backup.property.implied) {
       findings.push({
         code: 'pitr-gap',
-        range,
+        range: statement.range,
         via,
         subject: `log backups of ${ds.name}`,
         rest: `are kept ${fmt(backup.retain)} but full backups run only every ${fmt(longestBase)}: point-in-time recovery has gaps; keep logs at least ${fmt(longestBase)}`,
-        data: { retain: backup.retain, needed: longestBase, valueRange: retainRange },
+        data: { retain: backup.retain, needed: longestBase, valueRange: writtenNode(backup.property, 'retain')?.range },
       });
     }
     if (backup.retain < corruptionDetection) {
       findings.push({
         code: 'retention-too-short',
-        range,
+        range: statement.range,
         via,
         subject: `${describeBackup(backup)} of ${ds.name}`,
         rest: `are kept ${fmt(backup.retain)}, less than the ${fmt(corruptionDetection)} corruption may go unnoticed: they do not survive data-corruption`,
         scenarios: ['data-corruption'],
-        data: { retain: backup.retain, needed: corruptionDetection, valueRange: retainRange },
+        data: { retain: backup.retain, needed: corruptionDetection, valueRange: writtenNode(backup.property, 'retain')?.range },
       });
     }
   }
+  if (findings.length === 0) return;
   // One diagnostic per (code, range): the copies a preset implies share its statement's range.
   for (const group of groupBy(findings, (f) => `${f.code}#${rangeKey(f.range)}`)) {
     const first = group[0];
@@ -142,7 +146,8 @@ function losesMore(other: ScenarioEstimate, mine: ScenarioEstimate): boolean {
 }
 
 function rpoSkew(ds: DatastoreEntity, estimate: EntityEstimate, estimateOf: (entity: Entity) => EntityEstimate | undefined, datastores: ReadonlyMap<string, DatastoreEntity>, report: Report): void {
-  for (const ref of ds.references) {
+  for (let i = 0; i < ds.references.length; i++) {
+    const ref = ds.references[i];
     const target = datastores.get(ref.name);
     const other = target && estimateOf(target);
     if (!other || target === ds) continue;
@@ -214,7 +219,10 @@ export function entityHygiene(estimate: EntityEstimate, context: HygieneContext,
     rpoSkew(entity, estimate, context.estimateOf, context.datastores, report);
     overdue(entity.path, entity, entity.verifyRestore, `the restore test of ${entity.name}`, context.today, report);
   } else {
-    for (const drill of entity.drills) overdue(entity.path, entity, drill, `the ${drill.kind} drill of ${entity.name}`, context.today, report);
+    for (let i = 0; i < entity.drills.length; i++) {
+      const drill = entity.drills[i];
+      overdue(entity.path, entity, drill, `the ${drill.kind} drill of ${entity.name}`, context.today, report);
+    }
   }
   untested(entity, report);
 }
