@@ -8,6 +8,7 @@ import { ParsedProperty } from '../../../grammar/src/validate';
 import { impliedValueSource } from '../../../grammar/src/presets/implied';
 import { DatastoreEntity, FailoverSettings, PlanEntity, ServiceEntity } from '../model/types';
 import { fmt } from './describe';
+import { usesFailover } from './effective';
 import { childMap, emptyList, ListInterner } from '../../../grammar/src/shared-lists';
 import { failoverParts as serviceFailoverParts } from './service';
 import { Assumption, AssumptionSource, RecoveryPath, ScenarioEstimate, ServiceOwn } from './types';
@@ -149,16 +150,10 @@ export function datastoreAssumptions(ds: DatastoreEntity, s: Pick<ScenarioEstima
 }
 
 /** What a service's own recovery in one scenario assumed. */
-/** Whether the service's own recovery switches over (its parts name a switch). */
-function switches(own: ServiceOwn): boolean {
-  for (let i = 0; i < own.rtoParts.length; i++) if (own.rtoParts[i].name === 'switch') return true;
-  return false;
-}
-
 export function serviceOwnAssumptions(service: ServiceEntity, scenario: Scenario, own: ServiceOwn): Assumption[] {
   const out: Assumption[] = [];
   if (own.outcome !== 'recovered' || scenario === 'data-corruption') return NONE;
-  if (!switches(own)) {
+  if (!usesFailover(own)) {
     failoverAssumptions(service.failover, out, ['detect']);
     return list(out);
   }

@@ -145,7 +145,8 @@ export function effectiveScenario(
   return estimate;
 }
 
-function usesFailover(own: ServiceOwn): boolean {
+/** Whether the service's own recovery switches over (one of its RTO parts is the switch). */
+export function usesFailover(own: ServiceOwn): boolean {
   for (let i = 0; i < own.rtoParts.length; i++) if (own.rtoParts[i].name === 'switch') return true;
   return false;
 }
