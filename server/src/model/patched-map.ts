@@ -17,10 +17,10 @@ export class PatchedMap<K, T> implements ReadonlyMap<K, T> {
 
   /**
    * `map` with the values of `replaced` keys replaced (every key is already in it); copied
-   * flat beyond `overrides` replaced keys (fewer for a map whose replaced values would keep
-   * much alive in its base).
+   * flat beyond `maxOverrides` replaced keys (fewer for a map whose replaced values would
+   * keep much alive in its base).
    */
-  static patched<K, T>(map: ReadonlyMap<K, T>, replaced: ReadonlyMap<K, T>, overrides = OVERRIDES): ReadonlyMap<K, T> {
+  static patched<K, T>(map: ReadonlyMap<K, T>, replaced: ReadonlyMap<K, T>, maxOverrides = OVERRIDES): ReadonlyMap<K, T> {
     if (replaced.size === 0) return map;
     // A small map is copied: a patched one would keep the values replaced in its base, the
     // first build's (a workspace of one large file: its text and tree as opened, 3.5 MB for
@@ -33,7 +33,7 @@ export class PatchedMap<K, T> implements ReadonlyMap<K, T> {
     const base = map instanceof PatchedMap ? (map as PatchedMap<K, T>).base : map;
     const all = map instanceof PatchedMap ? new Map((map as PatchedMap<K, T>).overrides) : new Map<K, T>();
     for (const [key, value] of replaced) all.set(key, value);
-    if (all.size <= overrides) return new PatchedMap(base, all);
+    if (all.size <= maxOverrides) return new PatchedMap(base, all);
     const flat = new Map(base);
     for (const [key, value] of all) flat.set(key, value);
     return flat;

@@ -301,19 +301,19 @@ export function resolveReferences(
 }
 
 /**
- * The references of each file by path, as resolveReferences gathers them in file order. On
- * an edit most files keep the very list of the last build, so the last build's map is
- * patched (PatchedMap) rather than made again: one entry per file of the workspace was
- * most of what a resolution allocated. A flat map is made as soon as a path is not the
- * last map's.
- */
-/**
  * The patched map's base keeps each edited file's references of the last full build, and
  * through them that version's tree and text: beyond this many edited files it is copied
  * flat (a map of one entry per file, about once per this many files edited).
  */
 const EDITED_FILES_KEPT = 16;
 
+/**
+ * The references of each file by path, as resolveReferences gathers them in file order. On
+ * an edit most files keep the very list of the last build, so the last build's map is
+ * patched (PatchedMap) rather than made again: one entry per file of the workspace was
+ * most of what a resolution allocated. A flat map is made as soon as a path is not the
+ * last map's.
+ */
 class ReferencesByPath {
   private flat: Map<string, NameReference[]> | undefined;
   private readonly replaced = new Map<string, NameReference[]>();

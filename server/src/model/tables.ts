@@ -174,11 +174,8 @@ function patchTables(last: TablesState, files: readonly FileEntities[], memo: Ta
     names: previous.names,
   };
   // Each list is copied when the edit first replaces one of its declarations (the previous
-  // build's lists are never changed): an edit replaces one kind or two, not every kind.
-  let datastoresCopied = false;
-  let servicesCopied = false;
-  let duplicatesCopied = false;
-  let entitiesCopied = false;
+  // build's lists are never changed): an edit replaces one kind or two, not every kind. A
+  // list still the previous build's has not been copied yet.
   const replacedEntities: number[] = [];
   // Winners replaced by a new declaration: a duplicate of one elsewhere names it (its line).
   const replaced = new Set<Declaration>();
@@ -200,21 +197,12 @@ function patchTables(last: TablesState, files: readonly FileEntities[], memo: Ta
           else if (a.kind === 'service') replacedServices.set(a.name, a);
           replaced.add(b);
           if (a.kind === 'datastore' || a.kind === 'service') {
-            if (!entitiesCopied) {
-              tables.entities = tables.entities.slice();
-              entitiesCopied = true;
-            }
+            if (tables.entities === previous.entities) tables.entities = previous.entities.slice();
             if (a.kind === 'datastore' && tables.datastores[at.datastores] === b) {
-              if (!datastoresCopied) {
-                tables.datastores = tables.datastores.slice();
-                datastoresCopied = true;
-              }
+              if (tables.datastores === previous.datastores) tables.datastores = previous.datastores.slice();
               tables.datastores[at.datastores] = a;
             } else if (a.kind === 'service' && tables.services[at.services] === b) {
-              if (!servicesCopied) {
-                tables.services = tables.services.slice();
-                servicesCopied = true;
-              }
+              if (tables.services === previous.services) tables.services = previous.services.slice();
               tables.services[at.services] = a;
               if (!sameNames(a.dependsOn, (b as typeof a).dependsOn)) sameGraph = false;
             } else return undefined;
@@ -224,10 +212,7 @@ function patchTables(last: TablesState, files: readonly FileEntities[], memo: Ta
           }
         } else {
           if (tables.duplicates[at.duplicates] !== b) return undefined;
-          if (!duplicatesCopied) {
-            tables.duplicates = tables.duplicates.slice();
-            duplicatesCopied = true;
-          }
+          if (tables.duplicates === previous.duplicates) tables.duplicates = previous.duplicates.slice();
           tables.duplicates[at.duplicates] = a;
         }
       }
@@ -248,7 +233,7 @@ function patchTables(last: TablesState, files: readonly FileEntities[], memo: Ta
     service: PatchedMap.patched(previous.names.service, replacedServices),
   };
   tables.names = names;
-  if (entitiesCopied) tables.entitiesPatch = { from: new WeakRef(previous.entities), replaced: replacedEntities.sort((x, y) => x - y) };
+  if (tables.entities !== previous.entities) tables.entitiesPatch = { from: new WeakRef(previous.entities), replaced: replacedEntities.sort((x, y) => x - y) };
   // The files whose findings of this step may differ: the edited ones, and those with a
   // duplicate of a replaced winner.
   const redo = new Set<number>(edited);
