@@ -9,9 +9,12 @@
 //   publish; validation delay 0 for both (drspec `diagnostics.debounceMs` 0; yaml-language-
 //   server validates on each change without a delay);
 // - hover on a key, completion sent right after a keystroke, code actions on the finding;
-// - resident memory after opening, and its peak.
-// Workspaces: one large file (10k lines; 100k with --full), and a 1,000-file workspace of
-// about 107k lines in which one file is edited. `--quick` is a smoke run with tiny sizes.
+// - resident memory after opening (at the first diagnostics, and after two idle seconds),
+//   after the run, and its peak.
+// Workspaces: one large file of 10k lines, and a 1,000-file workspace of about 107k lines
+// in which one file is edited. `--full` adds the 100k-line file, drspec alone (yaml-
+// language-server takes seconds per edit there) and edited 200 times in the measured
+// passes: the peak of that run is the peak while editing. `--quick` is a smoke run.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -21,6 +24,9 @@ import { LspDriver, percentile, Range, ServerCommand } from './driver';
 import { jsonSchema, specToYaml } from './yaml';
 
 const REPO = path.resolve(__dirname, '..', '..');
+/** How long a server is left idle after its first diagnostics before its memory is read again (`--quick`: a moment). */
+const SETTLE_MS = 2000;
+const QUICK_SETTLE_MS = 100;
 
 interface Peer {
   name: string;
@@ -77,6 +83,10 @@ export interface Measured {
   hover: number[];
   completion: number[];
   codeAction: number[];
+  /** VmRSS when the first diagnostics of the opened file arrive, and after two idle seconds. */
+  openedRssMB: number;
+  settledRssMB: number;
+  /** VmRSS after the run, and VmHWM (the peak of the whole run). */
   rssMB: number;
   peakMB: number;
 }
@@ -86,6 +96,10 @@ interface WorkspaceSpec {
   sources: Source[];
   /** The file that is opened and edited. */
   edited: number;
+  /** Edits per measured pass (word toggled; character typed or deleted), when not the run's default. */
+  edits?: number;
+  /** The servers run on it, when not all. */
+  only?: string;
 }
 
 /** One file holding the generated entities (about 12 lines per entity). */
@@ -106,7 +120,7 @@ function editTarget(text: string): Range {
   throw new Error('no engine statement to edit');
 }
 
-async function measure(peer: Peer, ws: WorkspaceSpec, edits: number, requests: number, warmUp: number): Promise<Measured> {
+async function measure(peer: Peer, ws: WorkspaceSpec, edits: number, requests: number, warmUp: number, settleMs: number): Promise<Measured> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `drspec-bench-${peer.name}-`));
   try {
     const schemaPath = path.join(dir, 'drspec.schema.json');
@@ -133,6 +147,10 @@ async function measure(peer: Peer, ws: WorkspaceSpec, edits: number, requests: n
     const flagged = (messages: string[]): boolean => messages.some((m) => m.includes('enginx'));
     await driver.diagnostics(uri, flagged);
     const coldStartMs = performance.now() - started;
+    const openedRssMB = driver.memory().rssMB;
+    // Idle, as a user reading the first diagnostics: the collectors finish what opening left.
+    await new Promise((resolve) => setTimeout(resolve, settleMs));
+    const settledRssMB = driver.memory().rssMB;
     let version = 1;
     let typo = true;
     /** Toggles the typo; `published` resolves when the diagnostics reflecting the edit arrive. */
@@ -206,6 +224,8 @@ async function measure(peer: Peer, ws: WorkspaceSpec, edits: number, requests: n
       hover,
       completion,
       codeAction,
+      openedRssMB,
+      settledRssMB,
       rssMB,
       peakMB,
     };
@@ -216,7 +236,8 @@ async function measure(peer: Peer, ws: WorkspaceSpec, edits: number, requests: n
 
 function row(m: Measured): string {
   const p = (samples: number[], q: number): string => (samples.length ? percentile(samples, q).toFixed(1) : '–');
-  return `| ${m.server} | ${m.workspace} | ${m.lines} | ${m.coldStartMs.toFixed(0)} | ${p(m.change, 50)} / ${p(m.change, 95)} | ${p(m.typing, 50)} / ${p(m.typing, 95)} | ${p(m.hover, 95)} | ${p(m.completion, 95)} | ${p(m.codeAction, 95)} | ${m.rssMB.toFixed(0)} / ${m.peakMB.toFixed(0)} |`;
+  const mb = (n: number): string => n.toFixed(0);
+  return `| ${m.server} | ${m.workspace} | ${m.lines} | ${m.change.length + m.typing.length} | ${m.coldStartMs.toFixed(0)} | ${p(m.change, 50)} / ${p(m.change, 95)} | ${p(m.typing, 50)} / ${p(m.typing, 95)} | ${p(m.hover, 95)} | ${p(m.completion, 95)} | ${p(m.codeAction, 95)} | ${mb(m.openedRssMB)} / ${mb(m.settledRssMB)} | ${mb(m.rssMB)} / ${mb(m.peakMB)} |`;
 }
 
 export async function runLspBench(options: { quick: boolean; full: boolean; only?: string }): Promise<Measured[]> {
@@ -231,19 +252,23 @@ export async function runLspBench(options: { quick: boolean; full: boolean; only
     : [
         { label: 'one file, 10k lines', sources: oneFile(830), edited: 0 },
         { label: '1,000-file workspace', sources: generateWorkspace(8990, 'plain', 9), edited: 500 },
-        ...(options.full ? [{ label: 'one file, 100k lines', sources: oneFile(8300), edited: 0 }] : []),
+        ...(options.full ? [{ label: 'one file, 100k lines', sources: oneFile(8300), edited: 0, edits: 100, only: 'drspec' }] : []),
       ];
   const results: Measured[] = [];
-  const peers = options.only ? PEERS.filter((p) => p.name === options.only) : PEERS;
-  for (const ws of workspaces) for (const peer of peers) results.push(await measure(peer, ws, edits, requests, warmUp));
+  for (const ws of workspaces) {
+    for (const peer of PEERS) {
+      if ((options.only && peer.name !== options.only) || (ws.only && peer.name !== ws.only)) continue;
+      results.push(await measure(peer, ws, ws.edits ?? edits, requests, warmUp, options.quick ? QUICK_SETTLE_MS : SETTLE_MS));
+    }
+  }
   return results;
 }
 
 export function printLspTable(results: readonly Measured[]): void {
-  console.log('Language servers over stdio (ms; didChange → publishDiagnostics p50 / p95, requests p95; RSS after the run / peak, MB):');
+  console.log('Language servers over stdio (ms; didChange → publishDiagnostics p50 / p95, requests p95; edits: the measured ones; resident memory in MB):');
   console.log('');
-  console.log('| server | workspace | lines | cold start | didChange → diagnostics (word toggled) | same, character typed or deleted | hover | completion after a keystroke | code actions | RSS / peak |');
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| server | workspace | lines | edits | cold start | didChange → diagnostics (word toggled) | same, character typed or deleted | hover | completion after a keystroke | code actions | RSS after opening / 2 s later | RSS after the run / peak |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const m of results) console.log(row(m));
   const byWorkspace = new Map<string, Measured[]>();
   for (const m of results) byWorkspace.set(m.workspace, [...(byWorkspace.get(m.workspace) ?? []), m]);

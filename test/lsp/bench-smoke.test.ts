@@ -48,7 +48,7 @@ describe('benchmark harnesses (smoke)', function () {
     );
     for (const r of results) {
       assert.ok(r.change.length > 0 && r.change.every((t) => Number.isFinite(t) && t >= 0), `${r.server}: didChange latencies`);
-      assert.ok(r.rssMB > 0, `${r.server}: RSS`);
+      assert.ok(r.rssMB > 0 && r.openedRssMB > 0 && r.settledRssMB > 0 && r.peakMB >= r.rssMB, `${r.server}: RSS`);
     }
   });
 });
