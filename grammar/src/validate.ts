@@ -148,7 +148,10 @@ export function validateFile(file: FileNode, previous?: ValidatedFile): Validate
 }
 
 function validateBlock(block: BlockNode, out: Diagnostic[]): ParsedBlock | undefined {
-  for (const nested of block.nestedBlocks) {
+  // By index: almost every block holds the shared frozen NO_BLOCKS, which for…of walks
+  // through V8's generic iterator (grammar/src/shared-lists.ts).
+  for (let i = 0; i < block.nestedBlocks.length; i++) {
+    const nested = block.nestedBlocks[i];
     out.push(diagnosticAt('invalid-structure', nested.kind, `a block cannot be written inside a block: '${nested.kind.text}' inside ${block.kind.text}`));
   }
   const kindText = block.kind.text;
