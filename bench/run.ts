@@ -5,7 +5,8 @@
 // then the full check of two stress shapes that would expose quadratic work (generate.ts).
 // Then parse throughput against JSON.parse (parse-ratio.ts), the language server's build
 // after an edit in-process (workspace-edit.ts), and the language server over
-// stdio against yaml-language-server (lsp/run.ts). `--quick` is a smoke run (tiny sizes);
+// stdio against yaml-language-server (lsp/run.ts), and "did you mean" with n near-miss
+// references (near-miss.ts). `--quick` is a smoke run (tiny sizes);
 // `--full` adds the 100k-line file to the language-server runs.
 // Results go to stdout as Markdown tables (docs/benchmarks.md publishes one run).
 import * as os from 'os';
@@ -16,6 +17,7 @@ import { validateFile, ValidatedFile } from '../grammar/src/validate';
 import { AnalysisMemo } from '../server/src/analysis/analyze';
 import { checkFiles, checkSources, validateSource } from '../server/src/check';
 import { measureCodeActions } from './code-actions';
+import { measureNearMiss, printNearMiss } from './near-miss';
 import { generateWorkspace, Shape, Source } from './generate';
 import { printLspTable, runLspBench } from './lsp/run';
 import { measureParseRatio, printParseRatios } from './parse-ratio';
@@ -178,6 +180,9 @@ async function main(): Promise<void> {
   printWorkspaceEdits(quick ? [await measureWorkspaceEdit(20, 20, 4)] : [await measureWorkspaceEdit(830, 830), await measureWorkspaceEdit(8990, 9)]);
   console.log('');
   printLspTable(await runLspBench({ quick, full }));
+
+  console.log('');
+  printNearMiss((quick ? [50, 100] : [1000, 2000, 4000, 8000]).map((n) => measureNearMiss(n, quick ? 1 : 7)));
 
   const large = rows.map((r) => r.entities).filter((n) => n >= 1000);
   if (large.length === 0) return;

@@ -7,6 +7,7 @@ import { jsonSchema, specToJson, specToYaml } from '../../bench/lsp/yaml';
 import { generateWorkspace } from '../../bench/generate';
 import { measureParseRatio } from '../../bench/parse-ratio';
 import { measureWorkspaceEdit } from '../../bench/workspace-edit';
+import { measureNearMiss } from '../../bench/near-miss';
 import { ensureServerBundle } from './helpers/client';
 import { SCHEMA } from '../../grammar/src/schema';
 
@@ -31,6 +32,13 @@ describe('benchmark harnesses (smoke)', function () {
     const r = measureParseRatio(20);
     assert.ok(r.parseMBs > 0 && Number.isFinite(r.parseMBs));
     assert.ok(r.jsonMBs > 0 && Number.isFinite(r.jsonMBs));
+  });
+
+  it('measures did-you-mean with near-miss references, each finding the name meant', () => {
+    const r = measureNearMiss(30, 1);
+    assert.equal(r.references, 30);
+    assert.equal(r.found, 30);
+    assert.ok(Number.isFinite(r.exact) && Number.isFinite(r.nearMiss));
   });
 
   it('measures the language server\'s build after an edit, in-process', async () => {

@@ -3,6 +3,7 @@
 // in the name (first letters, last letters) still find the name meant.
 import { strict as assert } from 'assert';
 import { checkSources } from '../../server/src/check';
+import { editDistance, editDistanceWithin, suggest } from '../../grammar/src/suggest';
 
 function model(n: number, typo: (name: string, i: number) => string): string {
   const parts: string[] = [];
@@ -27,5 +28,57 @@ describe('did you mean: many names', () => {
     const expected = Array.from({ length: 3000 }, (_, i) => `store-${String(i).padStart(5, '0')}`);
     const missed = all.filter((s, i) => !s.includes(expected[i])).length;
     assert.equal(missed, 0);
+  });
+});
+
+describe('did you mean: the bounded edit distance', () => {
+  // A small deterministic generator: words over few letters, so that many are close.
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
+      return state / 0x80000000;
+    };
+  }
+  const next = random(7);
+  const word = (): string => {
+    const letters = 'abAB-_1';
+    let out = '';
+    for (let n = Math.floor(next() * 9); n > 0; n--) out += letters[Math.floor(next() * letters.length)];
+    return out;
+  };
+
+  it('is the edit distance when within the limit, and above the limit otherwise', () => {
+    for (let k = 0; k < 5000; k++) {
+      const a = word();
+      const b = word();
+      const exact = editDistance(a, b);
+      for (let limit = 0; limit <= 5; limit++) {
+        const bounded = editDistanceWithin(a, b, limit);
+        if (exact <= limit) assert.equal(bounded, exact, `${a} ${b} ${limit}`);
+        else assert.ok(bounded > limit, `${a} ${b} ${limit}: ${bounded}`);
+      }
+    }
+    assert.equal(editDistanceWithin('abc'.repeat(30), 'abd'.repeat(30), 100), editDistance('abc'.repeat(30), 'abd'.repeat(30)));
+  });
+
+  it('gives the suggestions the whole table gives', () => {
+    // The suggestions as computed before the bound: every distance in full, localeCompare.
+    function reference(w: string, candidates: string[]): string[] {
+      const limit = Math.max(1, Math.floor(w.length / 3));
+      const lower = w.toLowerCase();
+      const scored: { candidate: string; distance: number }[] = [];
+      for (const candidate of candidates) {
+        const distance = editDistance(lower, candidate.toLowerCase());
+        if (distance <= limit || candidate.startsWith(w) || (w.length >= 3 && candidate.includes(w))) scored.push({ candidate, distance });
+      }
+      scored.sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate));
+      return [...new Set(scored.map((s) => s.candidate))].slice(0, 3);
+    }
+    for (let k = 0; k < 2000; k++) {
+      const w = word();
+      const candidates = Array.from({ length: Math.floor(next() * 12) }, word);
+      assert.deepEqual(suggest(w, candidates), reference(w, candidates), `${w} among ${candidates.join(' ')}`);
+    }
   });
 });
