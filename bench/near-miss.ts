@@ -5,6 +5,7 @@
 // reference stays flat as n doubles.
 import { checkSources } from '../server/src/check';
 import { Source } from './generate';
+import { percentile } from './lsp/driver';
 
 type Typo = (name: string, i: number) => string;
 
@@ -35,8 +36,7 @@ function medianMs(run: () => void, repeats: number): number {
     run();
     samples.push(performance.now() - start);
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
+  return percentile(samples, 50);
 }
 
 export function measureNearMiss(n: number, repeats = 7): NearMissTiming {
