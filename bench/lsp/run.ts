@@ -56,7 +56,7 @@ const PEERS: Peer[] = [
     languageId: 'yaml',
     convert: specToYaml,
     command: (schemaUri) => ({
-      args: [path.join(__dirname, 'yaml-server.js'), '--stdio'],
+      args: [path.join(REPO, 'bench/lsp/yaml-server.js'), '--stdio'],
       settings: {
         yaml: {
           validate: true,
