@@ -28,6 +28,11 @@ export function setFaults(spec: string | undefined): void {
   faults = parseFaults(spec);
 }
 
+/** Whether any fault is set: lets a loop over every file skip its injectFault calls. */
+export function faultsSet(): boolean {
+  return faults.length > 0;
+}
+
 /** Throws the injected fault of `phase` when `subject` (a text or a path) carries its marker. */
 export function injectFault(phase: FaultPhase, subject: string): void {
   if (faults.length === 0) return;

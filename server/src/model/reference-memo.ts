@@ -63,6 +63,13 @@ export class ReferenceMemo {
   readonly lastFiles = new Map<string, FileNames>();
   /** Per path of a file edited since the last resolution, that resolution (set by affectedPaths, for the build that called it). */
   readonly editedFrom = new Map<string, FileResolution>();
+  /**
+   * The files of the last resolution in order, and each one's resolution, index by index:
+   * a file that is the very same object at the same place is unchanged, found without a
+   * lookup per file (a thousand files on every keystroke).
+   */
+  lastList: readonly FileDeclarations[] = [];
+  lastResolved: (FileResolution | undefined)[] = [];
   /** The last resolution's references by path (resolveReferences patches it on the next build). */
   lastByPath: ReadonlyMap<string, NameReference[]> | undefined = undefined;
   /**
@@ -95,7 +102,11 @@ export class ReferenceMemo {
       changedNames[d.kind as ReferenceKind].add(d.name);
       forEachLookup(d, index);
     };
-    for (const f of files) {
+    const lastList = this.lastList;
+    for (let at = 0; at < files.length; at++) {
+      const f = files[at];
+      // The same file at the same place: lastFiles holds it already (below).
+      if (at < lastList.length && lastList[at] === f) continue;
       const last = this.lastFiles.get(f.path);
       if (last && last.file === f.file) continue;
       affected.add(f.path);

@@ -236,13 +236,25 @@ export function resolveReferences(
   const resolver = new Resolver(model, memo, replaced, keep);
   const byPath = new ReferencesByPath(keep ? memo?.lastByPath : undefined, files);
   const plan = model.plan;
+  const lastList = memo?.lastList ?? [];
+  const lastResolved = memo?.lastResolved ?? [];
   const affected = memo?.affectedPaths(files);
+  // Set again once every file is resolved: a build that throws midway leaves none.
+  if (memo) {
+    memo.lastList = [];
+    memo.lastResolved = [];
+  }
+  const resolved = new Array<FileResolution | undefined>(memo ? files.length : 0);
   for (let at = 0; at < files.length; at++) {
     const f = files[at];
     const planHere = plan?.defaultPolicy && plan.path === f.path ? plan : undefined;
-    const kept = memo?.files.get(f.file);
+    const samePlace = at < lastList.length && lastList[at] === f;
+    const kept = samePlace ? lastResolved[at] : memo?.files.get(f.file);
     if (kept && !affected!.has(f.path) && kept.plan === planHere && (!kept.hasUnknown || kept.namesVersion === resolver.currentNamesVersion())) {
-      if (keep) byPath.set(at, kept.sorted);
+      if (memo) resolved[at] = kept;
+      // Unaffected, the file is the last build's at the same path, whose references were
+      // these: nothing to patch in (byPath.keep).
+      if (keep) byPath.keep(at, kept.sorted);
       for (let k = 0; k < kept.diagnostics.length; k++) report(f.path, kept.diagnostics[k]);
       continue;
     }
@@ -290,8 +302,16 @@ export function resolveReferences(
       }
       if (!joined) sorted.sort(compareOffsets);
     }
-    memo?.files.set(f.file, { parts, sorted, diagnostics, plan: planHere, hasUnknown, namesVersion: hasUnknown ? resolver.currentNamesVersion() : 0, joined });
+    if (memo) {
+      const resolution: FileResolution = { parts, sorted, diagnostics, plan: planHere, hasUnknown, namesVersion: hasUnknown ? resolver.currentNamesVersion() : 0, joined };
+      memo.files.set(f.file, resolution);
+      resolved[at] = resolution;
+    }
     if (keep) byPath.set(at, sorted);
+  }
+  if (memo) {
+    memo.lastList = files;
+    memo.lastResolved = resolved;
   }
   // The edited files' last resolutions are not kept beyond this build.
   memo?.editedFrom.clear();
@@ -342,6 +362,14 @@ class ReferencesByPath {
       }
     }
     this.flat.set(path, references);
+  }
+
+  /**
+   * The references of `files[at]` when they are those of the last build at its path (a file
+   * no edit affected): nothing to patch; only a flat map needs them.
+   */
+  keep(at: number, references: NameReference[]): void {
+    if (this.flat) this.flat.set(this.files[at].path, references);
   }
 
   /** Every path set, each once: with as many paths as the last map, all of them its keys. */
