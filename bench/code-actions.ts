@@ -8,6 +8,7 @@ import { codeActions } from '../server/src/features/code-actions';
 import { toLspDiagnostic } from '../server/src/features/diagnostics';
 import { buildSnapshot, Snapshot } from '../server/src/workspace/snapshot';
 import { generateWorkspace, Source } from './generate';
+import { median } from './stats';
 import { diagnosticEntity } from '../grammar/src/diagnostic-data';
 
 /** Every tenth datastore loses its log backups and replica and keeps its full backups locally. */
@@ -71,7 +72,7 @@ export function measureCodeActions(entities: number): CodeActionTiming {
     entities,
     requests: targets.length,
     actionsPerRequest: actions / targets.length,
-    median: samples[Math.floor(samples.length / 2)],
+    median: median(samples),
     min: samples[0],
     max: samples[samples.length - 1],
   };

@@ -5,11 +5,8 @@ import { ValidatedFile } from '../grammar/src/validate';
 import { AnalysisMemo } from '../server/src/analysis/analyze';
 import { checkFiles, validateSource } from '../server/src/check';
 import { generateWorkspace } from './generate';
+import { median } from './stats';
 
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 const entities = Number(process.argv[2] ?? 1000);
 const sources = generateWorkspace(entities);

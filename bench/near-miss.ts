@@ -5,7 +5,7 @@
 // reference stays flat as n doubles.
 import { checkSources } from '../server/src/check';
 import { Source } from './generate';
-import { percentile } from './lsp/driver';
+import { percentile } from './stats';
 
 type Typo = (name: string, i: number) => string;
 

@@ -21,6 +21,7 @@ import { measureNearMiss, printNearMiss } from './near-miss';
 import { generateWorkspace, Shape, Source } from './generate';
 import { printLspTable, runLspBench } from './lsp/run';
 import { measureParseRatio, printParseRatios } from './parse-ratio';
+import { median } from './stats';
 import { measureWorkspaceEdit, printWorkspaceEdits } from './workspace-edit';
 
 interface Timing {
@@ -46,11 +47,6 @@ const pauses: { start: number; end: number }[] = [];
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) pauses.push({ start: e.startTime, end: e.startTime + e.duration });
 }).observe({ entryTypes: ['gc'] });
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 /** Lets the gc observer deliver what happened so far (it reports on a timer, not at once). */
 function flush(): Promise<void> {

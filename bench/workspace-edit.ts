@@ -8,6 +8,7 @@ import { DiagnosticsPublisher } from '../server/src/features/diagnostics';
 import { SourceFile } from '../server/src/workspace/documents';
 import { buildSnapshot, ParseCache } from '../server/src/workspace/snapshot';
 import { generateWorkspace } from './generate';
+import { percentile } from './stats';
 
 export interface WorkspaceEdit {
   entities: number;
@@ -24,11 +25,6 @@ export interface WorkspaceEdit {
  * typing in an open workspace does not.
  */
 const WARM_UP = 30;
-
-function percentile(samples: number[], q: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((q / 100) * sorted.length))];
-}
 
 export async function measureWorkspaceEdit(entities: number, perFile: number, edits = 60): Promise<WorkspaceEdit> {
   const generated = generateWorkspace(entities, 'plain', perFile);

@@ -168,9 +168,3 @@ function lookup(settings: Record<string, unknown>, section: string): unknown {
   return value;
 }
 
-/** p-th percentile (0–100) of samples, nearest rank. */
-export function percentile(samples: readonly number[], p: number): number {
-  if (samples.length === 0) return NaN;
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}

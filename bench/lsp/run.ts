@@ -20,7 +20,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { generateWorkspace, Source } from '../generate';
-import { LspDriver, percentile, Range, ServerCommand } from './driver';
+import { LspDriver, Range, ServerCommand } from './driver';
+import { percentile } from '../stats';
 import { jsonSchema, specToYaml } from './yaml';
 
 const REPO = path.resolve(__dirname, '..', '..');
