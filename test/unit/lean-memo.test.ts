@@ -159,3 +159,44 @@ describe('lean memo: the references by path of a build patched from the last one
     sameAsFresh(buildModel(validated(removed), memo), removed, added.map((f) => f.path));
   });
 });
+
+describe('lean memo: unchanged files found by place', () => {
+  const files = Array.from({ length: 6 }, (_, i) => ({
+    path: `w/f${i}.drspec`,
+    text: `datastore d${i} {\n  region west\n}\nservice s${i} {\n  depends-on d${i}${i > 0 ? `, s${i - 1}` : ''}\n}\n`,
+  }));
+  const fresh = (list: ReturnType<typeof validated>) => buildModel(list, new ModelMemo());
+  const shape = (model: ReturnType<typeof buildModel>) => ({
+    files: model.files.map((f) => f.file.path),
+    entities: model.entities.map((e) => `${e.kind} ${e.name} ${e.path}`),
+    references: model.files.map((f) => model.referencesIn(f.file.path).map((r) => `${r.name}→${r.target?.name ?? '-'}`).join(' ')),
+    diagnostics: [...model.diagnostics].map(([path, list]) => `${path}: ${list.map((d) => d.message).join('; ')}`).sort(),
+  });
+
+  it('takes the last build\'s entities and resolutions for every file it hands again at the same place', () => {
+    const memo = new ModelMemo();
+    const before = validated(files);
+    buildModel(before, memo);
+    const lastEntries = memo.lastEntries;
+    const lastResolved = memo.references.lastResolved;
+    const after = before.slice();
+    after[3] = validated([{ ...files[3], text: files[3].text.replace('depends-on d3', 'depends-on d3, nowhere') }])[0];
+    const model = buildModel(after, memo);
+    for (let i = 0; i < files.length; i++) {
+      // The edited file has new entities; it and the file that looks up its service (s4
+      // depends on s3, a new declaration) are resolved again.
+      if (i === 3) assert.notEqual(memo.lastEntries[i], lastEntries[i]);
+      else assert.equal(memo.lastEntries[i], lastEntries[i], `entities of file ${i}`);
+      if (i === 3 || i === 4) assert.notEqual(memo.references.lastResolved[i], lastResolved[i]);
+      else assert.equal(memo.references.lastResolved[i], lastResolved[i], `resolution of file ${i}`);
+    }
+    assert.deepEqual(shape(model), shape(fresh(after)));
+  });
+
+  it('gives a fresh build\'s model when files move, leave and come back', () => {
+    const memo = new ModelMemo();
+    const all = validated(files);
+    const lists = [all, all.slice(1), [all[0], ...all.slice(2)], [...all].reverse(), all, [all[5], all[4]], all];
+    for (const list of lists) assert.deepEqual(shape(buildModel(list, memo)), shape(fresh(list)));
+  });
+});
