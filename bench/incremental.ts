@@ -7,7 +7,6 @@ import { checkFiles, validateSource } from '../server/src/check';
 import { generateWorkspace } from './generate';
 import { median } from './stats';
 
-
 const entities = Number(process.argv[2] ?? 1000);
 const sources = generateWorkspace(entities);
 const validated: ValidatedFile[] = sources.map(validateSource);

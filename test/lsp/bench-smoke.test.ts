@@ -2,6 +2,9 @@
 // drive them and produce finite figures. No timing is asserted: benchmarks measure, tests
 // check that the measuring works.
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import { readFileSync } from 'fs';
+import * as path from 'path';
 import { runLspBench } from '../../bench/lsp/run';
 import { jsonSchema, specToJson, specToYaml } from '../../bench/lsp/yaml';
 import { generateWorkspace } from '../../bench/generate';
@@ -26,6 +29,16 @@ describe('benchmark harnesses (smoke)', function () {
     for (const kind of Object.keys(SCHEMA) as (keyof typeof SCHEMA)[]) {
       assert.deepStrictEqual(Object.keys(schema.definitions[kind].properties), SCHEMA[kind].properties.map((p) => p.key));
     }
+  });
+
+  it('bundles the driver that npm run bench runs, with no harness starting itself', () => {
+    const repo = path.resolve(__dirname, '..', '..');
+    execFileSync(process.execPath, ['scripts/bundle-bench.mjs'], { cwd: repo, stdio: 'pipe' });
+    const bundle = readFileSync(path.join(repo, 'dist/bench/run.js'), 'utf8');
+    // Every harness that also runs alone guards its start with `require.main === module`,
+    // which would hold for each of them in one bundle: the bundle must have none left.
+    assert.doesNotMatch(bundle, /require\.main\s*===\s*module/);
+    assert.match(bundle, /bench\/lsp\/yaml-server\.js/);
   });
 
   it('measures parse throughput against JSON.parse', () => {

@@ -58,11 +58,10 @@ export class ModelMemo {
   readonly tables = new TablesMemo();
   readonly cycles = new CycleMemo();
   /**
-   * The last build's files in path order and their entities, index by index: an edit hands
-   * the same objects at the same places for every file it did not touch, so one comparison
-   * of two pointers replaces a lookup per file (a thousand files on every keystroke).
+   * The last build's entities per file, in path order (each holds its validated file): an
+   * edit hands the same objects at the same places for every file it did not touch, so one
+   * comparison of two pointers replaces a lookup per file (a thousand files on every keystroke).
    */
-  lastSorted: readonly ValidatedFile[] = [];
   lastEntries: readonly FileEntities[] = [];
   /**
    * The last build's findings per path. A path whose findings are the same objects keeps
@@ -119,19 +118,15 @@ const NO_REFERENCES: readonly NameReference[] = [];
 function ignore(): void {}
 
 export function buildModel(files: readonly ValidatedFile[], memo?: ModelMemo): Model {
-  const lastSorted = memo?.lastSorted ?? [];
   const lastEntries = memo?.lastEntries ?? [];
-  const sorted = inPathOrder(files, lastSorted) ? files.slice() : [...files].sort((a, b) => comparePaths(a.file.path, b.file.path));
+  const sorted = inPathOrder(files, lastEntries) ? files.slice() : [...files].sort((a, b) => comparePaths(a.file.path, b.file.path));
   // Sized once: an edit of a large workspace builds this list again (a list grown by push
   // is copied as it grows).
   const entries = new Array<FileEntities>(sorted.length);
   for (let i = 0; i < sorted.length; i++) {
-    entries[i] = i < lastSorted.length && sorted[i] === lastSorted[i] ? lastEntries[i] : fileDeclarations(sorted[i], memo !== undefined);
+    entries[i] = i < lastEntries.length && sorted[i] === lastEntries[i].file ? lastEntries[i] : fileDeclarations(sorted[i], memo !== undefined);
   }
-  if (memo) {
-    memo.lastSorted = sorted;
-    memo.lastEntries = entries;
-  }
+  if (memo) memo.lastEntries = entries;
   const { tables, findings, sameGraph, replaced } = declarationTables(entries, memo?.tables);
   // Only files with model findings have a list (copied: the tables' own are kept for the next build).
   const diagnostics = new Map<string, Diagnostic[]>();
@@ -190,9 +185,9 @@ export function buildModel(files: readonly ValidatedFile[], memo?: ModelMemo): M
  * The language server hands files in a stable order, usually sorted already. Two
  * neighbours that were neighbours in the last build's sorted list are in order.
  */
-function inPathOrder(files: readonly ValidatedFile[], lastSorted: readonly ValidatedFile[]): boolean {
+function inPathOrder(files: readonly ValidatedFile[], last: readonly FileEntities[]): boolean {
   for (let i = 1; i < files.length; i++) {
-    if (i < lastSorted.length && files[i] === lastSorted[i] && files[i - 1] === lastSorted[i - 1]) continue;
+    if (i < last.length && files[i] === last[i].file && files[i - 1] === last[i - 1].file) continue;
     if (comparePaths(files[i - 1].file.path, files[i].file.path) > 0) return false;
   }
   return true;
