@@ -23,18 +23,21 @@ export function childMap<K, K2, V>(map: Map<K, Map<K2, V>>, key: K): Map<K2, V> 
  * maps): no key string per lookup. Lists whose items are themselves shared share most.
  */
 export class ListInterner<T> {
-  private root: ListNode<T> = { list: undefined, next: undefined };
+  private root: ListNode<T> = newNode();
   private count = 0;
 
   get(items: readonly T[]): T[] {
-    if (this.count >= LIMIT) (this.root = { list: undefined, next: undefined }), (this.count = 0);
+    if (this.count >= LIMIT) (this.root = newNode()), (this.count = 0);
     let node = this.root;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
-      let next = node.next?.get(item);
-      if (!next) {
-        next = { list: undefined, next: undefined };
-        (node.next ??= new Map()).set(item, next);
+      // Most nodes are followed by one item only (the same few lists again and again): that
+      // one is compared directly, and a map holds the others.
+      let next = node.firstItem === item ? node.firstNext : node.next?.get(item);
+      if (next === undefined) {
+        next = newNode<T>();
+        if (node.firstNext === undefined) (node.firstItem = item), (node.firstNext = next);
+        else (node.next ??= new Map()).set(item, next);
         this.count++;
       }
       node = next;
@@ -45,7 +48,14 @@ export class ListInterner<T> {
 
 interface ListNode<T> {
   list: T[] | undefined;
+  /** The first item seen after this node, and where it leads (see get). */
+  firstItem: T | undefined;
+  firstNext: ListNode<T> | undefined;
   next: Map<T, ListNode<T>> | undefined;
+}
+
+function newNode<T>(): ListNode<T> {
+  return { list: undefined, firstItem: undefined, firstNext: undefined, next: undefined };
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);

@@ -50,10 +50,13 @@ function clauseRole(table: WeakMap<ClauseSpec, ValueRole>, type: 'clause-word' |
   return role;
 }
 
-/** The shared, frozen list with these roles (each a shared role, every index set). */
-export function sharedRoles(roles: ValueRole[]): ValueRole[] {
+/**
+ * The shared, frozen list with these roles (each a shared role, every index set); never
+ * `roles` itself, which the caller may reuse.
+ */
+export function sharedRoles(roles: readonly ValueRole[]): ValueRole[] {
   for (let i = 0; i < roles.length; i++) {
-    if (roles[i] === undefined || !sharedRoleSet.has(roles[i])) return roles; // not a shared role (cannot happen): kept as is
+    if (roles[i] === undefined || !sharedRoleSet.has(roles[i])) return roles.slice(); // not a shared role (cannot happen): a copy
   }
   return roleLists.get(roles);
 }

@@ -230,8 +230,9 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
     return preset;
   }
   const values = statement.values;
-  // Sized once (an array grown by assignment reserves 17 slots); shared once complete.
-  const roles: ValueRole[] = new Array<ValueRole>(values.length);
+  // Every index is set below; finish() replaces the scratch list by the shared one.
+  const roles = scratchRoles;
+  roles.length = values.length;
   scratchArgs.clear();
   const property: ParsedProperty = { statement, spec, roles, args: scratchArgs, clauseWords: emptyMap(), list: NO_VALUES };
   let index = 0;
@@ -328,6 +329,8 @@ function finish(property: ParsedProperty, roles: ValueRole[]): void {
  * then copied at their size by finish(): no map per statement that is garbage at once.
  */
 const scratchArgs = new SmallMap<string, ParsedValue>();
+/** Likewise the roles of its values (shared-roles.ts gives the shared list). */
+const scratchRoles: ValueRole[] = [];
 const scratchWords = new SmallMap<string, ValueNode>();
 
 // Memory: a big model has a statement per 28 bytes of source, and most statements read

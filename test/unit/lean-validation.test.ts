@@ -20,3 +20,23 @@ describe('lean validation: a list of valid names is the statement values themsel
     assert.deepEqual(p.list.map((v) => v.value), ['a', 'c']);
   });
 });
+
+// Validation gathers a statement's roles in one scratch list and keeps the shared list
+// with the same roles (grammar/src/shared-roles.ts), never the scratch list itself.
+describe('lean validation: value roles', () => {
+  const properties = (text: string) => validateFile(parseDocument(text, 'a.drspec')).blocks[0].properties;
+
+  it('gives each statement its own roles, a long statement before a short one', () => {
+    const [backup, region, size] = properties('datastore d {\n  backup full every 1d retain 30d to geo\n  region westeurope\n  size 10GB\n}\n');
+    assert.deepEqual(backup.roles.map((r) => r.type), ['positional', 'clause-word', 'clause-value', 'clause-word', 'clause-value', 'clause-word', 'clause-value']);
+    assert.deepEqual(region.roles.map((r) => r.type), ['positional']);
+    assert.equal(size.roles.length, 1);
+    assert.ok(Object.isFrozen(backup.roles) && Object.isFrozen(region.roles));
+    assert.notEqual(backup.roles, region.roles);
+  });
+
+  it('shares one list between statements whose values have the same roles', () => {
+    const [a, b] = properties('datastore d {\n  backup full every 1d retain 30d to geo\n  backup log every 5m retain 7d to geo\n}\n');
+    assert.equal(a.roles, b.roles);
+  });
+});

@@ -112,12 +112,14 @@ export class Estimator {
     this.rebuiltDatastores++;
     const paths = recoveryPaths(ds, { text: this.textOf(ds.path), corruptionDetection: this.corruptionDetection });
     const sources = this.objectives.of(ds);
-    const scenarios: ScenarioEstimate[] = [];
-    for (const scenario of SCENARIOS) {
+    // Made at its length and filled by index (one grown by push from empty reserves 17 slots).
+    const scenarios = new Array<ScenarioEstimate>(SCENARIOS.length);
+    for (let i = 0; i < SCENARIOS.length; i++) {
+      const scenario = SCENARIOS[i];
       const estimate = estimateDatastoreScenario(ds, paths, scenario);
-      scenarios.push(addVerdict(estimate, resolveFromSources(sources, scenario), datastoreAssumptions(ds, estimate, model.plan)));
+      scenarios[i] = addVerdict(estimate, resolveFromSources(sources, scenario), datastoreAssumptions(ds, estimate, model.plan));
     }
-    const estimate = entityEstimate(ds, exactList(scenarios), paths);
+    const estimate = entityEstimate(ds, scenarios, paths);
     this.estimates.set(ds, estimate);
     this.memo?.datastores.set(ds, { estimate, plan: model.plan, policy, defaultPolicy: this.defaultPolicy });
     return estimate;
@@ -235,25 +237,25 @@ export class Estimator {
     }
     const sources = this.objectives.of(service);
     const text = this.textOf(service.path);
-    const scenarios: ScenarioEstimate[] = [];
+    // Made at its length and filled by index, as a datastore's.
+    const scenarios = new Array<ScenarioEstimate>(SCENARIOS.length);
     // Created before its scenarios: dataAtRisk may walk its dependencies (behind.ts).
-    const estimate = entityEstimate(service, scenarios, emptyList(), dependencies);
+    const estimate = entityEstimate(service, scenarios, emptyList(), dependencies, false);
     for (let i = 0; i < SCENARIOS.length; i++) {
       const scenario = SCENARIOS[i];
       const objective = resolveFromSources(sources, scenario);
       if (notEstimated) {
-        scenarios.push(addVerdict(unrecoveredScenario(scenario, 'not-estimated'), objective, emptyList()));
+        scenarios[i] = addVerdict(unrecoveredScenario(scenario, 'not-estimated'), objective, emptyList());
         continue;
       }
       const own = serviceOwn(service, scenario);
       const atRisk = dataAtRisk(datastoresBehind, estimate, i);
       const effective = effectiveScenario(service, text, scenario, i, own, dependencies, atRisk);
-      scenarios.push(this.shared(i, addVerdict(effective, objective, serviceAssumptions(serviceOwnAssumptions(service, scenario, own), this.limitingAssumptions(effective, i)))));
+      scenarios[i] = this.shared(i, addVerdict(effective, objective, serviceAssumptions(serviceOwnAssumptions(service, scenario, own), this.limitingAssumptions(effective, i))));
     }
-    // At its exact length once complete (grown by push, it reserves 17 slots), or the
-    // last service's very list when every scenario is the same object (see shared).
+    // The last service's very list when every scenario is the same object (see shared).
     const last = this.lastScenarios;
-    estimate.scenarios = sameElements(last, scenarios) ? last : exactList(scenarios);
+    estimate.scenarios = sameElements(last, scenarios) ? last : scenarios;
     this.lastScenarios = estimate.scenarios;
     estimate.hasObjective = hasObjective(scenarios);
     if (uniting.mode === 'direct') uniting.union.built.set(estimate, datastoresBehind);
@@ -349,7 +351,8 @@ function exactList<T>(list: T[]): T[] {
   return list.length === 0 ? emptyList() : list.slice();
 }
 
-function entityEstimate(entity: Entity, scenarios: ScenarioEstimate[], paths: EntityEstimate['paths'], dependencies: Dependency[] = emptyList()): EntityEstimate {
+/** `objective`: whether a scenario has an objective, given by a caller whose scenarios are not made yet. */
+function entityEstimate(entity: Entity, scenarios: ScenarioEstimate[], paths: EntityEstimate['paths'], dependencies: Dependency[] = emptyList(), objective = hasObjective(scenarios)): EntityEstimate {
   return {
     kind: entity.kind,
     name: entity.name,
@@ -358,7 +361,7 @@ function entityEstimate(entity: Entity, scenarios: ScenarioEstimate[], paths: En
     scenarios,
     paths,
     dependencies,
-    hasObjective: hasObjective(scenarios),
+    hasObjective: objective,
   };
 }
 
