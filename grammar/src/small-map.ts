@@ -336,17 +336,12 @@ class FourMap<K, V> extends FewMap<K, V> {
   }
 }
 
-/** The map in its smallest form once complete: the shared empty one, a OneMap to FourMap, or itself. */
-/** A finished copy of a scratch map (`scratch` may then be cleared and used again). */
+/**
+ * A finished copy of a scratch map, in its smallest form (the shared empty map, a OneMap to
+ * FourMap, or a Map); `scratch` may then be cleared and used again.
+ */
 export function settledCopy<K, V>(scratch: SmallMap<K, V>): Map<K, V> {
   const size = scratch.size;
   if (size === 0) return emptyMap();
   return size > 4 ? new Map(scratch) : scratch.compacted();
-}
-
-export function finished<K, V>(map: Map<K, V>): Map<K, V> {
-  const size = map.size;
-  if (size === 0) return emptyMap();
-  if (size > 4 || !(map instanceof SmallMap)) return map;
-  return map.compacted();
 }

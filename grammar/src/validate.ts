@@ -25,7 +25,7 @@ import { didYouMean, suggest } from './suggest';
 import { checkPreset } from './presets/check';
 import type { PresetStatement } from './presets/check';
 import type { ImpliedOrigin } from './presets/implied';
-import { emptyMap, finished, settledCopy, SmallMap } from './small-map';
+import { emptyMap, settledCopy, SmallMap } from './small-map';
 import { spliceOf } from './parse';
 import { ValidationAssembly } from './validation-assembly';
 import { checkValue, describeType, describeValue, invalidLiteral, ParsedValue, parsedValue } from './value-check';
@@ -230,11 +230,12 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
     return preset;
   }
   const values = statement.values;
-  // Every index is set below; finish() replaces the scratch list by the shared one.
+  // The roles and arguments are gathered in scratch lists and maps (every index of the
+  // roles is set below), and the property is made once they are complete (settled()).
   const roles = scratchRoles;
   roles.length = values.length;
-  scratchArgs.clear();
-  const property: ParsedProperty = { statement, spec, roles, args: scratchArgs, clauseWords: emptyMap(), list: NO_VALUES };
+  const args = scratchArgs;
+  args.clear();
   let index = 0;
 
   for (const positional of spec.positional) {
@@ -246,36 +247,38 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
     roles[index] = positionalRole(positional);
     index++;
     const checked = checkValue(positional.value, node, out, `'${key}'`);
-    if (checked) property.args.set(positional.name, checked);
+    if (checked) args.set(positional.name, checked);
   }
 
   if (spec.list && spec.clauses) {
     // It keeps its maps as they grow (it is not finished): a map of its own.
-    property.args = new SmallMap();
-    for (const [name, value] of scratchArgs) property.args.set(name, value);
+    const own = new SmallMap<string, ParsedValue>();
+    for (const [name, value] of args) own.set(name, value);
     // `accept CODE… [in S…] [until D] "reason"`: roles by the same reading as completion's.
-    property.roles = interpretValues(spec, values.map((v) => ({ text: v.text, identifier: v.kind === 'identifier' }))).roles;
-    return validateListWithClauses(spec, statement, property, out);
+    const interpreted = interpretValues(spec, values.map((v) => ({ text: v.text, identifier: v.kind === 'identifier' }))).roles;
+    return validateListWithClauses(spec, statement, { statement, spec, roles: interpreted, args: own, clauseWords: emptyMap(), list: NO_VALUES }, out);
   }
   if (spec.list) {
+    let list = NO_VALUES;
     for (; index < values.length; index++) {
       roles[index] = listRole(spec.list);
       const checked = checkValue(spec.list, values[index], out, `'${key}'`);
-      if (checked) addListItem(property, checked);
+      if (!checked) continue;
+      if (list === NO_VALUES) list = [];
+      list.push(checked);
     }
     if (values.length === 0) {
       out.push(diagnosticAt('missing-value', statement.key, `'${key}' needs ${describeType(spec.list)}, e.g. ${spec.example}`));
     }
-    finish(property, roles);
     // At its exact size; when every value is a valid item and its own checked value (most
     // lists: names), it is the statement's very list of values rather than a copy.
-    if (property.list !== NO_VALUES) property.list = sameItems(property.list, values) ? (values as readonly unknown[] as ParsedValue[]) : property.list.slice();
-    return property;
+    if (list !== NO_VALUES) list = sameItems(list, values) ? (values as readonly unknown[] as ParsedValue[]) : list.slice();
+    return settled(statement, spec, false, list);
   }
 
   const clauses = spec.clauses ?? NO_CLAUSES;
-  scratchWords.clear();
-  property.clauseWords = scratchWords;
+  const words = scratchWords;
+  words.clear();
   while (index < values.length) {
     const node = values[index++];
     const clause = clauseOf(clauses, node);
@@ -287,12 +290,12 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
       continue;
     }
     roles[index - 1] = clauseWordRole(clause);
-    if (property.clauseWords.has(clause.word)) {
+    if (words.has(clause.word)) {
       out.push(diagnosticAt('invalid-value', node, `'${clause.word}' is given twice in this '${key}'`));
       if (values[index] && !isClauseWord(spec, values[index])) roles[index++] = clauseValueRole(clause);
       continue;
     }
-    addClauseWord(property, clause.word, node);
+    words.set(clause.word, node);
     const valueNode = values[index];
     if (!valueNode || isClauseWord(spec, valueNode)) {
       out.push(diagnosticAt('missing-value', statement.key, `'${clause.word}' in '${key}' needs ${describeType(clause.value)}`, { clause: clause.word }));
@@ -301,32 +304,41 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
     roles[index] = clauseValueRole(clause);
     index++;
     const checked = checkValue(clause.value, valueNode, out, `'${clause.word}'`);
-    if (checked) property.args.set(clause.word, checked);
-    checkOnlyWith(spec, clause, property, node, out);
+    if (checked) args.set(clause.word, checked);
+    checkOnlyWith(spec, clause, args, node, out);
   }
 
   for (const clause of clauses) {
-    if (clause.required && !property.clauseWords.has(clause.word)) {
+    if (clause.required && !words.has(clause.word)) {
       out.push(diagnosticAt('missing-value', statement.key, `'${key}' needs '${clause.word} ${placeholder(clause.value)}' (${clause.doc.replace(/\.$/, '').toLowerCase()}), e.g. ${spec.example}`, { clause: clause.word }));
     }
   }
-  if (spec.atLeastOneClause && property.clauseWords.size === 0) {
+  if (spec.atLeastOneClause && words.size === 0) {
     out.push(diagnosticAt('missing-value', statement.key, `'${key}' needs at least one of ${clauses.map((c) => `'${c.word} ${placeholder(c.value)}'`).join(' or ')}, e.g. ${spec.example}`));
   }
-  finish(property, roles);
-  return property;
+  return settled(statement, spec, true, NO_VALUES);
 }
 
-/** The statement's roles, arguments and clause words in their shared or smallest form. */
-function finish(property: ParsedProperty, roles: ValueRole[]): void {
-  property.roles = sharedRoles(roles);
-  property.args = property.args === scratchArgs ? settledCopy(scratchArgs) : finished(property.args);
-  property.clauseWords = property.clauseWords === scratchWords ? settledCopy(scratchWords) : finished(property.clauseWords);
+/**
+ * The property of a statement whose roles, arguments and clause words (when `withWords`)
+ * are in the scratch lists and maps: those in their shared or smallest form. Made in one
+ * piece once everything is known: no field of it is written after (a fresh object given
+ * a field later costs more when the collector has already moved it).
+ */
+function settled(statement: StatementNode, spec: PropertySpec, withWords: boolean, list: ParsedValue[]): ParsedProperty {
+  return {
+    statement,
+    spec,
+    roles: sharedRoles(scratchRoles),
+    args: settledCopy(scratchArgs),
+    clauseWords: withWords ? settledCopy(scratchWords) : emptyMap(),
+    list,
+  };
 }
 
 /**
  * The maps a statement's arguments and clause words are gathered in while it is validated,
- * then copied at their size by finish(): no map per statement that is garbage at once.
+ * then copied at their size by settled(): no map per statement that is garbage at once.
  */
 const scratchArgs = new SmallMap<string, ParsedValue>();
 /** Likewise the roles of its values (shared-roles.ts gives the shared list). */
@@ -439,10 +451,10 @@ function checkListItem(spec: PropertySpec, type: ValueType, node: ValueNode, out
   return undefined;
 }
 
-function checkOnlyWith(spec: PropertySpec, clause: ClauseSpec, property: ParsedProperty, word: ValueNode, out: Diagnostic[]): void {
+function checkOnlyWith(spec: PropertySpec, clause: ClauseSpec, args: ReadonlyMap<string, ParsedValue>, word: ValueNode, out: Diagnostic[]): void {
   if (!clause.onlyWith) return;
   const first = spec.positional.find((p) => p.value.type === 'enum');
-  const chosen = first ? property.args.get(first.name)?.value : undefined;
+  const chosen = first ? args.get(first.name)?.value : undefined;
   if (chosen !== undefined && !clause.onlyWith.includes(String(chosen))) {
     out.push(diagnosticAt('invalid-value', word, `'${clause.word}' applies only to ${clause.onlyWith.join(' or ')}, not '${chosen}'`));
   }

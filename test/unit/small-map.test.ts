@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { emptyMap, finished, SmallMap } from '../../grammar/src/small-map';
+import { emptyMap, settledCopy, SmallMap } from '../../grammar/src/small-map';
 
 describe('SmallMap (the arguments and clause words of a statement)', () => {
   it('behaves as a Map under random set, delete and clear, in insertion order', () => {
@@ -37,11 +37,11 @@ describe('SmallMap (the arguments and clause words of a statement)', () => {
     assert.strictEqual(empty.size, 0);
   });
 
-  it('finishes a map in its smallest form with the same entries, read-only', () => {
+  it('copies a scratch map in its smallest form with the same entries, read-only', () => {
     for (let n = 0; n < 7; n++) {
       const small = new SmallMap<string, number>();
       for (let i = 0; i < n; i++) small.set(`k${i}`, i);
-      const done = finished(small);
+      const done = settledCopy(small);
       assert.strictEqual(done.size, n);
       assert.deepStrictEqual([...done], [...small]);
       assert.deepStrictEqual([...done.keys()], [...small.keys()]);
@@ -51,6 +51,11 @@ describe('SmallMap (the arguments and clause words of a statement)', () => {
       done.forEach((v, k) => seen.push([k, v]));
       assert.deepStrictEqual(seen, [...small]);
       if (n <= 1) assert.throws(() => done.set('x', 1), TypeError);
+      // The scratch map used again leaves the copy as it was.
+      const entries = [...done];
+      small.clear();
+      small.set('other', -1);
+      assert.deepStrictEqual([...done], entries);
     }
   });
 });
