@@ -322,8 +322,7 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
 /**
  * The property of a statement whose roles, arguments and clause words (when `withWords`)
  * are in the scratch lists and maps: those in their shared or smallest form. Made in one
- * piece once everything is known: no field of it is written after (a fresh object given
- * a field later costs more when the collector has already moved it).
+ * piece once everything is known, so that no field of it is written after.
  */
 function settled(statement: StatementNode, spec: PropertySpec, withWords: boolean, list: ParsedValue[]): ParsedProperty {
   return {
