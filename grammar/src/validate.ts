@@ -246,7 +246,7 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
     }
     roles[index] = positionalRole(positional);
     index++;
-    const checked = checkValue(positional.value, node, out, `'${key}'`);
+    const checked = checkValue(positional.value, node, out, key);
     if (checked) args.set(positional.name, checked);
   }
 
@@ -262,7 +262,7 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
     let list = NO_VALUES;
     for (; index < values.length; index++) {
       roles[index] = listRole(spec.list);
-      const checked = checkValue(spec.list, values[index], out, `'${key}'`);
+      const checked = checkValue(spec.list, values[index], out, key);
       if (!checked) continue;
       if (list === NO_VALUES) list = [];
       list.push(checked);
@@ -303,7 +303,7 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
     }
     roles[index] = clauseValueRole(clause);
     index++;
-    const checked = checkValue(clause.value, valueNode, out, `'${clause.word}'`);
+    const checked = checkValue(clause.value, valueNode, out, clause.word);
     if (checked) args.set(clause.word, checked);
     checkOnlyWith(spec, clause, args, node, out);
   }
@@ -394,7 +394,7 @@ function validateListWithClauses(spec: PropertySpec, statement: StatementNode, p
       if (textNode) out.push(diagnosticAt('invalid-value', node, `'${key}' takes one ${text.name}; this is a second one`));
       else {
         textNode = node;
-        const checked = checkValue(text.value, node, out, `'${key}'`);
+        const checked = checkValue(text.value, node, out, key);
         if (checked && String(checked.value).trim() !== '') property.args.set(text.name, checked);
       }
       continue;
@@ -418,7 +418,7 @@ function validateListWithClauses(spec: PropertySpec, statement: StatementNode, p
       if (clauseOf(clauses, valueNode) || (text && valueNode.kind === text.value.type)) break;
       index++;
       count++;
-      const checked = checkValue(clause.value, valueNode, out, `'${clause.word}'`);
+      const checked = checkValue(clause.value, valueNode, out, clause.word);
       if (checked) taken.push(checked);
     }
     if (count === 0) out.push(diagnosticAt('missing-value', statement.key, `'${clause.word}' in '${key}' needs ${describeType(clause.value)}${clause.many ? ' (one or more)' : ''}`, { clause: clause.word }));
@@ -435,7 +435,7 @@ function validateListWithClauses(spec: PropertySpec, statement: StatementNode, p
 
 /** A list item; for `accept`, anything but an analysis code gets the contract's explanation. */
 function checkListItem(spec: PropertySpec, type: ValueType, node: ValueNode, out: Diagnostic[]): ParsedValue | undefined {
-  if (spec.key !== 'accept' || type.type !== 'enum') return checkValue(type, node, out, `'${spec.key}'`);
+  if (spec.key !== 'accept' || type.type !== 'enum') return checkValue(type, node, out, spec.key);
   const word = canonicalWord(type.words, node.text);
   if (word) return parsedValue(node, word.word);
   const suggestions = suggest(node.text, allSpellings(type.words));

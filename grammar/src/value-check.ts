@@ -19,7 +19,11 @@ export function invalidLiteral(node: ValueNode): Diagnostic {
 }
 
 /** Checks one value against its type; reports `invalid-value` and returns undefined if wrong. */
-export function checkValue(type: ValueType, node: ValueNode, out: Diagnostic[], where: string): ParsedValue | undefined {
+/**
+ * `name`: the key or clause word the value is given to, quoted in messages (the quoted text
+ * is made for a message only, not for every value checked).
+ */
+export function checkValue(type: ValueType, node: ValueNode, out: Diagnostic[], name: string): ParsedValue | undefined {
   if (node.kind === 'invalid') {
     out.push(invalidLiteral(node));
     return undefined;
@@ -27,32 +31,32 @@ export function checkValue(type: ValueType, node: ValueNode, out: Diagnostic[], 
   switch (type.type) {
     case 'duration':
       if (node.kind === 'duration') return parsedValue(node, node.value as number);
-      if (node.kind === 'number') return wrongType(type, node, out, where, `; did you mean '${node.text}m'?`, `${node.text}m`);
-      return wrongType(type, node, out, where);
+      if (node.kind === 'number') return wrongType(type, node, out, name, `; did you mean '${node.text}m'?`, `${node.text}m`);
+      return wrongType(type, node, out, name);
     case 'rate':
       if (node.kind === 'rate' && type.nonZero && node.value === 0) {
-        out.push(diagnosticAt('invalid-value', node, `${where} must be more than 0B/s: at ${node.text} a restore never ends`));
+        out.push(diagnosticAt('invalid-value', node, `'${name}' must be more than 0B/s: at ${node.text} a restore never ends`));
         return undefined;
       }
-      return node.kind === 'rate' ? parsedValue(node, node.value) : wrongType(type, node, out, where);
+      return node.kind === 'rate' ? parsedValue(node, node.value) : wrongType(type, node, out, name);
     case 'size':
     case 'date':
     case 'string':
-      return node.kind === type.type ? parsedValue(node, node.value) : wrongType(type, node, out, where, type.type === 'string' && node.kind === 'identifier' ? `; write "${node.text}"` : '', type.type === 'string' && node.kind === 'identifier' ? `"${node.text}"` : undefined);
+      return node.kind === type.type ? parsedValue(node, node.value) : wrongType(type, node, out, name, type.type === 'string' && node.kind === 'identifier' ? `; write "${node.text}"` : '', type.type === 'string' && node.kind === 'identifier' ? `"${node.text}"` : undefined);
     case 'percent': {
-      if (node.kind !== 'percent') return wrongType(type, node, out, where, node.kind === 'number' ? `; did you mean '${node.text}%'?` : '', node.kind === 'number' ? `${node.text}%` : undefined);
+      if (node.kind !== 'percent') return wrongType(type, node, out, name, node.kind === 'number' ? `; did you mean '${node.text}%'?` : '', node.kind === 'number' ? `${node.text}%` : undefined);
       const v = node.value as number;
       if ((type.min !== undefined && v < type.min) || (type.max !== undefined && v > type.max)) {
-        out.push(diagnosticAt('invalid-value', node, `${where} must be between ${type.min ?? 0}% and ${type.max ?? 100}%, not ${node.text}`));
+        out.push(diagnosticAt('invalid-value', node, `'${name}' must be between ${type.min ?? 0}% and ${type.max ?? 100}%, not ${node.text}`));
         return undefined;
       }
       return parsedValue(node, v);
     }
     case 'integer': {
-      if (node.kind !== 'number') return wrongType(type, node, out, where);
+      if (node.kind !== 'number') return wrongType(type, node, out, name);
       const v = node.value as number;
       if (!Number.isInteger(v) || v < type.min || v > type.max) {
-        out.push(diagnosticAt('invalid-value', node, `${where} must be a whole number from ${type.min} to ${type.max}, not ${node.text}`));
+        out.push(diagnosticAt('invalid-value', node, `'${name}' must be a whole number from ${type.min} to ${type.max}, not ${node.text}`));
         return undefined;
       }
       return parsedValue(node, v);
@@ -60,16 +64,16 @@ export function checkValue(type: ValueType, node: ValueNode, out: Diagnostic[], 
     case 'identifier':
     case 'region':
     case 'reference':
-      return node.kind === 'identifier' ? parsedValue(node, node.text) : wrongType(type, node, out, where);
+      return node.kind === 'identifier' ? parsedValue(node, node.text) : wrongType(type, node, out, name);
     case 'enum':
     case 'location': {
-      if (node.kind !== 'identifier') return wrongType(type, node, out, where);
+      if (node.kind !== 'identifier') return wrongType(type, node, out, name);
       const word = canonicalWord(type.words, node.text);
       if (word) return parsedValue(node, word.word);
       if (type.type === 'location') return parsedValue(node, node.text);
       const suggestions = suggest(node.text, allSpellings(type.words));
       out.push(
-        diagnosticAt('invalid-value', node, `${where} expects ${describeType(type)}, not '${node.text}'${didYouMean(suggestions)}`, suggestions.length > 0 ? { replacement: suggestions[0], suggestions } : undefined),
+        diagnosticAt('invalid-value', node, `'${name}' expects ${describeType(type)}, not '${node.text}'${didYouMean(suggestions)}`, suggestions.length > 0 ? { replacement: suggestions[0], suggestions } : undefined),
       );
       return undefined;
     }
@@ -87,8 +91,8 @@ export function parsedValue(node: ValueNode, value: string | number): ParsedValu
 }
 
 /** Reports a value of the wrong type (with an optional hint and replacement); undefined. */
-function wrongType(type: ValueType, node: ValueNode, out: Diagnostic[], where: string, extra = '', replacement?: string): undefined {
-  out.push(diagnosticAt('invalid-value', node, `${where} expects ${describeType(type)}, not ${describeValue(node)}${extra}`, replacement ? { replacement } : undefined));
+function wrongType(type: ValueType, node: ValueNode, out: Diagnostic[], name: string, extra = '', replacement?: string): undefined {
+  out.push(diagnosticAt('invalid-value', node, `'${name}' expects ${describeType(type)}, not ${describeValue(node)}${extra}`, replacement ? { replacement } : undefined));
   return undefined;
 }
 
