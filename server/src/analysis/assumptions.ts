@@ -66,9 +66,20 @@ function withEntity(a: Assumption, entity: string): Assumption {
 
 const lists = new ListInterner<Assumption>();
 
-/** The shared list with these assumptions (each a shared one). */
+/** The shared list with these assumptions (each a shared one); never `items` itself. */
 function list(items: Assumption[]): Assumption[] {
   return items.length === 0 ? NONE : lists.get(items);
+}
+
+/**
+ * The list each function below gathers its assumptions in before list() gives the shared
+ * one: emptied on entry, so no list per scenario that is garbage at once. None of them
+ * calls another while gathering (serviceAssumptions reads lists already shared).
+ */
+const scratch: Assumption[] = [];
+function gathering(): Assumption[] {
+  scratch.length = 0;
+  return scratch;
 }
 
 /**
@@ -102,6 +113,8 @@ function failoverAssumptions(failover: FailoverSettings, out: Assumption[], part
 }
 
 const F = ['detect', 'decide', 'switch'] as const;
+const DETECT = ['detect'] as const;
+const ONLY = { detect: DETECT, decide: ['decide'], switch: ['switch'] } as const;
 
 function corruptionDetection(plan: PlanEntity | undefined, out: Assumption[]): void {
   if (!plan?.corruptionDetectionProperty) out.push(assumption('corruption-detection', plan?.corruptionDetection ?? DEFAULTS.corruptionDetection, DEFAULT, undefined));
@@ -109,7 +122,7 @@ function corruptionDetection(plan: PlanEntity | undefined, out: Assumption[]): v
 
 /** What a datastore's estimate in one scenario assumed. */
 export function datastoreAssumptions(ds: DatastoreEntity, s: Pick<ScenarioEstimate, 'scenario' | 'outcome' | 'path'>, plan: PlanEntity | undefined): Assumption[] {
-  const out: Assumption[] = [];
+  const out = gathering();
   const path: RecoveryPath | undefined = s.path;
   if (s.outcome !== 'recovered' || !path) {
     // Nothing survives corruption: the retention of the backups (against the detection
@@ -122,7 +135,7 @@ export function datastoreAssumptions(ds: DatastoreEntity, s: Pick<ScenarioEstima
   }
   switch (path.kind) {
     case 'live':
-      failoverAssumptions(ds.failover, out, ['detect']);
+      failoverAssumptions(ds.failover, out, DETECT);
       return list(out);
     case 'geo':
       add(out, path.property, 'lag', ds.redundancy.lag, 'for the geo copy');
@@ -151,10 +164,10 @@ export function datastoreAssumptions(ds: DatastoreEntity, s: Pick<ScenarioEstima
 
 /** What a service's own recovery in one scenario assumed. */
 export function serviceOwnAssumptions(service: ServiceEntity, scenario: Scenario, own: ServiceOwn): Assumption[] {
-  const out: Assumption[] = [];
   if (own.outcome !== 'recovered' || scenario === 'data-corruption') return NONE;
+  const out = gathering();
   if (!usesFailover(own)) {
-    failoverAssumptions(service.failover, out, ['detect']);
+    failoverAssumptions(service.failover, out, DETECT);
     return list(out);
   }
   const strategy = service.strategy;
@@ -162,7 +175,7 @@ export function serviceOwnAssumptions(service: ServiceEntity, scenario: Scenario
   const parts = serviceFailoverParts(service);
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i];
-    if (part.name === 'detect' || part.name === 'decide' || part.name === 'switch') failoverAssumptions(service.failover, out, [part.name]);
+    if (part.name === 'detect' || part.name === 'decide' || part.name === 'switch') failoverAssumptions(service.failover, out, ONLY[part.name]);
     else if ((part.name === 'provision' || part.name === 'deploy' || part.name === 'scale-out') && defaults) {
       add(out, strategy.property, part.name, part.seconds ?? 0, noteFor('strategy', strategy.kind));
     }
@@ -177,7 +190,7 @@ export function serviceOwnAssumptions(service: ServiceEntity, scenario: Scenario
 export function serviceAssumptions(own: Assumption[], limiting: readonly LimitingAssumptions[]): Assumption[] {
   if (limiting.length === 0) return own;
   // Copied by a loop: `own` is frozen, and slice() on a frozen list takes a slow path.
-  const out: Assumption[] = [];
+  const out = gathering();
   for (let i = 0; i < own.length; i++) out.push(own[i]);
   // Index loops: this runs for every service and scenario, and an iterator per loop adds up.
   for (let i = 0; i < limiting.length; i++) {
