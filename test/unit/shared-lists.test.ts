@@ -55,3 +55,20 @@ describe('ListInterner', () => {
     assert.deepEqual(lists.get([a, b]), [a, b]);
   });
 });
+
+// The recovery paths' scenario lists (server/src/analysis/intern.ts): one shared list per
+// set of scenarios, by its bits, in SCENARIOS order.
+import { SCENARIOS } from '../../grammar/src/schema';
+import { SCENARIO_BITS, scenariosOf } from '../../server/src/analysis/intern';
+
+describe('scenariosOf', () => {
+  it('gives every subset of the scenarios in their order, the same frozen list each time', () => {
+    for (let bits = 0; bits < 1 << SCENARIOS.length; bits++) {
+      const list = scenariosOf(bits);
+      assert.deepEqual(list, SCENARIOS.filter((_, i) => (bits & (1 << i)) !== 0));
+      assert.equal(scenariosOf(bits), list);
+      assert.ok(Object.isFrozen(list));
+    }
+    assert.deepEqual(scenariosOf(SCENARIO_BITS['node-failure'] | SCENARIO_BITS['region-failure']), ['node-failure', 'region-failure']);
+  });
+});

@@ -1,14 +1,14 @@
 // Datastores (docs/analysis.md, section 3): every recovery path with the scenarios it survives, and per
 // scenario the chosen path (smallest RPO, then smallest RTO; unknown RTO sorts last).
 // Runs for every datastore on every check: plain loops and literals, no spreads.
-import { Scenario, SCENARIOS } from '../../../grammar/src/schema';
+import { Scenario } from '../../../grammar/src/schema';
 import { Backup, DatastoreEntity, Replica } from '../model/types';
 import { describeBackup, fmt, propertyText, sumParts, withOrigin } from './describe';
 import { differentRegion } from './regions';
 import { RecoveryPath, RtoPart, ScenarioEstimate, Unverdicted } from './types';
 import { NO_ASSUMPTIONS, unrecoveredScenario } from './unrecovered';
 import { NO_OBJECTIVE } from './objectives';
-import { part, sharedParts, sharedScenarios, sharedText } from './intern';
+import { part, SCENARIO_BITS, scenariosOf, sharedParts, sharedText } from './intern';
 import { BASE_BACKUP_TYPES as BASE, CHAINED_BACKUP_TYPES as CHAINED } from '../../../grammar/src/schema';
 
 /** Chained backup types (restored on top of a base) and the base types, from BACKUP_TYPE_SPECS. */
@@ -19,8 +19,6 @@ export interface DatastoreContext {
   text: string;
   corruptionDetection: number;
 }
-
-const ALL: readonly Scenario[] = SCENARIOS;
 
 /** Shared lists (intern.ts): every datastore with the same failover has the same parts. */
 function failoverParts(ds: DatastoreEntity, extra?: RtoPart): RtoPart[] {
@@ -37,7 +35,7 @@ export function restoreSeconds(ds: DatastoreEntity): number | null {
 
 function livePath(ds: DatastoreEntity): RecoveryPath {
   const zoneRedundant = ds.redundancy.level === 'zone' || ds.redundancy.level === 'geo-zone';
-  const survives = sharedScenarios(zoneRedundant ? ['node-failure', 'zone-failure'] : ['node-failure']);
+  const survives = scenariosOf(zoneRedundant ? NODE | ZONE : NODE);
   const parts = sharedParts([part('detect', ds.failover.detect)]);
   const description = zoneRedundant ? 'the zone-redundant live data' : 'the live data';
   const rtoSeconds = sumParts(parts);
@@ -51,7 +49,7 @@ function livePath(ds: DatastoreEntity): RecoveryPath {
 function geoPath(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath | undefined {
   const { level, lag, property } = ds.redundancy;
   if ((level !== 'geo' && level !== 'geo-zone') || !property) return undefined;
-  const survives = sharedScenarios(['node-failure', 'zone-failure', 'region-failure']);
+  const survives = scenariosOf(NODE | ZONE | REGION);
   const parts = failoverParts(ds);
   return {
     kind: 'geo',
@@ -68,7 +66,7 @@ function geoPath(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath | und
 }
 
 function replicaPath(ds: DatastoreEntity, replica: Replica, ctx: DatastoreContext): RecoveryPath {
-  const survives = sharedScenarios(differentRegion(replica.region.name, ds.region?.name) ? ['node-failure', 'zone-failure', 'region-failure'] : ['node-failure', 'zone-failure']);
+  const survives = scenariosOf(differentRegion(replica.region.name, ds.region?.name) ? NODE | ZONE | REGION : NODE | ZONE);
   const parts = failoverParts(ds);
   return {
     kind: 'replica',
@@ -90,39 +88,40 @@ function replicaPath(ds: DatastoreEntity, replica: Replica, ctx: DatastoreContex
   };
 }
 
-/** The scenarios a backup's copies survive, by where they are kept and how long. */
+/** The scenarios a backup's copies survive, by where they are kept and how long (a shared list). */
 export function backupSurvives(ds: DatastoreEntity, backup: Backup, corruptionDetection: number): Scenario[] {
-  const to = backup.to;
-  const survives: Scenario[] = ['node-failure'];
-  if (to.kind !== 'local') survives.push('zone-failure');
-  if (to.kind === 'geo' || (to.kind === 'region' && differentRegion(to.region, ds.region?.name))) survives.push('region-failure');
-  if (backup.retain >= corruptionDetection) survives.push('data-corruption');
-  return survives;
+  return scenariosOf(survivalBits(ds, backup, corruptionDetection));
 }
 
-const SCENARIO_BITS: Record<Scenario, number> = Object.fromEntries(SCENARIOS.map((s, i) => [s, 1 << i])) as Record<Scenario, number>;
+function survivalBits(ds: DatastoreEntity, backup: Backup, corruptionDetection: number): number {
+  const to = backup.to;
+  let bits = NODE;
+  if (to.kind !== 'local') bits |= ZONE;
+  if (to.kind === 'geo' || (to.kind === 'region' && differentRegion(to.region, ds.region?.name))) bits |= REGION;
+  if (backup.retain >= corruptionDetection) bits |= CORRUPTION;
+  return bits;
+}
+
+const NODE = SCENARIO_BITS['node-failure'];
+const ZONE = SCENARIO_BITS['zone-failure'];
+const REGION = SCENARIO_BITS['region-failure'];
+const CORRUPTION = SCENARIO_BITS['data-corruption'];
+const EVERY = NODE | ZONE | REGION | CORRUPTION;
 
 function backupPaths(ds: DatastoreEntity, ctx: DatastoreContext, out: RecoveryPath[]): void {
-  const survival: Scenario[][] = [];
   // A chained backup restores only on top of a full or snapshot that survives too: the
-  // scenarios some base survives, as bits (index loops: this runs for every datastore).
+  // scenarios some base survives (index loops: this runs for every datastore).
   let baseSurvives = 0;
   for (let i = 0; i < ds.backups.length; i++) {
     const backup = ds.backups[i];
-    const survives = sharedScenarios(backupSurvives(ds, backup, ctx.corruptionDetection));
-    survival.push(survives);
-    if (BASE.has(backup.type)) for (let j = 0; j < survives.length; j++) baseSurvives |= SCENARIO_BITS[survives[j]];
+    if (BASE.has(backup.type)) baseSurvives |= survivalBits(ds, backup, ctx.corruptionDetection);
   }
   const restore = restoreSeconds(ds);
   for (let i = 0; i < ds.backups.length; i++) {
     const backup = ds.backups[i];
-    const survives = survival[i];
-    let usable = survives;
-    if (CHAINED.has(backup.type)) {
-      const chained: Scenario[] = [];
-      for (let j = 0; j < survives.length; j++) if (baseSurvives & SCENARIO_BITS[survives[j]]) chained.push(survives[j]);
-      usable = sharedScenarios(chained);
-    }
+    const bits = survivalBits(ds, backup, ctx.corruptionDetection);
+    const survives = scenariosOf(bits);
+    const usable = CHAINED.has(backup.type) ? scenariosOf(bits & baseSurvives) : survives;
     const parts = failoverParts(ds, part('restore', restore));
     const path: RecoveryPath = {
       kind: 'backup',
@@ -176,8 +175,8 @@ function rebuildPath(ds: DatastoreEntity, ctx: DatastoreContext): RecoveryPath |
     property: ds.rebuild.property,
     text: sharedText(propertyText(ctx.text, ds.rebuild.property)),
     description: sharedText(`a rebuild (${fmt(ds.rebuild.seconds)})`),
-    survives: sharedScenarios(ALL.slice()),
-    usable: sharedScenarios(ALL.slice()),
+    survives: scenariosOf(EVERY),
+    usable: scenariosOf(EVERY),
     rpoSeconds: 0,
     expectedLossSeconds: 0,
     rtoSeconds: sumParts(parts),

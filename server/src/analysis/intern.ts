@@ -5,7 +5,7 @@
 // makes sure of it. Tables are bounded: emptied when full, which only costs sharing. They
 // are keyed by their values' parts or identities (nested maps), not by a string built per
 // lookup: that was a tenth of a full check.
-import { Scenario } from '../../../grammar/src/schema';
+import { Scenario, SCENARIOS } from '../../../grammar/src/schema';
 import { detached } from '../../../grammar/src/scanner';
 import { childMap, emptyList, ListInterner } from '../../../grammar/src/shared-lists';
 import { RtoPart } from './types';
@@ -32,6 +32,23 @@ const scenarioLists = new ListInterner<Scenario>();
 export function sharedScenarios(list: Scenario[]): Scenario[] {
   if (list.length === 0) return emptyList();
   return scenarioLists.get(list);
+}
+
+/** A scenario's bit in a set of scenarios (scenariosOf): 1 << its index in SCENARIOS. */
+export const SCENARIO_BITS: Readonly<Record<Scenario, number>> = Object.fromEntries(SCENARIOS.map((s, i) => [s, 1 << i])) as Record<Scenario, number>;
+
+/** Every subset of SCENARIOS in SCENARIOS order, by its bits: made once, never evicted. */
+const byBits: readonly Scenario[][] = Array.from({ length: 1 << SCENARIOS.length }, (_, bits) => {
+  const list = SCENARIOS.filter((s) => (bits & SCENARIO_BITS[s]) !== 0);
+  return list.length === 0 ? emptyList<Scenario>() : (Object.freeze(list) as Scenario[]);
+});
+
+/**
+ * The shared list of the scenarios in a set (SCENARIO_BITS), in SCENARIOS order: what the
+ * recovery paths survive, found without a list to look it up by.
+ */
+export function scenariosOf(bits: number): Scenario[] {
+  return byBits[bits];
 }
 
 const texts = new Map<string, string>();
