@@ -181,7 +181,9 @@ function validateBlock(block: BlockNode, out: Diagnostic[]): ParsedBlock | undef
     nameNode = block.name;
   }
 
-  const properties: ParsedProperty[] = [];
+  // Gathered in a scratch list (blocks are not validated inside one another) and copied.
+  const properties = scratchProperties;
+  properties.length = 0;
   // The non-repeatable keys given so far: looked up in the properties themselves while a
   // block is small (most have a few statements: no map per block), in a map beyond.
   let seen: Map<string, StatementNode> | undefined;
@@ -206,8 +208,10 @@ function validateBlock(block: BlockNode, out: Diagnostic[]): ParsedBlock | undef
     }
     properties.push(property);
   }
-  // Exact size: an array grown by push reserves 17 slots, and a block has a few statements.
-  return { node: block, kind: kindText, name, nameNode, properties: properties.slice() };
+  // At its exact size; the scratch list is emptied, so it keeps no statement alive.
+  const parsed: ParsedBlock = { node: block, kind: kindText, name, nameNode, properties: properties.slice() };
+  properties.length = 0;
+  return parsed;
 }
 
 /** The statement that first gave the non-repeatable `key` among `properties`. */
@@ -340,6 +344,8 @@ function settled(statement: StatementNode, spec: PropertySpec, withWords: boolea
  * then copied at their size by settled(): no map per statement that is garbage at once.
  */
 const scratchArgs = new SmallMap<string, ParsedValue>();
+/** A block's properties while it is validated (validateBlock copies them). */
+const scratchProperties: ParsedProperty[] = [];
 /** Likewise the roles of its values (shared-roles.ts gives the shared list). */
 const scratchRoles: ValueRole[] = [];
 const scratchWords = new SmallMap<string, ValueNode>();

@@ -213,14 +213,17 @@ export class Estimator {
     if (this.reuse(service, notEstimated)) return;
     const model = this.model;
     const policy = this.policyOf(service);
-    let dependencies: Dependency[] = [];
+    // Gathered in a scratch list, then at their exact length (no list per service grown by push).
+    const gathered = scratchDependencies;
+    gathered.length = 0;
     if (!notEstimated) {
       for (const ref of service.dependsOn) {
         const estimate = this.dependencyEstimate(ref.name);
-        if (estimate) dependencies.push({ ref, estimate });
+        if (estimate) gathered.push({ ref, estimate });
       }
     }
-    dependencies = exactList(dependencies);
+    const dependencies = exactList(gathered);
+    gathered.length = 0;
     const uniting = this.uniting;
     let datastoresBehind: Behind;
     if (uniting.mode === 'direct') {
@@ -345,6 +348,8 @@ function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
+
+const scratchDependencies: Dependency[] = [];
 
 /** A list grown by push at its exact length (one grown from empty reserves 17 slots), or the shared empty list. */
 function exactList<T>(list: T[]): T[] {
