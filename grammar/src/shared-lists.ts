@@ -26,10 +26,11 @@ export class ListInterner<T> {
   private root: ListNode<T> = newNode();
   private count = 0;
 
-  get(items: readonly T[]): T[] {
+  /** The shared list of the first `length` items (all by default); never `items` itself. */
+  get(items: readonly T[], length = items.length): T[] {
     if (this.count >= LIMIT) (this.root = newNode()), (this.count = 0);
     let node = this.root;
-    for (let i = 0; i < items.length; i++) {
+    for (let i = 0; i < length; i++) {
       const item = items[i];
       // Most nodes are followed by one item only (the same few lists again and again): that
       // one is compared directly, and a map holds the others.
@@ -42,7 +43,7 @@ export class ListInterner<T> {
       }
       node = next;
     }
-    return (node.list ??= Object.freeze(items.slice()) as T[]);
+    return (node.list ??= Object.freeze(length === items.length ? items.slice() : items.slice(0, length)) as T[]);
   }
 }
 

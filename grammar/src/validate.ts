@@ -181,9 +181,10 @@ function validateBlock(block: BlockNode, out: Diagnostic[]): ParsedBlock | undef
     nameNode = block.name;
   }
 
-  // Gathered in a scratch list (blocks are not validated inside one another) and copied.
-  const properties = scratchProperties;
-  properties.length = 0;
+  // Made at the number of statements and shortened to the properties kept (shortening keeps
+  // the storage; a list grown by push from empty reserves 17 slots).
+  const properties = new Array<ParsedProperty>(block.statements.length);
+  let count = 0;
   // The non-repeatable keys given so far: looked up in the properties themselves while a
   // block is small (most have a few statements: no map per block), in a map beyond.
   let seen: Map<string, StatementNode> | undefined;
@@ -193,11 +194,14 @@ function validateBlock(block: BlockNode, out: Diagnostic[]): ParsedBlock | undef
     if (!property) continue;
     (statement as Interpretable).interpretation = property;
     if (!property.spec.repeatable) {
-      if (!seen && properties.length >= 16) {
+      if (!seen && count >= 16) {
         seen = new Map();
-        for (const p of properties) if (!p.spec.repeatable && !seen.has(p.spec.key)) seen.set(p.spec.key, p.statement);
+        for (let j = 0; j < count; j++) {
+          const p = properties[j];
+          if (!p.spec.repeatable && !seen.has(p.spec.key)) seen.set(p.spec.key, p.statement);
+        }
       }
-      const first = seen ? seen.get(property.spec.key) : givenBefore(properties, property.spec.key);
+      const first = seen ? seen.get(property.spec.key) : givenBefore(properties, count, property.spec.key);
       if (first) {
         out.push(
           diagnosticAt('duplicate-property', statement.key, `'${property.spec.key}' is already set on line ${first.range.start.line + 1}; it can be given only once`),
@@ -206,17 +210,15 @@ function validateBlock(block: BlockNode, out: Diagnostic[]): ParsedBlock | undef
       }
       seen?.set(property.spec.key, statement);
     }
-    properties.push(property);
+    properties[count++] = property;
   }
-  // At its exact size; the scratch list is emptied, so it keeps no statement alive.
-  const parsed: ParsedBlock = { node: block, kind: kindText, name, nameNode, properties: properties.slice() };
-  properties.length = 0;
-  return parsed;
+  if (count < properties.length) properties.length = count;
+  return { node: block, kind: kindText, name, nameNode, properties };
 }
 
-/** The statement that first gave the non-repeatable `key` among `properties`. */
-function givenBefore(properties: readonly ParsedProperty[], key: string): StatementNode | undefined {
-  for (let i = 0; i < properties.length; i++) if (properties[i].spec.key === key && !properties[i].spec.repeatable) return properties[i].statement;
+/** The statement that first gave the non-repeatable `key` among the first `count` properties. */
+function givenBefore(properties: readonly ParsedProperty[], count: number, key: string): StatementNode | undefined {
+  for (let i = 0; i < count; i++) if (properties[i].spec.key === key && !properties[i].spec.repeatable) return properties[i].statement;
   return undefined;
 }
 
@@ -344,8 +346,6 @@ function settled(statement: StatementNode, spec: PropertySpec, withWords: boolea
  * then copied at their size by settled(): no map per statement that is garbage at once.
  */
 const scratchArgs = new SmallMap<string, ParsedValue>();
-/** A block's properties while it is validated (validateBlock copies them). */
-const scratchProperties: ParsedProperty[] = [];
 /** Likewise the roles of its values (shared-roles.ts gives the shared list). */
 const scratchRoles: ValueRole[] = [];
 const scratchWords = new SmallMap<string, ValueNode>();

@@ -66,20 +66,30 @@ function withEntity(a: Assumption, entity: string): Assumption {
 
 const lists = new ListInterner<Assumption>();
 
-/** The shared list with these assumptions (each a shared one); never `items` itself. */
-function list(items: Assumption[]): Assumption[] {
-  return items.length === 0 ? NONE : lists.get(items);
+/**
+ * The assumptions of one estimate while they are gathered: one list reused from call to
+ * call, emptied by its count rather than by setting an array's length to 0 (V8 then frees
+ * the storage, and the next push allocates 17 slots again). None of the functions below
+ * gathers while another does (serviceAssumptions reads lists already shared).
+ */
+class Gathered {
+  readonly items: Assumption[] = [];
+  length = 0;
+
+  push(a: Assumption): void {
+    this.items[this.length++] = a;
+  }
 }
 
-/**
- * The list each function below gathers its assumptions in before list() gives the shared
- * one: emptied on entry, so no list per scenario that is garbage at once. None of them
- * calls another while gathering (serviceAssumptions reads lists already shared).
- */
-const scratch: Assumption[] = [];
-function gathering(): Assumption[] {
+const scratch = new Gathered();
+function gathering(): Gathered {
   scratch.length = 0;
   return scratch;
+}
+
+/** The shared list with the gathered assumptions (each a shared one). */
+function list(gathered: Gathered): Assumption[] {
+  return gathered.length === 0 ? NONE : lists.get(gathered.items, gathered.length);
 }
 
 /**
@@ -97,13 +107,13 @@ export function sourceOf(property: ParsedProperty | undefined, word: string): As
   return property?.args.has(word) ? undefined : DEFAULT;
 }
 
-function add(out: Assumption[], property: ParsedProperty | undefined, word: string, seconds: number, note?: string): void {
+function add(out: Gathered, property: ParsedProperty | undefined, word: string, seconds: number, note?: string): void {
   const from = sourceOf(property, word);
   if (!from) return;
   out.push(assumption(word, seconds, from, note));
 }
 
-function failoverAssumptions(failover: FailoverSettings, out: Assumption[], parts: readonly string[]): void {
+function failoverAssumptions(failover: FailoverSettings, out: Gathered, parts: readonly string[]): void {
   const p = failover.property;
   for (const part of parts) {
     if (part === 'detect') add(out, p, 'detect', failover.detect);
@@ -116,7 +126,7 @@ const F = ['detect', 'decide', 'switch'] as const;
 const DETECT = ['detect'] as const;
 const ONLY = { detect: DETECT, decide: ['decide'], switch: ['switch'] } as const;
 
-function corruptionDetection(plan: PlanEntity | undefined, out: Assumption[]): void {
+function corruptionDetection(plan: PlanEntity | undefined, out: Gathered): void {
   if (!plan?.corruptionDetectionProperty) out.push(assumption('corruption-detection', plan?.corruptionDetection ?? DEFAULTS.corruptionDetection, DEFAULT, undefined));
 }
 
@@ -214,33 +224,41 @@ export interface LimitingAssumptions {
 /** Values that enter a recovery time; the others (lag, takes, copy-lag, retain, …) enter the loss. */
 const RTO_WORDS: ReadonlySet<string> = new Set(['detect', 'decide', 'switch', 'provision', 'deploy', 'scale-out']);
 
-function dedupe(list: Assumption[]): Assumption[] {
-  if (list.length < 2) return list;
-  if (list.length > 16) return dedupeMany(list);
+/** Drops the repeated assumptions of `gathered` in place (the first of each is kept, in order). */
+function dedupe(gathered: Gathered): Gathered {
+  const items = gathered.items;
+  const n = gathered.length;
+  if (n < 2) return gathered;
+  if (n > 16) return dedupeMany(gathered);
   // A few: compared pairwise (no key string per assumption).
-  let out: Assumption[] | undefined;
-  for (let i = 1; i < list.length; i++) {
-    const a = list[i];
+  let kept = 1;
+  for (let i = 1; i < n; i++) {
+    const a = items[i];
     let repeated = false;
-    for (let j = 0; j < i && !repeated; j++) repeated = sameValue(list[j], a);
-    if (repeated) out ??= list.slice(0, i);
-    else out?.push(a);
+    for (let j = 0; j < kept && !repeated; j++) repeated = sameValue(items[j], a);
+    if (!repeated) items[kept++] = a;
   }
-  return out ?? list;
+  gathered.length = kept;
+  return gathered;
 }
 
 function sameValue(a: Assumption, b: Assumption): boolean {
   return a === b || (a.what === b.what && a.value === b.value && (a.entity ?? '') === (b.entity ?? ''));
 }
 
-function dedupeMany(list: Assumption[]): Assumption[] {
+function dedupeMany(gathered: Gathered): Gathered {
+  const items = gathered.items;
   const seen = new Set<string>();
-  return list.filter((a) => {
+  let kept = 0;
+  for (let i = 0; i < gathered.length; i++) {
+    const a = items[i];
     const key = `${a.entity ?? ''}\u0000${a.what}\u0000${a.value}`;
-    if (seen.has(key)) return false;
+    if (seen.has(key)) continue;
     seen.add(key);
-    return true;
-  });
+    items[kept++] = a;
+  }
+  gathered.length = kept;
+  return gathered;
 }
 
 /** "for manual failover", "for pilot-light": one string per kind and word (not one per use). */

@@ -149,12 +149,13 @@ export class Estimator {
 
   /** The assumptions of the entities that set a service's effective RTO and RPO. */
   private limitingAssumptions(s: Unverdicted, index: number): LimitingAssumptions[] {
-    const out: LimitingAssumptions[] = [];
     const rto = s.limitingRto && this.estimates.get(s.limitingRto.entity)?.scenarios[index];
-    if (rto) out.push({ name: s.limitingRto!.entity.name, metric: 'rto', assumptions: rto.assumptions });
     const rpo = s.limitingRpo && this.estimates.get(s.limitingRpo.entity)?.scenarios[index];
-    if (rpo) out.push({ name: s.limitingRpo!.entity.name, metric: 'rpo', assumptions: rpo.assumptions });
-    return out;
+    const byRto: LimitingAssumptions | undefined = rto ? { name: s.limitingRto!.entity.name, metric: 'rto', assumptions: rto.assumptions } : undefined;
+    const byRpo: LimitingAssumptions | undefined = rpo ? { name: s.limitingRpo!.entity.name, metric: 'rpo', assumptions: rpo.assumptions } : undefined;
+    // Literals of their length (a list grown by push from empty reserves 17 slots).
+    if (byRto) return byRpo ? [byRto, byRpo] : [byRto];
+    return byRpo ? [byRpo] : emptyList();
   }
 
   /** The estimate a `depends-on` name resolves to (none: unknown, or not estimated yet). */
@@ -213,17 +214,18 @@ export class Estimator {
     if (this.reuse(service, notEstimated)) return;
     const model = this.model;
     const policy = this.policyOf(service);
-    // Gathered in a scratch list, then at their exact length (no list per service grown by push).
-    const gathered = scratchDependencies;
-    gathered.length = 0;
-    if (!notEstimated) {
-      for (const ref of service.dependsOn) {
-        const estimate = this.dependencyEstimate(ref.name);
-        if (estimate) gathered.push({ ref, estimate });
-      }
+    // Made at the length of `depends-on` and shortened to the names that resolve (shortening
+    // keeps the storage; a list grown by push from empty reserves 17 slots).
+    const written = notEstimated ? 0 : service.dependsOn.length;
+    let dependencies: Dependency[] = written === 0 ? emptyList() : new Array<Dependency>(written);
+    let resolved = 0;
+    for (let i = 0; i < written; i++) {
+      const ref = service.dependsOn[i];
+      const estimate = this.dependencyEstimate(ref.name);
+      if (estimate) dependencies[resolved++] = { ref, estimate };
     }
-    const dependencies = exactList(gathered);
-    gathered.length = 0;
+    if (resolved === 0) dependencies = emptyList();
+    else if (resolved < written) dependencies.length = resolved;
     const uniting = this.uniting;
     let datastoresBehind: Behind;
     if (uniting.mode === 'direct') {
@@ -348,8 +350,6 @@ function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
-
-const scratchDependencies: Dependency[] = [];
 
 /** A list grown by push at its exact length (one grown from empty reserves 17 slots), or the shared empty list. */
 function exactList<T>(list: T[]): T[] {
