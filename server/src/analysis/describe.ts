@@ -9,8 +9,20 @@ import { RtoPart } from './types';
 
 /** A duration for messages: whole seconds from one second up (restore times are fractional). */
 export function fmt(seconds: number): string {
-  return formatDuration(seconds >= 1 ? Math.round(seconds) : seconds);
+  let text = formatted.get(seconds);
+  if (text === undefined) {
+    text = formatDuration(seconds >= 1 ? Math.round(seconds) : seconds);
+    if (formatted.size >= FORMATTED_LIMIT) formatted.clear();
+    formatted.set(seconds, text);
+  }
+  return text;
 }
+
+// The durations formatted lately: the paths and assumptions of every entity repeat the
+// same few (`lag 30s`, `every 1d`), each formatted anew before (a string per use, garbage
+// once the shared description is found). Bounded: emptied when full.
+const FORMATTED_LIMIT = 4096;
+const formatted = new Map<number, string>();
 
 /** A statement's source text with whitespace (and continued lines) collapsed. */
 export function statementText(text: string, statement: StatementNode): string {
