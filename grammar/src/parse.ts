@@ -33,6 +33,8 @@ export const parsePieces = { chunk: 1024 };
 // is a property read (a getter, in the CommonJS that esbuild emits for tests and benches).
 const TokenClass = Token;
 const pool: Token[] = [];
+/** The pool's tokens beyond the piece being parsed, while it is (parse()). */
+const spareTokens: Token[] = [];
 const NEWLINE_IDX = Newline.tokenTypeIdx!;
 const COMMA_IDX = Comma.tokenTypeIdx!;
 const LCURLY_IDX = LCurly.tokenTypeIdx!;
@@ -324,9 +326,16 @@ function parse(scanner: Scanner, builder: AstBuilder, error: (span: Span, messag
         if (before !== COMMA_IDX && before !== NEWLINE_IDX) break;
       }
     }
-    // The parser reads the whole array it is given; the pool keeps its tokens for the next
-    // parse, so a shorter piece (the last) is a copy.
-    lineParser.parse(n === tokens.length ? tokens : tokens.slice(0, n), builder);
+    // The parser reads the whole array it is given: the pool is cut to the piece for it,
+    // and its tokens beyond are put back after (a copy of the piece was 8 KB per piece).
+    const spare = tokens.length - n;
+    for (let i = 0; i < spare; i++) spareTokens[i] = tokens[n + i];
+    tokens.length = n;
+    try {
+      lineParser.parse(tokens, builder);
+    } finally {
+      for (let i = 0; i < spare; i++) tokens[n + i] = spareTokens[i];
+    }
     // The grammar matches every token sequence; should chevrotain still object, say so.
     const errors = lineParser.errors;
     for (let i = 0; i < errors.length; i++) error(tokenSpan(builder.fileFrame, errors[i].token), errors[i].message);
