@@ -34,7 +34,7 @@ export const parsePieces = { chunk: 1024 };
 const TokenClass = Token;
 const pool: Token[] = [];
 /** The pool's tokens beyond the piece being parsed, while it is (parse()). */
-const spareTokens: Token[] = [];
+const spareTokens: (Token | undefined)[] = [];
 const NEWLINE_IDX = Newline.tokenTypeIdx!;
 const COMMA_IDX = Comma.tokenTypeIdx!;
 const LCURLY_IDX = LCurly.tokenTypeIdx!;
@@ -334,7 +334,12 @@ function parse(scanner: Scanner, builder: AstBuilder, error: (span: Span, messag
     try {
       lineParser.parse(tokens, builder);
     } finally {
-      for (let i = 0; i < spare; i++) tokens[n + i] = spareTokens[i];
+      // Emptied as they go back: a token trimmed from the pool later must not stay here,
+      // holding the text it was read from.
+      for (let i = 0; i < spare; i++) {
+        tokens[n + i] = spareTokens[i]!;
+        spareTokens[i] = undefined;
+      }
     }
     // The grammar matches every token sequence; should chevrotain still object, say so.
     const errors = lineParser.errors;

@@ -351,11 +351,6 @@ function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
-/** A list grown by push at its exact length (one grown from empty reserves 17 slots), or the shared empty list. */
-function exactList<T>(list: T[]): T[] {
-  return list.length === 0 ? emptyList() : list.slice();
-}
-
 /** `objective`: whether a scenario has an objective, given by a caller whose scenarios are not made yet. */
 function entityEstimate(entity: Entity, scenarios: ScenarioEstimate[], paths: EntityEstimate['paths'], dependencies: Dependency[] = emptyList(), objective = hasObjective(scenarios)): EntityEstimate {
   return {
