@@ -94,12 +94,15 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     (params) => void connection.sendDiagnostics(params),
     () => docsBase,
   );
+  /** Set once the workspace folders have been read. */
+  let isReady = false;
   const scheduler = new BuildScheduler(workspace.store, {
     debounceMs: () => settings.diagnostics.debounceMs,
     publish: (snapshot) => publisher.publish(snapshot),
     afterPublish: platform.afterPublish,
     log,
     error: (message) => connection.console.error(`drspec: ${message}`),
+    ready: () => isReady,
   });
 
   /** Resolves once the workspace folders have been read (requests wait for it). */
@@ -117,9 +120,6 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     await ready;
     return scheduler.current();
   }
-
-  /** Set once the workspace folders have been read. */
-  let isReady = false;
 
   function guarded<P, R>(
     where: string,

@@ -71,6 +71,32 @@ describe('build scheduler', () => {
     scheduler.dispose();
   });
 
+  it('until the workspace is read, publishes what each file says on its own, then the full build', async () => {
+    const store = new SourceStore();
+    // The open file uses a region, a policy and a datastore that other files declare.
+    store.setOpen('file:///w/svc.drspec', 'service api {\n  region westeurope\n  depends-on db\n  policy standard\n  bogus 1\n}\n', 1);
+    let ready = false;
+    const published: Snapshot[] = [];
+    const scheduler = new BuildScheduler(store, { debounceMs: () => 0, publish: (s) => published.push(s), today: () => 20000, ready: () => ready });
+    scheduler.schedule();
+    await until(() => published.length === 1, 'the first publish');
+    const early = published[0].diagnostics.get('file:///w/svc.drspec')!;
+    assert.deepEqual(early.map((d) => d.code), ['unknown-property'], 'only the file\'s own finding, no missing names');
+    assert.equal(published[0].model, undefined);
+    // The folders are read: the other files arrive, and the caller schedules a build.
+    store.setDisk('file:///w/plan.drspec', 'region westeurope { pair northeurope }\nregion northeurope { pair westeurope }\npolicy standard { rto 4h; rpo 1h }\n');
+    store.setDisk('file:///w/db.drspec', spec(0).replace('db-0', 'db'));
+    ready = true;
+    scheduler.schedule();
+    await until(() => published.length === 2, 'the full publish');
+    const full = published[1].diagnostics.get('file:///w/svc.drspec')!;
+    assert.ok(full.some((d) => d.code === 'unknown-property'));
+    assert.ok(!full.some((d) => d.code === 'unknown-reference'), JSON.stringify(full.map((d) => d.message)));
+    assert.ok(published[1].model, 'the full build has the model');
+    assert.equal(scheduler.current(), published[1], 'requests read the full build');
+    scheduler.dispose();
+  });
+
   it('answers requests synchronously while a background build is in progress', async () => {
     const store = new SourceStore();
     for (let i = 0; i < 20; i++) store.setDisk(`file:///w/${i}.drspec`, spec(i));

@@ -11,7 +11,7 @@
 // revision is no longer the latest when it finishes is not published, so stale
 // diagnostics are never published.
 import { SourceStore } from './documents';
-import { ParseCache, previewSnapshot, Snapshot, snapshotSteps, todayInDays } from './snapshot';
+import { fileOnlySnapshot, ParseCache, previewSnapshot, Snapshot, snapshotSteps, todayInDays } from './snapshot';
 
 export interface SchedulerOptions {
   debounceMs(): number;
@@ -23,6 +23,13 @@ export interface SchedulerOptions {
   log?(message: string): void;
   /** Told when the full pipeline failed and the snapshot fell back to syntax and schema checks. */
   error?(message: string): void;
+  /**
+   * Whether the workspace folders have been read (always, when not given). Until then a
+   * build publishes only what each file says on its own (fileOnlySnapshot): the names,
+   * policies and plan a file uses may be declared in files not read yet, and a full build
+   * would report them missing. The caller schedules a build once they are read.
+   */
+  ready?(): boolean;
 }
 
 export type SchedulerState = 'idle' | 'waiting' | 'building';
@@ -136,6 +143,14 @@ export class BuildScheduler {
 
   private async buildAndPublish(): Promise<void> {
     const today = this.today();
+    if (this.options.ready && !this.options.ready()) {
+      // Not kept as the current snapshot: requests wait for the folders and a full build.
+      const partial = fileOnlySnapshot(this.store.all(), this.store.revision, today, this.cache);
+      await yieldToEventLoop();
+      if (this.disposed || partial.revision !== this.store.revision || this.timer) return;
+      this.options.publish(partial);
+      return;
+    }
     let snapshot = this.snapshot;
     if (!this.isCurrent(snapshot, today)) {
       const build: Build = { revision: this.store.revision, cancelled: false };

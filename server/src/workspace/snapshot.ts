@@ -276,6 +276,31 @@ function declaresAsBefore(previous: FileNode, next: FileNode): boolean {
   return true;
 }
 
+/**
+ * What each file says on its own, syntax and schema, from the parse cache: what is
+ * published for the open documents while the workspace folders are still being read
+ * (BuildScheduler, `ready`). Nothing that depends on other files (names, objectives from a
+ * policy or the plan, estimates) is in it, so nothing in it is wrong once they are read;
+ * their findings follow with the first full build.
+ */
+export function fileOnlySnapshot(sources: readonly SourceFile[], revision: number, today: number, cache: ParseCache): Snapshot {
+  const files = new Map<string, FileView>();
+  const diagnostics = new Map<string, Diagnostic[]>();
+  for (const source of sources) {
+    try {
+      const { validated, lines } = parsedText(source, cache);
+      files.set(source.uri, viewOf(source, validated.file, validated, lines));
+      diagnostics.set(source.uri, validated.failure ? [] : [...validated.file.syntaxErrors, ...validated.diagnostics]);
+    } catch {
+      // The full build reports the failure (an internal diagnostic); nothing to say before.
+      const file: FileNode = { path: source.uri, text: source.text, blocks: [], comments: [], syntaxErrors: [] };
+      files.set(source.uri, viewOf(source, file, { file, blocks: [], statements: new Map(), diagnostics: [] }));
+      diagnostics.set(source.uri, []);
+    }
+  }
+  return { revision, today, files, diagnostics };
+}
+
 function syntaxOnlyBuild(sources: readonly SourceFile[], revision: number, today: number, degraded: string): Snapshot {
   const files = new Map<string, FileView>();
   const diagnostics = new Map<string, Diagnostic[]>();
