@@ -4,7 +4,7 @@
 // (Completion reads the unfinished line being typed itself: server/src/features/slots.ts.)
 // Every statement of a changed file goes through here on each keystroke: the hot paths
 // use plain loops rather than per-call closures.
-import { BlockNode, Diagnostic, FileNode, IdentifierNode, PhaseFailure, StatementNode, ValueNode } from './ast';
+import { BlockNode, Diagnostic, FileNode, PhaseFailure, StatementNode, ValueNode } from './ast';
 import {
   allSpellings,
   BlockKind,
@@ -27,6 +27,7 @@ import type { PresetStatement } from './presets/check';
 import type { ImpliedOrigin } from './presets/implied';
 import { emptyMap, settledCopy, SmallMap } from './small-map';
 import { spliceOf } from './parse';
+import { reportUnexpected, unknownProperty } from './statement-findings';
 import { ValidationAssembly } from './validation-assembly';
 import { checkValue, describeType, describeValue, invalidLiteral, ParsedValue, parsedValue } from './value-check';
 
@@ -476,36 +477,4 @@ function clauseOf(clauses: readonly ClauseSpec[], node: ValueNode): ClauseSpec |
 
 function isClauseWord(spec: PropertySpec, node: ValueNode): boolean {
   return spec.clauses !== undefined && clauseOf(spec.clauses, node) !== undefined;
-}
-
-function reportUnexpected(spec: PropertySpec, node: ValueNode, out: Diagnostic[]): void {
-  if (node.kind === 'invalid') {
-    out.push(invalidLiteral(node));
-    return;
-  }
-  const clauses = spec.clauses ?? [];
-  if (clauses.length === 0) {
-    out.push(diagnosticAt('invalid-value', node, `unexpected extra value ${describeValue(node)}: '${spec.key}' takes ${spec.positional.length === 1 ? 'one value' : `${spec.positional.length} values`}, e.g. ${spec.example}`));
-    return;
-  }
-  const words = clauses.map((c) => c.word);
-  const suggestions = node.kind === 'identifier' ? suggest(node.text, words) : [];
-  out.push(
-    diagnosticAt(
-      'invalid-value',
-      node,
-      `unexpected ${node.kind === 'identifier' ? `'${node.text}'` : describeValue(node)} in '${spec.key}': expected ${words.map((w) => `'${w}'`).join(', ')}${didYouMean(suggestions)}`,
-      suggestions.length > 0 ? { replacement: suggestions[0], suggestions } : undefined,
-    ),
-  );
-}
-
-function unknownProperty(block: BlockSpec, key: IdentifierNode): Diagnostic {
-  const keys = block.properties.map((p) => p.key);
-  const suggestions = suggest(key.text, keys);
-  const elsewhere = BLOCK_KINDS.filter((k) => k !== block.kind && propertySpec(k, key.text));
-  const note = suggestions.length === 0 && elsewhere.length > 0 ? ` ('${key.text}' belongs in a ${elsewhere.join(' or ')} block)` : '';
-  return diagnosticAt('unknown-property', key, `unknown property '${key.text}' in a ${block.kind}${didYouMean(suggestions)}${note}`, {
-    suggestions,
-  });
 }
