@@ -3,7 +3,7 @@
 import { strict as assert } from 'assert';
 import { SourceStore } from '../../server/src/workspace/documents';
 import { BuildScheduler } from '../../server/src/workspace/scheduler';
-import { Snapshot } from '../../server/src/workspace/snapshot';
+import { fileOnlySnapshot, ParseCache, Snapshot } from '../../server/src/workspace/snapshot';
 
 function spec(i: number, rpo = '1h'): string {
   return `datastore db-${i} {\n  rpo ${rpo}\n  backup full every 1d retain 30d to geo\n}\n`;
@@ -95,6 +95,21 @@ describe('build scheduler', () => {
     assert.ok(published[1].model, 'the full build has the model');
     assert.equal(scheduler.current(), published[1], 'requests read the full build');
     scheduler.dispose();
+  });
+
+  it("gives each file's own diagnostics alike from the parse cache and afresh (the fallback of a failed build)", () => {
+    const store = new SourceStore();
+    store.setOpen('file:///w/a.drspec', 'service api {\n  bogus 1\n  depends-on nowhere\n}\n', 1);
+    store.setDisk('file:///w/b.drspec', 'datastore db {\n  rpo 5 minutes\n');
+    const cache: ParseCache = new Map();
+    const cached = fileOnlySnapshot(store.all(), store.revision, 20000, cache);
+    const fresh = fileOnlySnapshot(store.all(), store.revision, 20000);
+    const codes = (s: Snapshot) => [...s.diagnostics].map(([uri, ds]) => [uri, ds.map((d) => `${d.code} ${d.message}`)]);
+    assert.deepEqual(codes(fresh), codes(cached));
+    assert.deepEqual(cached.diagnostics.get('file:///w/a.drspec')!.map((d) => d.code), ['unknown-property']);
+    assert.ok(cached.diagnostics.get('file:///w/b.drspec')!.some((d) => d.code === 'syntax'));
+    assert.equal(cache.size, 2, 'the parses are cached for the full build');
+    assert.equal(fresh.model, undefined);
   });
 
   it('answers requests synchronously while a background build is in progress', async () => {

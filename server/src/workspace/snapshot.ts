@@ -2,9 +2,9 @@
 // and validated, the model, the analysis, and the diagnostics of every file. Features
 // answer requests from a snapshot only, never from the live texts.
 import { Diagnostic, FileNode } from '../../../grammar/src/ast';
-import { adoptText, lineIndexOf, parseDocument, spliceOf } from '../../../grammar/src/parse';
+import { adoptText, lineIndexOf, spliceOf } from '../../../grammar/src/parse';
 import { LineIndex } from '../../../grammar/src/positions';
-import { validateFile, ValidatedFile } from '../../../grammar/src/validate';
+import { ValidatedFile } from '../../../grammar/src/validate';
 import { AnalysisMemo } from '../analysis/analyze';
 import { Analysis } from '../analysis/types';
 import { CheckResult, checkFiles, todayInDays as checkToday, validateEditedSource } from '../check';
@@ -277,22 +277,23 @@ function declaresAsBefore(previous: FileNode, next: FileNode): boolean {
 }
 
 /**
- * What each file says on its own, syntax and schema, from the parse cache: what is
- * published for the open documents while the workspace folders are still being read
- * (BuildScheduler, `ready`). Nothing that depends on other files (names, objectives from a
- * policy or the plan, estimates) is in it, so nothing in it is wrong once they are read;
- * their findings follow with the first full build.
+ * What each file says on its own, syntax and schema: what is published for the open
+ * documents while the workspace folders are still being read (BuildScheduler, `ready`),
+ * from the parse cache, and what a build falls back to when the whole pipeline failed
+ * (syntaxOnlyBuild), parsed afresh. Nothing that depends on other files (names,
+ * objectives from a policy or the plan, estimates) is in it, so nothing in it is wrong
+ * once they are read.
  */
-export function fileOnlySnapshot(sources: readonly SourceFile[], revision: number, today: number, cache: ParseCache): Snapshot {
+export function fileOnlySnapshot(sources: readonly SourceFile[], revision: number, today: number, cache?: ParseCache): Snapshot {
   const files = new Map<string, FileView>();
   const diagnostics = new Map<string, Diagnostic[]>();
   for (const source of sources) {
     try {
-      const { validated, lines } = parsedText(source, cache);
+      const { validated, lines } = cache ? parsedText(source, cache) : freshText(source);
       files.set(source.uri, viewOf(source, validated.file, validated, lines));
       diagnostics.set(source.uri, validated.failure ? [] : [...validated.file.syntaxErrors, ...validated.diagnostics]);
     } catch {
-      // The full build reports the failure (an internal diagnostic); nothing to say before.
+      // The full build reports the failure (an internal diagnostic); nothing to say here.
       const file: FileNode = { path: source.uri, text: source.text, blocks: [], comments: [], syntaxErrors: [] };
       files.set(source.uri, viewOf(source, file, { file, blocks: [], statements: new Map(), diagnostics: [] }));
       diagnostics.set(source.uri, []);
@@ -301,20 +302,12 @@ export function fileOnlySnapshot(sources: readonly SourceFile[], revision: numbe
   return { revision, today, files, diagnostics };
 }
 
+function freshText(source: SourceFile): ParsedText {
+  const validated = validateEditedSource({ path: source.uri, text: source.text }, undefined);
+  return { validated, lines: lineIndexOf(validated.file) };
+}
+
+/** The full pipeline failed: each file's syntax and schema diagnostics, parsed without the cache. */
 function syntaxOnlyBuild(sources: readonly SourceFile[], revision: number, today: number, degraded: string): Snapshot {
-  const files = new Map<string, FileView>();
-  const diagnostics = new Map<string, Diagnostic[]>();
-  for (const source of sources) {
-    try {
-      const file = parseDocument(source.text, source.uri);
-      const validated = validateFile(file);
-      files.set(source.uri, viewOf(source, file, validated));
-      diagnostics.set(source.uri, [...file.syntaxErrors, ...validated.diagnostics]);
-    } catch {
-      const file: FileNode = { path: source.uri, text: source.text, blocks: [], comments: [], syntaxErrors: [] };
-      files.set(source.uri, viewOf(source, file, { file, blocks: [], statements: new Map(), diagnostics: [] }));
-      diagnostics.set(source.uri, []);
-    }
-  }
-  return { revision, today, files, diagnostics, degraded };
+  return { ...fileOnlySnapshot(sources, revision, today), degraded };
 }
