@@ -87,6 +87,45 @@ describe('lsp workspace', () => {
     assert.deepStrictEqual(workspace.store.diskUris(), []);
   });
 
+  it('applies a batch of file events at once, after reading every file (a build never sees half a batch)', async () => {
+    const root = 'memfs:/batch';
+    const disk = new Map<string, string>([
+      [`${root}/a.drspec`, 'datastore db {\n}\n'],
+      [`${root}/b.drspec`, 'service api {\n  depends-on db\n}\n'],
+    ]);
+    let release: () => void = () => undefined;
+    let held: Promise<void> = Promise.resolve();
+    const reads: string[][] = [];
+    const workspace = new Workspace({
+      findDrspecFiles: async () => [...disk.keys()],
+      readTexts: async (_folder, uris) => {
+        reads.push([...uris]);
+        // The second file is slow to read.
+        if (uris.includes(`${root}/b.drspec`)) await held;
+        return uris.map((uri) => disk.get(uri));
+      },
+    });
+    await workspace.addFolders([root]);
+    // A branch switched: the datastore renamed in one file and the name it goes by in the other.
+    disk.set(`${root}/a.drspec`, 'datastore orders {\n}\n');
+    disk.set(`${root}/b.drspec`, 'service api {\n  depends-on orders\n}\n');
+    held = new Promise<void>((resolve) => (release = resolve));
+    reads.length = 0;
+    const revision = workspace.store.revision;
+    const applied = workspace.fileEvents([
+      { uri: `${root}/a.drspec`, type: FileChangeType.Changed },
+      { uri: `${root}/b.drspec`, type: FileChangeType.Changed },
+    ]);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    assert.strictEqual(workspace.store.revision, revision, 'nothing applied while the files are read');
+    assert.match(workspace.store.get(`${root}/a.drspec`)!.text, /db/);
+    release();
+    await applied;
+    assert.match(workspace.store.get(`${root}/a.drspec`)!.text, /orders/);
+    assert.match(workspace.store.get(`${root}/b.drspec`)!.text, /orders/);
+    assert.deepStrictEqual(reads, [[`${root}/a.drspec`, `${root}/b.drspec`]], 'one read for the folder');
+  });
+
   it('lists the files in path order, keeping unchanged files as the very same objects after an edit', () => {
     const store = new SourceStore();
     for (const name of ['c', 'a', 'b']) store.setDisk(`file:///ws/${name}.drspec`, `// ${name}\n`);

@@ -68,20 +68,44 @@ export class Workspace {
     return folder === undefined ? undefined : (await this.files.readTexts(folder, [uri]))[0];
   }
 
+  /**
+   * Applies watched-file events. Every changed file is read first and the whole batch is
+   * then applied at once, in order: a build that runs while the files are read (a
+   * keystroke's) sees none of the batch rather than part of it, such as a datastore renamed
+   * in one file before the files that name it (a branch switched) and, with it, findings
+   * about a name that is missing for a moment.
+   */
   async fileEvents(changes: readonly FileEvent[]): Promise<void> {
+    // One read per folder for all its changed files (the editor may be asked for them).
+    const byFolder = new Map<string, string[]>();
     for (const change of changes) {
+      if (change.type === FileChangeType.Deleted) continue;
+      const folder = this.folderTracking(canonicalUri(change.uri));
+      if (folder === undefined) continue;
+      const uris = byFolder.get(folder);
+      if (uris) uris.push(change.uri);
+      else byFolder.set(folder, [change.uri]);
+    }
+    const read = new Map<string, string | undefined>();
+    await Promise.all(
+      [...byFolder].map(async ([folder, uris]) => {
+        const texts = await this.files.readTexts(folder, uris);
+        uris.forEach((uri, i) => read.set(uri, texts[i]));
+      }),
+    );
+    changes.forEach((change) => {
       const uri = canonicalUri(change.uri);
       if (change.type === FileChangeType.Deleted) {
         // A deleted folder arrives as one event for the folder.
         if (this.store.hasDisk(uri)) this.store.deleteDisk(uri);
         else if (!isDrspecUri(uri)) this.store.deleteDiskUnder(uri);
-        continue;
+        return;
       }
-      if (this.folderTracking(uri) === undefined) continue;
-      const text = await this.readTracked(change.uri);
+      if (!read.has(change.uri)) return;
+      const text = read.get(change.uri);
       if (text === undefined) this.store.deleteDisk(uri);
       else this.store.setDisk(uri, text);
-    }
+    });
   }
 
   open(uri: string, text: string, version: number): void {
