@@ -126,6 +126,33 @@ describe('lsp workspace', () => {
     assert.deepStrictEqual(reads, [[`${root}/a.drspec`, `${root}/b.drspec`]], 'one read for the folder');
   });
 
+  it('applies notifications of file events in order: an older read never lands after a newer one', async () => {
+    const root = 'memfs:/order';
+    const uri = `${root}/a.drspec`;
+    const disk = new Map<string, string>([[uri, 'datastore v1 {\n}\n']]);
+    let release: () => void = () => undefined;
+    let held: Promise<void> = Promise.resolve();
+    const workspace = new Workspace({
+      findDrspecFiles: async () => [...disk.keys()],
+      readTexts: async (_folder, uris) => {
+        const texts = uris.map((u) => disk.get(u)); // what the disk held when the read began
+        await held;
+        return texts;
+      },
+    });
+    await workspace.addFolders([root]);
+    disk.set(uri, 'datastore v2 {\n}\n');
+    held = new Promise<void>((resolve) => (release = resolve));
+    const first = workspace.fileEvents([{ uri, type: FileChangeType.Changed }]);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    held = Promise.resolve();
+    disk.set(uri, 'datastore v3 {\n}\n');
+    const second = workspace.fileEvents([{ uri, type: FileChangeType.Changed }]);
+    release();
+    await Promise.all([first, second]);
+    assert.match(workspace.store.get(uri)!.text, /v3/);
+  });
+
   it('lists the files in path order, keeping unchanged files as the very same objects after an edit', () => {
     const store = new SourceStore();
     for (const name of ['c', 'a', 'b']) store.setDisk(`file:///ws/${name}.drspec`, `// ${name}\n`);

@@ -75,7 +75,18 @@ export class Workspace {
    * in one file before the files that name it (a branch switched) and, with it, findings
    * about a name that is missing for a moment.
    */
-  async fileEvents(changes: readonly FileEvent[]): Promise<void> {
+  fileEvents(changes: readonly FileEvent[]): Promise<void> {
+    // One notification after another: a later one's reads start once the earlier one is
+    // applied, so an older read never lands after a newer one.
+    const applied = this.lastEvents.then(() => this.applyEvents(changes));
+    this.lastEvents = applied.catch(() => undefined);
+    return applied;
+  }
+
+  /** The last notification's events being applied (fileEvents). */
+  private lastEvents: Promise<void> = Promise.resolve();
+
+  private async applyEvents(changes: readonly FileEvent[]): Promise<void> {
     // One read per folder for all its changed files (the editor may be asked for them).
     const byFolder = new Map<string, string[]>();
     for (const change of changes) {
