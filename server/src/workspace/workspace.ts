@@ -69,15 +69,10 @@ export class Workspace {
   }
 
   /**
-   * Applies watched-file events. Every changed file is read first and the whole batch is
-   * then applied at once, in order: a build that runs while the files are read (a
-   * keystroke's) sees none of the batch rather than part of it, such as a datastore renamed
-   * in one file before the files that name it (a branch switched) and, with it, findings
-   * about a name that is missing for a moment.
+   * Applies watched-file events, one notification after another: a later one's reads
+   * start once the earlier one is applied, so an older read never lands after a newer one.
    */
   fileEvents(changes: readonly FileEvent[]): Promise<void> {
-    // One notification after another: a later one's reads start once the earlier one is
-    // applied, so an older read never lands after a newer one.
     const applied = this.lastEvents.then(() => this.applyEvents(changes));
     this.lastEvents = applied.catch(() => undefined);
     return applied;
@@ -86,6 +81,13 @@ export class Workspace {
   /** The last notification's events being applied (fileEvents). */
   private lastEvents: Promise<void> = Promise.resolve();
 
+  /**
+   * One notification's events. Every changed file is read first and the whole batch is
+   * then applied at once, in order: a build that runs while the files are read (a
+   * keystroke's) sees none of the batch rather than part of it, such as a datastore renamed
+   * in one file before the files that name it (a branch switched) and, with it, findings
+   * about a name that is missing for a moment.
+   */
   private async applyEvents(changes: readonly FileEvent[]): Promise<void> {
     // One read per folder for all its changed files (the editor may be asked for them).
     const byFolder = new Map<string, string[]>();
