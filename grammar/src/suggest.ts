@@ -45,8 +45,15 @@ export function editDistanceWithin(a: string, b: string, limit: number): number 
   return row[cols - 1];
 }
 
-// String.prototype.localeCompare without arguments is this collator's compare; made once.
-const collator = new Intl.Collator();
+// String.prototype.localeCompare without arguments is this collator's compare. Made when
+// two suggestions first tie, not when the module loads: a collator reads ICU's collation
+// tables, about 3 MB of resident memory in every process that loads the grammar
+// (docs/benchmarks.md, Where the resident memory goes), and most suggestions never tie.
+let collator: Intl.Collator | undefined;
+
+function byName(a: string, b: string): number {
+  return (collator ??= new Intl.Collator()).compare(a, b);
+}
 
 /** Candidates close enough to `word` to be what was meant, closest first (at most 3). */
 export function suggest(word: string, candidates: Iterable<string>): string[] {
@@ -63,7 +70,7 @@ export function suggest(word: string, candidates: Iterable<string>): string[] {
       scored.push({ candidate, distance: editDistance(lower, candidateLower) });
     }
   }
-  scored.sort((x, y) => x.distance - y.distance || collator.compare(x.candidate, y.candidate));
+  scored.sort((x, y) => x.distance - y.distance || byName(x.candidate, y.candidate));
   return [...new Set(scored.map((s) => s.candidate))].slice(0, 3);
 }
 

@@ -96,4 +96,12 @@ describe('did you mean: the bounded edit distance', () => {
       assert.deepEqual(suggest(w, candidates), reference(w, candidates), `${w} among ${candidates.join(' ')}`);
     }
   });
+
+  it('suggestions at the same distance are in the order of localeCompare (the collator is made on the first tie)', () => {
+    // 'Dbb', 'dbc' and 'dba' are each one edit from 'dbx': localeCompare puts lower case
+    // before upper case of the same letters and compares the letters first.
+    const candidates = ['dbc', 'Dbb', 'dba'];
+    assert.deepEqual(suggest('dbx', candidates), [...candidates].sort((a, b) => a.localeCompare(b)));
+    assert.deepEqual(suggest('dbx', candidates), ['dba', 'Dbb', 'dbc']);
+  });
 });
