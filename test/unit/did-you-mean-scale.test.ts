@@ -2,6 +2,8 @@
 // number of nearby candidates, so n near-miss references cost n log n, and typos anywhere
 // in the name (first letters, last letters) still find the name meant.
 import { strict as assert } from 'assert';
+import { execFileSync } from 'child_process';
+import * as path from 'path';
 import { checkSources } from '../../server/src/check';
 import { editDistanceWithin, suggest } from '../../grammar/src/suggest';
 
@@ -103,5 +105,25 @@ describe('did you mean: the bounded edit distance', () => {
     const candidates = ['dbc', 'Dbb', 'dba'];
     assert.deepEqual(suggest('dbx', candidates), [...candidates].sort((a, b) => a.localeCompare(b)));
     assert.deepEqual(suggest('dbx', candidates), ['dba', 'Dbb', 'dbc']);
+  });
+
+  it('the collator is made on the first tie, not when the module loads or for suggestions without a tie', () => {
+    // In a process of its own (this one has loaded suggest.ts already): Intl.Collator is
+    // counted before the module is loaded.
+    const script = `
+      let made = 0;
+      const Native = Intl.Collator;
+      Intl.Collator = function (...args) { made++; return new Native(...args); };
+      const { suggest } = require(${JSON.stringify(path.resolve(__dirname, '../../grammar/src/suggest'))});
+      const counts = [made];
+      suggest('orders-db', ['orders-dbs', 'payments', 'orders']);
+      counts.push(made);
+      suggest('dbx', ['dbc', 'Dbb', 'dba']);
+      suggest('dbx', ['dbc', 'Dbb', 'dba']);
+      counts.push(made);
+      process.stdout.write(JSON.stringify(counts));
+    `;
+    const out = execFileSync(process.execPath, ['-r', path.resolve(__dirname, '../../scripts/ts-register.js'), '-e', script], { encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(out), [0, 0, 1]);
   });
 });
