@@ -242,20 +242,24 @@ export class AstBuilder implements LineSink {
   private statementNode(key: IToken, values: readonly IToken[], count: number, lastComma: IToken | undefined): StatementNode {
     const keyStart = key.startOffset;
     const keyText = intern(this.text, keyStart, (key as Token).end, (key as Token).hash);
-    // Arrays of the exact length: pushing onto `[]` reserves room for 17 elements.
-    let valueNodes: ValueNode[];
-    if (count === 0) valueNodes = [];
-    else if (count === 1) valueNodes = [this.value(values[0])];
+    // One value: its node, held by the statement itself (Statement_). Otherwise an array
+    // of the exact length: pushing onto `[]` reserves room for 17 elements.
+    let held: ValueNode[] | ValueNode;
+    let last: ValueNode | undefined;
+    if (count === 0) held = [];
+    else if (count === 1) held = last = this.value(values[0]);
     else if (count === 2) {
       const first = this.value(values[0]);
-      valueNodes = [first, this.value(values[1])];
+      held = [first, (last = this.value(values[1]))];
     } else {
-      valueNodes = new Array<ValueNode>(count);
-      for (let i = 0; i < count; i++) valueNodes[i] = this.value(values[i]);
+      const nodes = new Array<ValueNode>(count);
+      for (let i = 0; i < count; i++) nodes[i] = this.value(values[i]);
+      held = nodes;
+      last = nodes[count - 1];
     }
-    let end = count > 0 ? valueNodes[count - 1].endOffset : keyStart + keyText.length;
+    let end = last !== undefined ? last.endOffset : keyStart + keyText.length;
     if (lastComma && lastComma.startOffset + 1 > end) end = lastComma.startOffset + 1;
-    return new StatementClass(this.frame, keyStart, end, keyText, valueNodes);
+    return new StatementClass(this.frame, keyStart, end, keyText, held);
   }
 
   private identifier(token: IToken): IdentifierNode {
