@@ -180,7 +180,7 @@ void new Value_(new Frame(undefined as unknown as LineIndex), 0, 'string', '""',
  * A statement of one value (most of them: `rpo 15m`, `region westeurope`) holds that value's
  * node itself, not a list of it: `values` makes the one-element list when it is read. The
  * list was 56 bytes per such statement kept (a JavaScript array and its storage) and one
- * allocation in five of a parse; a read is rarer (validation reads each statement once).
+ * allocation in seven of a parse; a read is rarer (validation reads each statement once).
  */
 export class Statement_ extends Located implements StatementNode {
   /**
