@@ -5,9 +5,41 @@ import { formatDate, formatDuration, formatRate, formatSize } from '../../../gra
 
 const WEEKDAYS = ['Thursday', 'Friday', 'Saturday', 'Sunday', 'Monday', 'Tuesday', 'Wednesday'];
 
-function count(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 3 });
+/**
+ * `n` as `toLocaleString('en-US', { maximumFractionDigits: 3 })` writes it (`86,400`, `1.5`,
+ * `0.333`), without ICU: the first number format a process makes reads about 8 MB of ICU's
+ * data and code into its resident memory, for one hover. Like the number format, it rounds
+ * the shortest decimal that reads back as `n` (what `String(n)` writes), half away from zero.
+ */
+export function count(n: number): string {
+  const negative = n < 0 || Object.is(n, -0);
+  // String(x) is `123.45`, `1.5e-7` or `1.5e+22`: its digits, and how many of them stand
+  // before the decimal point (negative or beyond the digits for an exponent).
+  const written = String(Math.abs(n));
+  const e = written.indexOf('e');
+  const mantissa = e < 0 ? written : written.slice(0, e);
+  const dot = mantissa.indexOf('.');
+  const digits = dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1);
+  const point = (dot < 0 ? mantissa.length : dot) + (e < 0 ? 0 : Number(written.slice(e + 1)));
+  let whole = point <= 0 ? '0' : digits.slice(0, point).padEnd(point, '0');
+  let fraction = point >= 0 ? digits.slice(point) : '0'.repeat(-point) + digits;
+  if (fraction.length > FRACTION_DIGITS) {
+    const up = fraction.charCodeAt(FRACTION_DIGITS) >= 53; // '5'
+    fraction = fraction.slice(0, FRACTION_DIGITS);
+    if (up) {
+      const rounded = (BigInt(whole + fraction) + 1n).toString().padStart(FRACTION_DIGITS + 1, '0');
+      whole = rounded.slice(0, -FRACTION_DIGITS);
+      fraction = rounded.slice(-FRACTION_DIGITS);
+    }
+  }
+  fraction = fraction.replace(/0+$/, '');
+  let grouped = '';
+  for (let end = whole.length; end > 0; end -= 3) grouped = whole.slice(Math.max(0, end - 3), end) + (grouped ? `,${grouped}` : '');
+  const text = fraction ? `${grouped}.${fraction}` : grouped;
+  return negative ? `-${text}` : text;
 }
+
+const FRACTION_DIGITS = 3;
 
 function plural(n: number, word: string): string {
   return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
