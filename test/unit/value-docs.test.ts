@@ -1,5 +1,5 @@
 // What a hover says a literal means (server/src/features/value-docs.ts): numbers are written
-// as en-US writes them, without ICU's number format (whose first use reads about 8 MB of
+// as en-US writes them, without ICU's number format (whose first use puts about 6 MB of
 // ICU into the server's resident memory).
 import { strict as assert } from 'assert';
 import { execFileSync } from 'child_process';

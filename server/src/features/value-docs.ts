@@ -7,7 +7,7 @@ const WEEKDAYS = ['Thursday', 'Friday', 'Saturday', 'Sunday', 'Monday', 'Tuesday
 
 /**
  * `n` as `toLocaleString('en-US', { maximumFractionDigits: 3 })` writes it (`86,400`, `1.5`,
- * `0.333`), without ICU: the first number format a process makes reads about 8 MB of ICU's
+ * `0.333`), without ICU: the first number format a process makes puts about 6 MB of ICU's
  * data and code into its resident memory, for one hover. Like the number format, it rounds
  * the shortest decimal that reads back as `n` (what `String(n)` writes), half away from zero.
  */
