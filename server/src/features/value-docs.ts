@@ -11,7 +11,8 @@ const WEEKDAYS = ['Thursday', 'Friday', 'Saturday', 'Sunday', 'Monday', 'Tuesday
  * data and code into its resident memory, for one hover. Like the number format, it rounds
  * the shortest decimal that reads back as `n` (what `String(n)` writes), half away from zero.
  */
-export function count(n: number): string {
+export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n > 0 ? '∞' : '-∞';
   const negative = n < 0 || Object.is(n, -0);
   // String(x) is `123.45`, `1.5e-7` or `1.5e+22`: its digits, and how many of them stand
   // before the decimal point (negative or beyond the digits for an exponent).
@@ -42,7 +43,7 @@ export function count(n: number): string {
 const FRACTION_DIGITS = 3;
 
 function plural(n: number, word: string): string {
-  return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** "in 3 days", "12 days ago", "today". */
@@ -70,13 +71,13 @@ export function valueMarkdown(node: ValueNode, today: number): string | undefine
       return `\`${node.text}\` = ${plural(value, 'byte')}${same}`;
     }
     case 'rate':
-      return `\`${node.text}\` = ${count(value)} bytes per second (${formatSize(value * 3600)}/h, ${formatSize(value * 86400)}/d)${formatRate(value) === node.text ? '' : ` ≈ ${formatRate(value)}`}`;
+      return `\`${node.text}\` = ${formatCount(value)} bytes per second (${formatSize(value * 3600)}/h, ${formatSize(value * 86400)}/d)${formatRate(value) === node.text ? '' : ` ≈ ${formatRate(value)}`}`;
     case 'date': {
       const weekday = WEEKDAYS[((Math.floor(value) % 7) + 7) % 7];
       return `\`${formatDate(value)}\` is a ${weekday}, ${relativeDays(value, today)}`;
     }
     case 'percent':
-      return `\`${node.text}\` = ${count(value / 100)}`;
+      return `\`${node.text}\` = ${formatCount(value / 100)}`;
     default:
       return undefined;
   }
