@@ -6,7 +6,7 @@ import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import { parseDocument } from '../../grammar/src/parse';
 import { durationSeconds, expandPreset, ParamValue, paramValues } from '../../grammar/src/presets/expand';
-import { parseImplied } from '../../grammar/src/presets/implied';
+import { parseImplied, resolvePresets } from '../../grammar/src/presets/implied';
 import { FIGURE_KINDS, FigureSpec, PRESETS, PresetSpec, presetForEngine } from '../../grammar/src/presets/index';
 import { presetsMarkdown } from '../../grammar/src/presets/markdown';
 import { validateFile } from '../../grammar/src/validate';
@@ -232,5 +232,25 @@ describe('presets: the preset statement, more cases', () => {
     const [d] = presetDiagnostics('preset "azure-sql-db"');
     assert.equal(d.code, 'invalid-value');
     assert.equal(d.data?.replacement, 'azure-sql-db');
+  });
+
+  it('the values of an implied statement are those of its text, placed on the preset statement', () => {
+    // Each implied value is a copy of a template's node (presets/implied.ts, relocate): a
+    // word's kind and value are computed by its class, and the copy must keep them.
+    const text = 'datastore d {\n  preset aws-aurora\n}\n';
+    const block = validateFile(parseDocument(text, 'test.drspec')).blocks[0];
+    const { implied } = resolvePresets(block);
+    assert.ok(implied.length > 0);
+    const at = block.properties[0].statement;
+    for (const property of implied) {
+      const template = parseImplied(property.implied!.statement)!;
+      assert.deepEqual(
+        property.statement.values.map((v) => [v.kind, v.text, v.value]),
+        template.statement.values.map((v) => [v.kind, v.text, v.value]),
+        property.implied!.via,
+      );
+      assert.deepEqual(property.statement.range, at.range);
+      for (const [name, arg] of property.args) assert.equal(arg.node.kind, template.args.get(name)!.node.kind, `${property.implied!.via}: ${name}`);
+    }
   });
 });

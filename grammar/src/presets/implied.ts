@@ -74,9 +74,11 @@ export function parseImplied(statement: ImpliedStatement): ParsedProperty | unde
 /**
  * A template's node placed on the `preset` statement: its position is the statement's,
  * read from it when asked (the statement's block may be moved by a later edit: reuse.ts).
+ * The copy keeps the node's prototype: what a node's class computes rather than stores (a
+ * word's kind and value, syntax-nodes.ts) would be lost by copying its own fields alone.
  */
 function relocate<T extends Span>(node: T, span: Span): T {
-  const copy = { ...node };
+  const copy = Object.create(Object.getPrototypeOf(node) as object, Object.getOwnPropertyDescriptors(node)) as T;
   Object.defineProperties(copy, {
     range: { get: () => span.range, enumerable: true },
     startOffset: { get: () => span.startOffset, enumerable: true },
