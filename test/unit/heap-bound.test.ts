@@ -7,7 +7,7 @@ const PATCHED = { since: {} };
 
 /** A heap whose used size the test sets, with timers the test fires. */
 function fakeHeap(startMB: number) {
-  const state = { usedMB: startMB, collections: 0, liveAfterCollectMB: startMB, youngMB: 4, youngMayGrow: false };
+  const state = { usedMB: startMB, collections: 0, compacting: 0, liveAfterCollectMB: startMB, youngMB: 4, youngMayGrow: false };
   const timers: { run: () => void; ms: number; cancelled: boolean }[] = [];
   const controls: HeapControls = {
     usedHeap: () => state.usedMB * MB,
@@ -16,6 +16,10 @@ function fakeHeap(startMB: number) {
     collect: () => {
       state.collections++;
       state.usedMB = state.liveAfterCollectMB;
+    },
+    collectCompacting: () => {
+      state.compacting++;
+      controls.collect();
     },
     later: (run, ms) => {
       const timer = { run, ms, cancelled: false };
@@ -48,6 +52,7 @@ describe('heapBound (the language server bounds its heap between builds)', () =>
     heap.state.usedMB = 121;
     afterPublish(FULL);
     assert.strictEqual(heap.state.collections, 1);
+    assert.strictEqual(heap.state.compacting, 0, 'a collection between keystrokes does not compact (it is slower)');
     assert.strictEqual(heap.pending().length, 0, 'no idle collection is left waiting after one');
   });
 
@@ -66,6 +71,7 @@ describe('heapBound (the language server bounds its heap between builds)', () =>
     assert.deepStrictEqual(heap.pending().map((t) => t.ms), [IDLE_MS], 'one waiting collection, rescheduled');
     heap.fire();
     assert.strictEqual(heap.state.collections, 1);
+    assert.strictEqual(heap.state.compacting, 1, 'the idle collection compacts');
     // Small growth since then (a few keystrokes): no idle collection.
     heap.state.usedMB = 62;
     afterPublish(FULL);
