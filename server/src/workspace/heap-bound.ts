@@ -59,7 +59,7 @@ function v8Controls(): HeapControls | undefined {
     };
     letYoungGrow(false);
     // Collecting "for size" makes V8 choose its pages to empty as its memory reducer does
-    // (which otherwise runs 8 seconds after the last full collection, if ever): 5 MB less
+    // (which otherwise runs 8 seconds after the last full collection, if ever): 5–10 MB less
     // resident a second after the first build of a 100,000-line file (docs/benchmarks.md).
     // The flag is read by each collection; set for this one only, unless Node was started
     // with it.
