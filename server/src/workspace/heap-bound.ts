@@ -9,8 +9,9 @@
 //   seconds of low allocation, if ever; later it may grow to half that (YOUNG_CAP);
 // - after a build has been published and the previous snapshot dropped, a full collection
 //   is run when the heap has grown well past what was live after the last one;
-// - once the server has been idle for a moment after builds that left much garbage, a
-//   full collection that also empties sparse pages gives them back to the system.
+// - once the server has been idle for a moment after builds that left much garbage (or
+//   after a full build that needed the collection above), a full collection that also
+//   empties sparse pages gives them back to the system.
 // Small workspaces never reach the thresholds, so typing in them never pays for a
 // collection; the idle collection waits for a pause, never for a keystroke.
 import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from 'v8';
@@ -107,11 +108,14 @@ export function heapBound(controls: HeapControls | undefined = v8Controls()): (p
   const { usedHeap, later } = controls;
   let liveAfterLast = usedHeap();
   let idle: { cancel(): void } | undefined;
+  /** Garbage was left since the last compacting collection: one runs at the next pause. */
+  let compactWhenIdle = false;
   const collectNow = (compacting: boolean): void => {
     idle?.cancel();
     idle = undefined;
     if (compacting) controls.collectCompacting();
     else controls.collect();
+    if (compacting) compactWhenIdle = false;
     liveAfterLast = usedHeap();
   };
   const collectIdle = (): void => collectNow(true);
@@ -124,8 +128,12 @@ export function heapBound(controls: HeapControls | undefined = v8Controls()): (p
     const used = usedHeap();
     if (used >= FLOOR && used >= GROWTH * liveAfterLast) {
       collectNow(false);
-      return;
+      // After a full build (a workspace opened, files added or removed), what was still in
+      // use while it was published goes too, and the sparse pages are emptied, at a pause.
+      compactWhenIdle = published.since === undefined;
+    } else if (used - liveAfterLast >= IDLE_GROWTH) {
+      compactWhenIdle = true;
     }
-    if (used - liveAfterLast >= IDLE_GROWTH) idle = later(collectIdle, IDLE_MS);
+    if (compactWhenIdle) idle = later(collectIdle, IDLE_MS);
   };
 }
