@@ -113,9 +113,12 @@ export function heapBound(controls: HeapControls | undefined = v8Controls()): (p
   const collectNow = (compacting: boolean): void => {
     idle?.cancel();
     idle = undefined;
-    if (compacting) controls.collectCompacting();
-    else controls.collect();
-    if (compacting) compactWhenIdle = false;
+    if (compacting) {
+      controls.collectCompacting();
+      compactWhenIdle = false;
+    } else {
+      controls.collect();
+    }
     liveAfterLast = usedHeap();
   };
   const collectIdle = (): void => collectNow(true);
