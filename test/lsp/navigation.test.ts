@@ -169,5 +169,25 @@ describe('lsp navigation', () => {
       assert.deepStrictEqual(found.map((s) => [s.name, s.kind, s.location.uri, s.containerName]), [['orders-db', SymbolKind.Struct, uriOf('d.drspec'), 'datastore · d.drspec']]);
       assert.deepStrictEqual(workspaceSymbols(snapshot, 'w').map((s) => s.name), ['web', 'westeurope']);
     });
+
+    it('ranks workspace symbols by prefix, then by name case-insensitively, without ICU collation', () => {
+      const names = ['Zeta', 'alpha-2', 'alpha', 'beta', 'Alpha', 'a1', 'gamma-a'];
+      const snapshot = snapshotOf({ 'x.drspec': names.map((n) => `service ${n} {\n}\n`).join('\n') });
+      // localeCompare's first call loads ICU's collation tables (resident memory for the
+      // server's life): the ranking must not call it.
+      const native = String.prototype.localeCompare;
+      String.prototype.localeCompare = () => {
+        throw new Error('localeCompare called');
+      };
+      try {
+        assert.deepStrictEqual(workspaceSymbols(snapshot, '').map((s) => s.name), ['a1', 'Alpha', 'alpha', 'alpha-2', 'beta', 'gamma-a', 'Zeta']);
+        // Prefix matches ('a…') before names that only contain the letters in order.
+        assert.deepStrictEqual(workspaceSymbols(snapshot, 'a').map((s) => s.name), ['a1', 'Alpha', 'alpha', 'alpha-2', 'beta', 'gamma-a', 'Zeta']);
+        assert.deepStrictEqual(workspaceSymbols(snapshot, 'ga').map((s) => s.name), ['gamma-a']);
+        assert.deepStrictEqual(workspaceSymbols(snapshot, 'e').map((s) => s.name), ['beta', 'Zeta']);
+      } finally {
+        String.prototype.localeCompare = native;
+      }
+    });
   });
 });
