@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as path from 'path';
 import { HeapControls, heapBound, IDLE_MS, YOUNG_CAP } from '../../server/src/workspace/heap-bound';
 
 const MB = 1024 * 1024;
@@ -17,9 +19,10 @@ function fakeHeap(startMB: number) {
       state.collections++;
       state.usedMB = state.liveAfterCollectMB;
     },
-    collectCompacting: () => {
+    collectCompacting: (done) => {
       state.compacting++;
       controls.collect();
+      done();
     },
     later: (run, ms) => {
       const timer = { run, ms, cancelled: false };
@@ -109,6 +112,62 @@ describe('heapBound (the language server bounds its heap between builds)', () =>
     heap.state.youngMB = YOUNG_CAP / MB;
     afterPublish(PATCHED);
     assert.strictEqual(heap.state.youngMayGrow, false, 'at the cap');
+  });
+
+  it('counts what is live after an idle collection when it has finished, not when it starts', () => {
+    const heap = fakeHeap(40);
+    let finish: (() => void) | undefined;
+    heap.controls.collectCompacting = (done) => {
+      heap.state.compacting++;
+      finish = done;
+    };
+    const afterPublish = heapBound(heap.controls);
+    heap.state.usedMB = 60;
+    afterPublish(PATCHED);
+    heap.fire();
+    assert.strictEqual(heap.state.compacting, 1);
+    // Still collecting: growth is not counted from the live size before it (40 MB)…
+    afterPublish(PATCHED);
+    assert.strictEqual(heap.pending().length, 0, 'no second idle collection while the first runs');
+    // …but from what it leaves, once it has finished: 30 MB.
+    heap.state.usedMB = 30;
+    finish!();
+    heap.state.usedMB = 44;
+    afterPublish(PATCHED);
+    assert.strictEqual(heap.pending().length, 0, '44 − 30 MB is below the idle growth');
+    heap.state.usedMB = 47;
+    afterPublish(PATCHED);
+    assert.strictEqual(heap.pending().length, 1);
+  });
+
+  it("runs V8's memory-reducing collection through an in-process inspector session, and the event loop goes on", function () {
+    this.timeout(20000);
+    // In a process of its own: the collection and the session must leave its event loop
+    // running (disconnecting from inside the answer's callback stopped it, in Node 20).
+    const script = `
+      const { memoryReducingCollection } = require(${JSON.stringify(path.resolve(__dirname, '../../server/src/workspace/heap-bound'))});
+      const v8 = require('v8');
+      let kept = [];
+      for (let i = 0; i < 300000; i++) kept.push({ i, list: [i, i + 1] });
+      kept = kept.slice(0, 10);
+      const before = v8.getHeapStatistics().used_heap_size;
+      const collect = memoryReducingCollection();
+      const started = collect((() => {
+        const after = v8.getHeapStatistics().used_heap_size;
+        let ticks = 0;
+        const timer = setInterval(() => {
+          if (++ticks < 3) return;
+          clearInterval(timer);
+          // A second collection works the same way.
+          collect(() => setTimeout(() => process.stdout.write(JSON.stringify({ started, freed: before - after, ticks, kept: kept.length })), 10));
+        }, 5);
+      }));
+    `;
+    const out = execFileSync(process.execPath, ['-r', path.resolve(__dirname, '../../scripts/ts-register.js'), '-e', script], { encoding: 'utf8', timeout: 15000 });
+    const result = JSON.parse(out) as { started: boolean; freed: number; ticks: number; kept: number };
+    assert.strictEqual(result.started, true);
+    assert.ok(result.freed > 10 * 1024 * 1024, `the collection freed the garbage (${result.freed} bytes)`);
+    assert.deepStrictEqual([result.ticks, result.kept], [3, 10]);
   });
 
   it('never waits to collect in a small workspace', () => {

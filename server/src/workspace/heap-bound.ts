@@ -10,10 +10,12 @@
 // - after a build has been published and the previous snapshot dropped, a full collection
 //   is run when the heap has grown well past what was live after the last one;
 // - once the server has been idle for a moment after builds that left much garbage (or
-//   after a full build that needed the collection above), a full collection that also
-//   empties sparse pages gives them back to the system.
+//   after a full build that needed the collection above), V8's memory-reducing collection
+//   (what its memory reducer runs, if ever, 8 or more seconds later) empties sparse pages,
+//   shrinks the young generation and gives the freed memory back to the system.
 // Small workspaces never reach the thresholds, so typing in them never pays for a
 // collection; the idle collection waits for a pause, never for a keystroke.
+import type { Session } from 'inspector';
 import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from 'v8';
 import { runInNewContext } from 'vm';
 
@@ -38,11 +40,12 @@ export interface HeapControls {
   letYoungGrow(grow: boolean): void;
   collect(): void;
   /**
-   * A full collection that also moves the objects of sparse pages together and gives the
-   * emptied pages back: slower than collect() (about 75 against 55 ms at 100k lines), so
-   * run only when the server is idle.
+   * A full collection that also moves the objects of sparse pages together, shrinks the
+   * young generation and gives the freed memory back, then calls `done` (at once or from
+   * the event loop): slower than collect() (about 140 against 55 ms at 100k lines), so run
+   * only when the server is idle.
    */
-  collectCompacting(): void;
+  collectCompacting(done: () => void): void;
   /** Runs `run` after `ms` unless cancelled; must not keep the process alive. */
   later(run: () => void, ms: number): { cancel(): void };
 }
@@ -59,13 +62,14 @@ function v8Controls(): HeapControls | undefined {
       growing = grow;
     };
     letYoungGrow(false);
-    // Collecting "for size" makes V8 choose its pages to empty as its memory reducer does
-    // (which otherwise runs 8 seconds after the last full collection, if ever): 5–10 MB less
-    // resident a second after the first build of a 100,000-line file (docs/benchmarks.md).
+    const reduceMemory = memoryReducingCollection();
+    // Without the inspector: a collection "for size", which chooses its pages to empty as
+    // the memory reducer does but keeps the young generation and the freed pages (about 10
+    // MB more resident after the first build of a 100,000-line file; docs/benchmarks.md).
     // The flag is read by each collection; set for this one only, unless Node was started
     // with it.
     const sizeAlways = process.execArgv.includes('--optimize-for-size');
-    const collectCompacting = (): void => {
+    const collectForSize = (): void => {
       if (sizeAlways) return collect();
       setFlagsFromString('--optimize-for-size');
       try {
@@ -73,6 +77,11 @@ function v8Controls(): HeapControls | undefined {
       } finally {
         setFlagsFromString('--no-optimize-for-size');
       }
+    };
+    const collectCompacting = (done: () => void): void => {
+      if (reduceMemory?.(done)) return;
+      collectForSize();
+      done();
     };
     return {
       usedHeap: () => getHeapStatistics().used_heap_size,
@@ -89,6 +98,47 @@ function v8Controls(): HeapControls | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * V8's memory-reducing collection, through an in-process inspector session (no port is
+ * opened): `HeapProfiler.collectGarbage` runs the collection V8 runs on a low-memory
+ * notification, which JavaScript cannot ask for otherwise in Node 20 (`gc()` ignores its
+ * options there). On the 100,000-line file: 137–138 MB resident a second after it, against
+ * 147–148 after the collection for size, what V8's own memory reducer reaches 10–16
+ * seconds after opening (docs/benchmarks.md, Memory of the language server). Returns
+ * whether the collection was started (false: no inspector in this Node, or it failed).
+ */
+export function memoryReducingCollection(): ((done: () => void) => boolean) | undefined {
+  let SessionClass: (new () => Session) | undefined;
+  try {
+    // Loaded when first needed: a Node built without the inspector throws here.
+    SessionClass = (require('inspector') as typeof import('inspector')).Session;
+  } catch {
+    return undefined;
+  }
+  return (done) => {
+    let session: Session | undefined;
+    try {
+      session = new SessionClass!();
+      session.connect();
+      const connected = session;
+      connected.post('HeapProfiler.collectGarbage', () => {
+        // Not from inside the answer's callback: disconnecting there stops the event loop
+        // (Node 20).
+        setImmediate(() => connected.disconnect());
+        done();
+      });
+      return true;
+    } catch {
+      try {
+        session?.disconnect();
+      } catch {
+        // already gone
+      }
+      return false;
+    }
+  };
 }
 
 /**
@@ -110,16 +160,22 @@ export function heapBound(controls: HeapControls | undefined = v8Controls()): (p
   let idle: { cancel(): void } | undefined;
   /** Garbage was left since the last compacting collection: one runs at the next pause. */
   let compactWhenIdle = false;
-  const collectNow = (compacting: boolean): void => {
+  /** A compacting collection has been started and has not finished (it may end later). */
+  let compacting = false;
+  const collectNow = (compact: boolean): void => {
     idle?.cancel();
     idle = undefined;
-    if (compacting) {
-      controls.collectCompacting();
+    if (compact) {
       compactWhenIdle = false;
+      compacting = true;
+      controls.collectCompacting(() => {
+        compacting = false;
+        liveAfterLast = usedHeap();
+      });
     } else {
       controls.collect();
+      liveAfterLast = usedHeap();
     }
-    liveAfterLast = usedHeap();
   };
   const collectIdle = (): void => collectNow(true);
   return (published) => {
@@ -134,7 +190,8 @@ export function heapBound(controls: HeapControls | undefined = v8Controls()): (p
       // After a full build (a workspace opened, files added or removed), what was still in
       // use while it was published goes too, and the sparse pages are emptied, at a pause.
       compactWhenIdle = published.since === undefined;
-    } else if (used - liveAfterLast >= IDLE_GROWTH) {
+    } else if (!compacting && used - liveAfterLast >= IDLE_GROWTH) {
+      // (While a compacting collection runs, the growth is counted from what it leaves.)
       compactWhenIdle = true;
     }
     if (compactWhenIdle) idle = later(collectIdle, IDLE_MS);
