@@ -117,6 +117,11 @@ export class SmallMap<K, V> implements Map<K, V> {
     return this.entries();
   }
 
+  /** The key of its only entry, when it has exactly one (no iterator). */
+  get onlyKey(): K | undefined {
+    return this.many === undefined && this.n === 1 ? this.k0 : undefined;
+  }
+
   /** Its one to four entries in a fixed map (read from the fields: no iterator per statement). */
   compacted(): Map<K, V> {
     const n = this.n;

@@ -26,6 +26,7 @@ import { checkPreset } from './presets/check';
 import type { PresetStatement } from './presets/check';
 import type { ImpliedOrigin } from './presets/implied';
 import { emptyMap, settledCopy, SmallMap } from './small-map';
+import { OneArgumentProperty } from './one-argument-property';
 import { spliceOf } from './parse';
 import { reportUnexpected, unknownProperty } from './statement-findings';
 import { ValidationAssembly } from './validation-assembly';
@@ -332,6 +333,11 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
  * piece once everything is known, so that no field of it is written after.
  */
 function settled(statement: StatementNode, spec: PropertySpec, withWords: boolean, list: ParsedValue[]): ParsedProperty {
+  // One argument and nothing else (most statements): the property is its own map.
+  const only = scratchArgs.onlyKey;
+  if (only !== undefined && list === NO_VALUES && (!withWords || scratchWords.size === 0)) {
+    return new OneArgument(statement, spec, sharedRoles(scratchRoles), only, scratchArgs.get(only)!);
+  }
   return {
     statement,
     spec,
@@ -356,6 +362,9 @@ const scratchWords = new SmallMap<string, ValueNode>();
 // (shared-roles.ts), statements without clause words or list items share one frozen empty
 // map and list, and arguments live in a SmallMap (docs/benchmarks.md, Hostile big inputs).
 const NO_VALUES = emptyList<ParsedValue>();
+// Used per statement: a module constant, not an imported binding (a getter in the CommonJS
+// of the tests and benchmarks).
+const OneArgument = OneArgumentProperty;
 function addClauseWord(property: ParsedProperty, word: string, node: ValueNode): void {
   if (property.clauseWords.size === 0 && property.clauseWords !== scratchWords) property.clauseWords = new SmallMap();
   property.clauseWords.set(word, node);

@@ -3,6 +3,7 @@
 // benchmarks.md, Hostile big inputs).
 import { strict as assert } from 'assert';
 import { parseDocument } from '../../grammar/src/parse';
+import { OneArgumentProperty } from '../../grammar/src/one-argument-property';
 import { validateFile } from '../../grammar/src/validate';
 
 describe('lean validation: a list of valid names is the statement values themselves', () => {
@@ -38,5 +39,48 @@ describe('lean validation: value roles', () => {
   it('shares one list between statements whose values have the same roles', () => {
     const [a, b] = properties('datastore d {\n  backup full every 1d retain 30d to geo\n  backup log every 5m retain 7d to geo\n}\n');
     assert.equal(a.roles, b.roles);
+  });
+});
+
+// A statement of one argument and no clause word or list item (most of them) is validated
+// into one object that is also its map of arguments (grammar/src/one-argument-property.ts).
+describe('lean validation: one argument, one object', () => {
+  const properties = (text: string) => validateFile(parseDocument(text, 'a.drspec')).blocks[0].properties;
+
+  it('is its own map of arguments, with no clause words or list items, and reads as a map', () => {
+    const [region, rpo, owner] = properties('datastore d {\n  region westeurope\n  rpo 15m\n  owner "team-a"\n}\n');
+    for (const p of [region, rpo, owner]) {
+      assert.ok(p instanceof OneArgumentProperty, p.spec.key);
+      assert.equal(p.args as unknown, p);
+      assert.equal(p.args.size, 1);
+      assert.equal(p.clauseWords.size, 0);
+      assert.equal(p.list.length, 0);
+      assert.equal(p.preset, undefined);
+      assert.equal(p.implied, undefined);
+    }
+    assert.equal(region.args.get('region')?.value, 'westeurope');
+    assert.equal(region.args.get('region')?.node, region.statement.values[0]);
+    assert.equal(region.args.get('other'), undefined);
+    assert.ok(rpo.args.has(rpo.spec.positional[0].name) && !rpo.args.has('rto'));
+    assert.equal(rpo.args.get(rpo.spec.positional[0].name)?.value, 900);
+    assert.deepEqual([...owner.args].map(([k, v]) => [k, v.value]), [[owner.spec.positional[0].name, 'team-a']]);
+    assert.deepEqual([...owner.args.keys()], [owner.spec.positional[0].name]);
+    assert.deepEqual([...owner.args.values()].map((v) => v.value), ['team-a']);
+    const seen: string[] = [];
+    owner.args.forEach((v, k, map) => seen.push(`${k}=${v.value}:${map === owner.args}`));
+    assert.deepEqual(seen, [`${owner.spec.positional[0].name}=team-a:true`]);
+    assert.throws(() => region.args.set('region', region.args.get('region')!), TypeError);
+    assert.throws(() => region.args.delete('region'), TypeError);
+    assert.throws(() => region.args.clear(), TypeError);
+    assert.equal(region.args.get('region')?.value, 'westeurope');
+  });
+
+  it('keeps a property of its own for a clause word, several arguments, a list or an invalid value', () => {
+    const [backup, replica, bad] = properties('datastore d {\n  backup full every 1d retain 30d\n  replica northeurope async\n  rpo 15x\n}\n');
+    const [service] = properties('service s {\n  depends-on a, b\n}\n');
+    for (const p of [backup, replica, bad, service]) assert.ok(!(p instanceof OneArgumentProperty), p.spec.key);
+    assert.equal(backup.clauseWords.size, 2);
+    assert.equal(service.list.length, 2);
+    assert.equal(bad.args.size, 0);
   });
 });
