@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as path from 'path';
-import { HeapControls, heapBound, IDLE_MS, YOUNG_CAP } from '../../server/src/workspace/heap-bound';
+import { COMPACTING_OVERDUE_MS, HeapControls, heapBound, IDLE_MS, YOUNG_CAP } from '../../server/src/workspace/heap-bound';
 
 const MB = 1024 * 1024;
 const FULL = {};
@@ -121,6 +121,7 @@ describe('heapBound (the language server bounds its heap between builds)', () =>
       heap.state.compacting++;
       finish = done;
     };
+    const idlePending = () => heap.pending().filter((t) => t.ms === IDLE_MS).length;
     const afterPublish = heapBound(heap.controls);
     heap.state.usedMB = 60;
     afterPublish(PATCHED);
@@ -128,16 +129,42 @@ describe('heapBound (the language server bounds its heap between builds)', () =>
     assert.strictEqual(heap.state.compacting, 1);
     // Still collecting: growth is not counted from the live size before it (40 MB)…
     afterPublish(PATCHED);
-    assert.strictEqual(heap.pending().length, 0, 'no second idle collection while the first runs');
+    assert.strictEqual(idlePending(), 0, 'no second idle collection while the first runs');
     // …but from what it leaves, once it has finished: 30 MB.
     heap.state.usedMB = 30;
     finish!();
     heap.state.usedMB = 44;
     afterPublish(PATCHED);
-    assert.strictEqual(heap.pending().length, 0, '44 − 30 MB is below the idle growth');
+    assert.strictEqual(idlePending(), 0, '44 − 30 MB is below the idle growth');
     heap.state.usedMB = 47;
     afterPublish(PATCHED);
-    assert.strictEqual(heap.pending().length, 1);
+    assert.strictEqual(idlePending(), 1);
+  });
+
+  it('goes on without a compacting collection that never reports back', () => {
+    const heap = fakeHeap(40);
+    heap.controls.collectCompacting = () => {
+      heap.state.compacting++;
+    };
+    const afterPublish = heapBound(heap.controls);
+    heap.state.usedMB = 60;
+    afterPublish(PATCHED);
+    heap.fire();
+    assert.strictEqual(heap.state.compacting, 1);
+    afterPublish(PATCHED);
+    const overdue = heap.pending();
+    assert.deepStrictEqual(
+      overdue.map((t) => t.ms),
+      [COMPACTING_OVERDUE_MS],
+      'only the guard waits while the collection runs',
+    );
+    heap.fire();
+    afterPublish(PATCHED);
+    assert.deepStrictEqual(
+      heap.pending().map((t) => t.ms),
+      [IDLE_MS],
+      'past the guard, garbage left schedules an idle collection again',
+    );
   });
 
   it("runs V8's memory-reducing collection through an in-process inspector session, and the event loop goes on", function () {

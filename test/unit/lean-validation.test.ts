@@ -4,7 +4,7 @@
 import { strict as assert } from 'assert';
 import { parseDocument } from '../../grammar/src/parse';
 import { OneArgumentProperty } from '../../grammar/src/one-argument-property';
-import { validateFile } from '../../grammar/src/validate';
+import { ParsedProperty, validateFile } from '../../grammar/src/validate';
 
 describe('lean validation: a list of valid names is the statement values themselves', () => {
   const property = (text: string) => validateFile(parseDocument(text, 'a.drspec')).blocks[0].properties[0];
@@ -49,14 +49,14 @@ describe('lean validation: one argument, one object', () => {
 
   it('is its own map of arguments, with no clause words or list items, and reads as a map', () => {
     const [region, rpo, owner] = properties('datastore d {\n  region westeurope\n  rpo 15m\n  owner "team-a"\n}\n');
-    for (const p of [region, rpo, owner]) {
+    for (const p of [region, rpo, owner] as ParsedProperty[]) {
+      assert.equal(p.preset, undefined);
+      assert.equal(p.implied, undefined);
       assert.ok(p instanceof OneArgumentProperty, p.spec.key);
       assert.equal(p.args as unknown, p);
       assert.equal(p.args.size, 1);
       assert.equal(p.clauseWords.size, 0);
       assert.equal(p.list.length, 0);
-      assert.equal(p.preset, undefined);
-      assert.equal(p.implied, undefined);
     }
     assert.equal(region.args.get('region')?.value, 'westeurope');
     assert.equal(region.args.get('region')?.node, region.statement.values[0]);

@@ -31,6 +31,8 @@ const FLOOR = 96 * 1024 * 1024;
 const IDLE_GROWTH = 16 * 1024 * 1024;
 /** …once no build has been published for this long (ms). */
 export const IDLE_MS = 1000;
+/** A compacting collection not finished after this long (ms) is taken as over. */
+export const COMPACTING_OVERDUE_MS = 10_000;
 
 /** What the bound reads and does; the defaults are V8's (tests pass their own). */
 export interface HeapControls {
@@ -168,7 +170,10 @@ export function heapBound(controls: HeapControls | undefined = v8Controls()): (p
     if (compact) {
       compactWhenIdle = false;
       compacting = true;
+      // Should the collection never report back, the bound goes on without it.
+      const overdue = later(() => (compacting = false), COMPACTING_OVERDUE_MS);
       controls.collectCompacting(() => {
+        overdue.cancel();
         compacting = false;
         liveAfterLast = usedHeap();
       });
