@@ -1,10 +1,10 @@
 // The validated property of the commonest statement: one argument, no clause word and no
 // list (`rpo 15m`, `region westeurope`, `policy standard`). Its map of arguments is the
 // property itself, so such a statement's interpretation is one object of 64 bytes rather
-// than a property (72) and a one-entry map (40); a 100,000-line file has about 60,000 of
-// them (docs/benchmarks.md, Why the unmet goals are not met). Read-only, like the finished
-// maps of small-map.ts: validation makes it once the statement is read (validate.ts,
-// settled).
+// than a property (72) and a one-entry map (40); the bench's 100,000-line file has 45,660
+// of them in 78,861 (docs/benchmarks.md, Why the unmet goals are not met). Read-only, like
+// the finished maps of small-map.ts: validation makes it once the statement is read
+// (validate.ts, settled).
 import type { StatementNode, ValueNode } from './ast';
 import type { PropertySpec } from './schema';
 import { emptyList } from './shared-lists';

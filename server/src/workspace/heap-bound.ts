@@ -114,7 +114,7 @@ function v8Controls(): HeapControls | undefined {
 export function memoryReducingCollection(): ((done: () => void) => boolean) | undefined {
   let SessionClass: (new () => Session) | undefined;
   try {
-    // Loaded when first needed: a Node built without the inspector throws here.
+    // Required here, not imported: a Node built without the inspector throws when it loads.
     SessionClass = (require('inspector') as typeof import('inspector')).Session;
   } catch {
     return undefined;
