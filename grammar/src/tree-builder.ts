@@ -9,7 +9,7 @@ import { Identifier, LCurly, NumericLiteral, Semicolon, StringLiteral } from './
 import { describeToken, LineSink } from './parser';
 import { LineIndex } from './positions';
 import { detached, internHashed, Token } from './scanner';
-import { Block_, Frame, Identifier_, Located, NO_BLOCKS, Piece, Statement_, tokenSpan, Value_, Word_ } from './syntax-nodes';
+import { Block_, Frame, Identifier_, InvalidValue_, Located, NO_BLOCKS, Piece, Statement_, tokenSpan, Value_, Word_ } from './syntax-nodes';
 import { LiteralResult, parseNumericLiteral, smallInteger } from './units';
 
 // Imported functions and classes used per token, as module constants: an imported binding
@@ -23,6 +23,7 @@ const LCURLY_IDX = LCurly.tokenTypeIdx!;
 const SEMICOLON_IDX = Semicolon.tokenTypeIdx!;
 const WordClass = Word_;
 const ValueClass = Value_;
+const InvalidValueClass = InvalidValue_;
 const StatementClass = Statement_;
 const IdentifierClass = Identifier_;
 const PieceClass = Piece;
@@ -279,19 +280,19 @@ export class AstBuilder implements LineSink {
     if (type === NUMERIC_IDX) {
       const text = intern(this.text, startOffset, endOffset, (token as Token).hash);
       const literal = numericLiteral(text, (token as Token).hash);
-      if (literal.kind === 'invalid') return new ValueClass(frame, startOffset, 'invalid', text, Number.NaN, literal);
-      return new ValueClass(frame, startOffset, literal.kind, text, smallInteger(literal.value), undefined);
+      if (literal.kind === 'invalid') return new InvalidValueClass(frame, startOffset, text, literal);
+      return new ValueClass(frame, startOffset, literal.kind, text, smallInteger(literal.value));
     }
     const text = detached(this.text.slice(startOffset, endOffset));
     if (type === STRING_IDX) return this.stringValue(new PieceClass(frame, startOffset, endOffset), text);
-    return new ValueClass(frame, startOffset, 'invalid', text, Number.NaN, { problem: `unexpected '${text}'` });
+    return new InvalidValueClass(frame, startOffset, text, { problem: `unexpected '${text}'` });
   }
 
   private stringValue(span: Span, text: string): ValueNode {
     const closed = text.length >= 2 && text.endsWith('"') && !endsWithEscapedQuote(text);
     if (!closed) this.error(span, 'string is not closed: expected \'"\' before the end of the line');
     const body = closed ? text.slice(1, -1) : text.slice(1);
-    if (body.indexOf('\\') < 0) return new ValueClass(this.frame, span.startOffset, 'string', text, body, undefined);
+    if (body.indexOf('\\') < 0) return new ValueClass(this.frame, span.startOffset, 'string', text, body);
     let value = '';
     for (let i = 0; i < body.length; i++) {
       const ch = body[i];
@@ -309,7 +310,7 @@ export class AstBuilder implements LineSink {
         value += escaped;
       }
     }
-    return new ValueClass(this.frame, span.startOffset, 'string', text, value, undefined);
+    return new ValueClass(this.frame, span.startOffset, 'string', text, value);
   }
 }
 
