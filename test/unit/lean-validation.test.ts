@@ -4,6 +4,7 @@
 import { strict as assert } from 'assert';
 import { parseDocument } from '../../grammar/src/parse';
 import { OneArgumentProperty } from '../../grammar/src/one-argument-property';
+import { InvalidValue_, Value_ } from '../../grammar/src/syntax-nodes';
 import { ParsedProperty, validateFile } from '../../grammar/src/validate';
 
 describe('lean validation: a list of valid names is the statement values themselves', () => {
@@ -82,5 +83,27 @@ describe('lean validation: one argument, one object', () => {
     assert.equal(backup.clauseWords.size, 2);
     assert.equal(service.list.length, 2);
     assert.equal(bad.args.size, 0);
+  });
+});
+
+// A valid literal has no field for an issue; an invalid one is a node of its own class
+// (grammar/src/syntax-nodes.ts: Value_, InvalidValue_).
+describe('lean syntax tree: valid and invalid values', () => {
+  it('keeps an issue only on invalid values, which read as before', () => {
+    const file = parseDocument('datastore d {\n  rpo 15m\n  rto 15x\n  owner "a"\n  size 1GB\n}\n', 'a.drspec');
+    const [rpo, rto, owner, size] = file.blocks[0].statements.map((s) => s.values[0]);
+    for (const valid of [rpo, owner, size]) {
+      assert.ok(valid instanceof Value_);
+      assert.equal(Object.keys(valid).length, 5, 'frame, start, kind, text, value');
+      assert.equal(valid.problem, undefined);
+      assert.equal(valid.hint, undefined);
+    }
+    assert.deepEqual([rpo.kind, rpo.value, owner.kind, owner.value], ['duration', 900, 'string', 'a']);
+    assert.ok(rto instanceof InvalidValue_);
+    assert.equal(rto.kind, 'invalid');
+    assert.ok(Number.isNaN(rto.value));
+    assert.equal(rto.text, '15x');
+    assert.ok(rto.problem && rto.problem.length > 0);
+    assert.deepEqual([rto.startOffset, rto.endOffset], [file.text.indexOf('15x'), file.text.indexOf('15x') + 3]);
   });
 });
