@@ -101,10 +101,35 @@ export interface ValueIssue {
 }
 
 /**
- * An identifier value, most of a file's values: its value is its text and it has no issue,
- * so it holds three fields where Value_ holds six (24 bytes less per value).
+ * What the value nodes share: they end where their text ends, have no issue unless they
+ * are invalid, and a value checked as meaning its own value is the node itself
+ * (validate.ts, parsedValue).
  */
-export class Word_ extends Located implements ValueNode {
+abstract class ValueNode_ extends Located {
+  abstract readonly text: string;
+
+  get endOffset(): number {
+    return this.startOffset + this.text.length;
+  }
+
+  get problem(): string | undefined {
+    return undefined;
+  }
+
+  get hint(): string | undefined {
+    return undefined;
+  }
+
+  get node(): ValueNode {
+    return this as unknown as ValueNode;
+  }
+}
+
+/**
+ * An identifier value, most of a file's values: its value is its text and it has no issue,
+ * so it holds three fields where Value_ holds five (16 bytes less per value).
+ */
+export class Word_ extends ValueNode_ implements ValueNode {
   constructor(
     frame: Frame,
     startOffset: number,
@@ -120,27 +145,10 @@ export class Word_ extends Located implements ValueNode {
   get value(): string {
     return this.text;
   }
-
-  get endOffset(): number {
-    return this.startOffset + this.text.length;
-  }
-
-  get problem(): string | undefined {
-    return undefined;
-  }
-
-  get hint(): string | undefined {
-    return undefined;
-  }
-
-  /** A value checked as meaning its own value is this node itself (validate.ts, parsedValue). */
-  get node(): ValueNode {
-    return this;
-  }
 }
 
 /** A valid literal: a number, duration, size, rate, percentage or string, and its value. */
-export class Value_ extends Located implements ValueNode {
+export class Value_ extends ValueNode_ implements ValueNode {
   constructor(
     frame: Frame,
     startOffset: number,
@@ -149,23 +157,6 @@ export class Value_ extends Located implements ValueNode {
     readonly value: number | string,
   ) {
     super(frame, startOffset);
-  }
-
-  get endOffset(): number {
-    return this.startOffset + this.text.length;
-  }
-
-  get problem(): string | undefined {
-    return undefined;
-  }
-
-  get hint(): string | undefined {
-    return undefined;
-  }
-
-  /** See Word_. */
-  get node(): ValueNode {
-    return this;
   }
 }
 
@@ -179,7 +170,7 @@ void new Value_(new Frame(undefined as unknown as LineIndex), 0, 'string', '""',
  * own class, so that the valid values (almost all) have no field for an issue: 8 bytes
  * less on each of the tree's most numerous nodes after names.
  */
-export class InvalidValue_ extends Located implements ValueNode {
+export class InvalidValue_ extends ValueNode_ implements ValueNode {
   constructor(
     frame: Frame,
     startOffset: number,
@@ -197,21 +188,12 @@ export class InvalidValue_ extends Located implements ValueNode {
     return Number.NaN;
   }
 
-  get endOffset(): number {
-    return this.startOffset + this.text.length;
-  }
-
-  get problem(): string {
+  override get problem(): string {
     return this.issue.problem;
   }
 
-  get hint(): string | undefined {
+  override get hint(): string | undefined {
     return this.issue.hint;
-  }
-
-  /** See Word_. */
-  get node(): ValueNode {
-    return this;
   }
 }
 

@@ -114,25 +114,34 @@ describe('heapBound (the language server bounds its heap between builds)', () =>
     assert.strictEqual(heap.state.youngMayGrow, false, 'at the cap');
   });
 
-  it('counts what is live after an idle collection when it has finished, not when it starts', () => {
+  /**
+   * A heap of 40 MB live whose compacting collection does not finish by itself: a build
+   * leaves 20 MB of garbage and the idle collection has started. `finish` ends it.
+   */
+  function compactingStarted() {
     const heap = fakeHeap(40);
     let finish: (() => void) | undefined;
     heap.controls.collectCompacting = (done) => {
       heap.state.compacting++;
       finish = done;
     };
-    const idlePending = () => heap.pending().filter((t) => t.ms === IDLE_MS).length;
     const afterPublish = heapBound(heap.controls);
     heap.state.usedMB = 60;
     afterPublish(PATCHED);
     heap.fire();
     assert.strictEqual(heap.state.compacting, 1);
+    return { heap, afterPublish, finish: () => finish!() };
+  }
+
+  it('counts what is live after an idle collection when it has finished, not when it starts', () => {
+    const { heap, afterPublish, finish } = compactingStarted();
+    const idlePending = () => heap.pending().filter((t) => t.ms === IDLE_MS).length;
     // Still collecting: growth is not counted from the live size before it (40 MB)…
     afterPublish(PATCHED);
     assert.strictEqual(idlePending(), 0, 'no second idle collection while the first runs');
     // …but from what it leaves, once it has finished: 30 MB.
     heap.state.usedMB = 30;
-    finish!();
+    finish();
     heap.state.usedMB = 44;
     afterPublish(PATCHED);
     assert.strictEqual(idlePending(), 0, '44 − 30 MB is below the idle growth');
@@ -142,15 +151,7 @@ describe('heapBound (the language server bounds its heap between builds)', () =>
   });
 
   it('goes on without a compacting collection that never reports back', () => {
-    const heap = fakeHeap(40);
-    heap.controls.collectCompacting = () => {
-      heap.state.compacting++;
-    };
-    const afterPublish = heapBound(heap.controls);
-    heap.state.usedMB = 60;
-    afterPublish(PATCHED);
-    heap.fire();
-    assert.strictEqual(heap.state.compacting, 1);
+    const { heap, afterPublish } = compactingStarted();
     afterPublish(PATCHED);
     const overdue = heap.pending();
     assert.deepStrictEqual(
