@@ -59,43 +59,70 @@ describe('heapBound (the language server bounds its heap between builds)', () =>
     assert.strictEqual(heap.pending().length, 0, 'no idle collection is left waiting after one');
   });
 
+  /** The workspace opened: its first build leaves much garbage and is compacted at once, `liveMB` live after it. */
+  function opened(heap: ReturnType<typeof fakeHeap>, afterPublish: ReturnType<typeof heapBound>, liveMB: number): void {
+    heap.state.usedMB = liveMB + 30;
+    heap.state.liveAfterCollectMB = liveMB;
+    afterPublish(FULL);
+    assert.strictEqual(heap.state.compacting, 1, 'the first build of a large workspace is compacted at once');
+    assert.strictEqual(heap.state.usedMB, liveMB);
+    assert.strictEqual(heap.pending().length, 0, 'nothing waits for a pause after it');
+  }
+
+  it('compacts at once after the first build that left much garbage (a large workspace opened), not at the next pause', () => {
+    const heap = fakeHeap(12);
+    const afterPublish = heapBound(heap.controls);
+    // What the opened file says on its own, while the folders are read: little garbage.
+    heap.state.usedMB = 20;
+    afterPublish(FULL);
+    assert.deepStrictEqual([heap.state.compacting, heap.pending().length], [0, 0]);
+    // The whole workspace: 90 MB used, 58 MB of it live.
+    opened(heap, afterPublish, 58);
+    // A later full build (files added) that leaves much garbage waits for the pause.
+    heap.state.usedMB = 80;
+    afterPublish(FULL);
+    assert.strictEqual(heap.state.compacting, 1);
+    assert.deepStrictEqual(heap.pending().map((t) => t.ms), [IDLE_MS]);
+  });
+
   it('collects once the server is idle after a build that left much garbage, not while builds follow each other', () => {
     const heap = fakeHeap(12);
     const afterPublish = heapBound(heap.controls);
-    // The first build of a large workspace: 90 MB used, 58 MB of it live.
-    heap.state.usedMB = 90;
-    heap.state.liveAfterCollectMB = 58;
-    afterPublish(FULL);
-    assert.strictEqual(heap.state.collections, 0, 'nothing is collected before the pause');
+    opened(heap, afterPublish, 58);
+    // Typing: patched builds leave 22 MB of garbage.
+    heap.state.usedMB = 80;
+    afterPublish(PATCHED);
+    assert.strictEqual(heap.state.compacting, 1, 'nothing is collected before the pause');
     assert.deepStrictEqual(heap.pending().map((t) => t.ms), [IDLE_MS]);
     // Another build before the pause is over: the wait starts again.
-    heap.state.usedMB = 92;
-    afterPublish(FULL);
+    heap.state.usedMB = 82;
+    afterPublish(PATCHED);
     assert.deepStrictEqual(heap.pending().map((t) => t.ms), [IDLE_MS], 'one waiting collection, rescheduled');
     heap.fire();
-    assert.strictEqual(heap.state.collections, 1);
-    assert.strictEqual(heap.state.compacting, 1, 'the idle collection compacts');
+    assert.strictEqual(heap.state.compacting, 2, 'the idle collection compacts');
     // Small growth since then (a few keystrokes): no idle collection.
     heap.state.usedMB = 62;
-    afterPublish(FULL);
+    afterPublish(PATCHED);
     assert.strictEqual(heap.pending().length, 0);
   });
 
-  it('compacts at the next pause after a full build that needed a collection at once, also when an edit comes first', () => {
-    const heap = fakeHeap(50);
+  it('compacts at the next pause after a later full build that needed a collection at once, also when an edit comes first', () => {
+    const heap = fakeHeap(12);
     const afterPublish = heapBound(heap.controls);
-    // A workspace opened: 130 MB used, 70 MB of it live.
+    opened(heap, afterPublish, 50);
+    const collections = heap.state.collections;
+    // Files added: 130 MB used, 70 MB of it live.
     heap.state.usedMB = 130;
     heap.state.liveAfterCollectMB = 70;
     afterPublish(FULL);
-    assert.strictEqual(heap.state.collections, 1, 'collected at once');
-    assert.strictEqual(heap.state.compacting, 0);
+    assert.strictEqual(heap.state.collections, collections + 1, 'collected at once');
+    assert.strictEqual(heap.state.compacting, 1);
     // The editor opens a document of it before the pause: a patched build, little garbage.
     heap.state.usedMB = 74;
     afterPublish(PATCHED);
     assert.deepStrictEqual(heap.pending().map((t) => t.ms), [IDLE_MS], 'the compacting collection still waits for the pause');
     heap.fire();
-    assert.strictEqual(heap.state.compacting, 1);
+    assert.strictEqual(heap.state.compacting, 2);
     // Then no more until garbage is left again.
     heap.state.usedMB = 76;
     afterPublish(PATCHED);
