@@ -64,8 +64,12 @@ export interface ServerPlatform {
    * client names one (`initializationOptions.docsBaseUri`: the extension's own copy).
    */
   docsBaseUri?: string;
-  /** Called after each published build (the Node server bounds its heap there: workspace/heap-bound.ts). */
-  afterPublish?(snapshot: Snapshot): void;
+  /**
+   * Called after each published build (the Node server bounds its heap there:
+   * workspace/heap-bound.ts). A promise it returns is waited for by the requests that
+   * waited for the workspace folders, when that build is the first after reading them.
+   */
+  afterPublish?(snapshot: Snapshot): Promise<void> | undefined;
 }
 
 /** Installs every handler on `connection` and starts listening. */
@@ -210,8 +214,11 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
         .catch((error: unknown) => logError('reading the workspace', error))
         .then(() => {
           isReady = true;
-          scheduler.schedule();
+          // Built and published before the waiting requests are answered (and its memory
+          // bounded: a large workspace's first build is collected before them).
+          return scheduler.publishNow();
         })
+        .catch((error: unknown) => logError('building the workspace', error))
         .finally(scanned);
     };
     if (!clientFiles) startScan();

@@ -63,7 +63,8 @@ describe('heapBound (the language server bounds its heap between builds)', () =>
   function opened(heap: ReturnType<typeof fakeHeap>, afterPublish: ReturnType<typeof heapBound>, liveMB: number): void {
     heap.state.usedMB = liveMB + 30;
     heap.state.liveAfterCollectMB = liveMB;
-    afterPublish(FULL);
+    const waited = afterPublish(FULL);
+    assert.ok(waited instanceof Promise, 'requests waiting for that build wait for the collection');
     assert.strictEqual(heap.state.compacting, 1, 'the first build of a large workspace is compacted at once');
     assert.strictEqual(heap.state.usedMB, liveMB);
     assert.strictEqual(heap.pending().length, 0, 'nothing waits for a pause after it');
@@ -74,15 +75,41 @@ describe('heapBound (the language server bounds its heap between builds)', () =>
     const afterPublish = heapBound(heap.controls);
     // What the opened file says on its own, while the folders are read: little garbage.
     heap.state.usedMB = 20;
-    afterPublish(FULL);
+    assert.strictEqual(afterPublish(FULL), undefined, 'nothing to wait for');
     assert.deepStrictEqual([heap.state.compacting, heap.pending().length], [0, 0]);
     // The whole workspace: 90 MB used, 58 MB of it live.
     opened(heap, afterPublish, 58);
     // A later full build (files added) that leaves much garbage waits for the pause.
     heap.state.usedMB = 80;
-    afterPublish(FULL);
+    assert.strictEqual(afterPublish(FULL), undefined);
     assert.strictEqual(heap.state.compacting, 1);
     assert.deepStrictEqual(heap.pending().map((t) => t.ms), [IDLE_MS]);
+  });
+
+  it('resolves what requests wait for when the first compacting collection finishes, or is overdue', async () => {
+    const heap = fakeHeap(10);
+    let finish: (() => void) | undefined;
+    heap.controls.collectCompacting = (done) => {
+      heap.state.compacting++;
+      finish = done;
+    };
+    const afterPublish = heapBound(heap.controls);
+    heap.state.usedMB = 60;
+    let resolved = false;
+    const waited = afterPublish(FULL)!.then(() => (resolved = true));
+    await Promise.resolve();
+    assert.strictEqual(resolved, false, 'not while the collection runs');
+    finish!();
+    await waited;
+    // A collection that never answers: the guard resolves it.
+    const stuck = fakeHeap(10);
+    stuck.controls.collectCompacting = () => undefined;
+    const bound = heapBound(stuck.controls);
+    stuck.state.usedMB = 60;
+    const overdue = bound(FULL)!;
+    assert.deepStrictEqual(stuck.pending().map((t) => t.ms), [COMPACTING_OVERDUE_MS]);
+    stuck.fire();
+    await overdue;
   });
 
   it('collects once the server is idle after a build that left much garbage, not while builds follow each other', () => {

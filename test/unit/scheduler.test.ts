@@ -97,6 +97,42 @@ describe('build scheduler', () => {
     scheduler.dispose();
   });
 
+  it('once the folders are read, publishes at once and resolves after what afterPublish returned (requests wait for both)', async () => {
+    const store = new SourceStore();
+    store.setOpen('file:///w/a.drspec', spec(0), 1);
+    const published: Snapshot[] = [];
+    let ready = false;
+    let finishBound: (() => void) | undefined;
+    const bounds: Snapshot[] = [];
+    const scheduler = new BuildScheduler(store, {
+      debounceMs: () => 50,
+      publish: (s) => published.push(s),
+      afterPublish: (s) => {
+        bounds.push(s);
+        return new Promise<void>((resolve) => (finishBound = resolve));
+      },
+      today: () => 20000,
+      ready: () => ready,
+    });
+    // A change while the folders are read leaves a debounce waiting.
+    scheduler.schedule();
+    assert.equal(scheduler.state, 'waiting');
+    ready = true;
+    let settled = false;
+    const now = scheduler.publishNow().then(() => (settled = true));
+    assert.equal(scheduler.state, 'idle', 'the wait is cancelled: the build is published now');
+    assert.equal(published.length, 1);
+    assert.ok(published[0].model, 'the full build');
+    assert.deepEqual(bounds, published);
+    await new Promise<void>((resolve) => setTimeout(resolve, 10));
+    assert.equal(settled, false, 'not before the promise afterPublish returned');
+    finishBound!();
+    await now;
+    assert.equal(settled, true);
+    assert.equal(scheduler.current(), published[0], 'requests then read that build');
+    scheduler.dispose();
+  });
+
   it("gives each file's own diagnostics alike from the parse cache and afresh (the fallback of a failed build)", () => {
     const store = new SourceStore();
     store.setOpen('file:///w/a.drspec', 'service api {\n  bogus 1\n  depends-on nowhere\n}\n', 1);

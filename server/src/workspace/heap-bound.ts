@@ -156,8 +156,12 @@ export const YOUNG_CAP = 16 * 1024 * 1024;
 /** What the bound reads of a published build: whether it was patched from the last one. */
 type Published = { since?: unknown };
 
-/** The callback the server runs after each published build. */
-export function heapBound(controls: HeapControls | undefined = v8Controls()): (published: Published) => void {
+/**
+ * The callback the server runs after each published build. It returns a promise when it
+ * has started a collection that requests waiting for that build should not overtake (the
+ * first build of a large workspace), resolved once the collection has finished.
+ */
+export function heapBound(controls: HeapControls | undefined = v8Controls()): (published: Published) => Promise<void> | undefined {
   if (!controls) return () => undefined;
   const { usedHeap, later } = controls;
   let liveAfterLast = usedHeap();
@@ -168,7 +172,8 @@ export function heapBound(controls: HeapControls | undefined = v8Controls()): (p
   let compacting = false;
   /** No compacting collection has been started yet (the workspace is being opened). */
   let neverCompacted = true;
-  const collectNow = (compact: boolean): void => {
+  /** Runs a collection now; `finished` is called when a compacting one has finished (or is overdue). */
+  const collectNow = (compact: boolean, finished?: () => void): void => {
     idle?.cancel();
     idle = undefined;
     if (compact) {
@@ -176,11 +181,15 @@ export function heapBound(controls: HeapControls | undefined = v8Controls()): (p
       compacting = true;
       neverCompacted = false;
       // Should the collection never report back, the bound goes on without it.
-      const overdue = later(() => (compacting = false), COMPACTING_OVERDUE_MS);
+      const overdue = later(() => {
+        compacting = false;
+        finished?.();
+      }, COMPACTING_OVERDUE_MS);
       controls.collectCompacting(() => {
         overdue.cancel();
         compacting = false;
         liveAfterLast = usedHeap();
+        finished?.();
       });
     } else {
       controls.collect();
@@ -188,7 +197,7 @@ export function heapBound(controls: HeapControls | undefined = v8Controls()): (p
     }
   };
   const collectIdle = (): void => collectNow(true);
-  return (published) => {
+  return (published): Promise<void> | undefined => {
     idle?.cancel();
     idle = undefined;
     // While edits are patched in (typing), the young generation may grow up to YOUNG_CAP;
@@ -200,9 +209,8 @@ export function heapBound(controls: HeapControls | undefined = v8Controls()): (p
       // The first build of a large workspace: its garbage and the sparse pages go now, not
       // a second later, so that the memory after opening is what the workspace needs
       // (100,000 lines: about 140 ms once, after a build of about a second; the requests
-      // that waited for the build are answered after it).
-      collectNow(true);
-      return;
+      // that waited for the build are answered after it: the promise).
+      return new Promise<void>((resolve) => collectNow(true, resolve));
     }
     if (used >= FLOOR && used >= GROWTH * liveAfterLast) {
       collectNow(false);
@@ -214,5 +222,6 @@ export function heapBound(controls: HeapControls | undefined = v8Controls()): (p
       compactWhenIdle = true;
     }
     if (compactWhenIdle) idle = later(collectIdle, IDLE_MS);
+    return undefined;
   };
 }

@@ -17,8 +17,11 @@ export interface SchedulerOptions {
   debounceMs(): number;
   /** Publishes the diagnostics of a snapshot that is still the latest. */
   publish(snapshot: Snapshot): void;
-  /** Called once a build has been published (the Node server bounds its heap there). */
-  afterPublish?(snapshot: Snapshot): void;
+  /**
+   * Called once a build has been published (the Node server bounds its heap there); a
+   * promise it returns is waited for by publishNow().
+   */
+  afterPublish?(snapshot: Snapshot): Promise<void> | undefined;
   today?(): number;
   log?(message: string): void;
   /** Told when the full pipeline failed and the snapshot fell back to syntax and schema checks. */
@@ -139,6 +142,21 @@ export class BuildScheduler {
       const timeout = setTimeout(fire, debounce);
       this.timer = () => clearTimeout(timeout);
     }
+  }
+
+  /**
+   * Builds and publishes at once, without the debounce (the workspace folders have just
+   * been read): cancels a wait or a build in progress, and resolves once afterPublish's
+   * promise has, so that the requests that waited for the folders come after both.
+   */
+  async publishNow(): Promise<void> {
+    if (this.disposed) return;
+    this.timer?.();
+    this.timer = undefined;
+    if (this.build) this.build.cancelled = true;
+    const snapshot = this.current();
+    this.options.publish(snapshot);
+    await this.options.afterPublish?.(snapshot);
   }
 
   private async buildAndPublish(): Promise<void> {
