@@ -66,8 +66,8 @@ export interface ServerPlatform {
   docsBaseUri?: string;
   /**
    * Called after each published build (the Node server bounds its heap there:
-   * workspace/heap-bound.ts). A promise it returns is waited for by the requests that
-   * waited for the workspace folders, when that build is the first after reading them.
+   * workspace/heap-bound.ts). The requests that waited for the workspace folders wait for
+   * a promise it returns (BuildScheduler.whenPublished).
    */
   afterPublish?(snapshot: Snapshot): Promise<void> | undefined;
 }
@@ -122,6 +122,9 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
 
   async function snapshotNow(): Promise<Snapshot> {
     await ready;
+    // After the build the folders' reading scheduled is published and its memory bounded
+    // (the first build of a large workspace is collected before these requests).
+    await scheduler.whenPublished();
     return scheduler.current();
   }
 
@@ -214,11 +217,8 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
         .catch((error: unknown) => logError('reading the workspace', error))
         .then(() => {
           isReady = true;
-          // Built and published before the waiting requests are answered (and its memory
-          // bounded: a large workspace's first build is collected before them).
-          return scheduler.publishNow();
+          scheduler.schedule();
         })
-        .catch((error: unknown) => logError('building the workspace', error))
         .finally(scanned);
     };
     if (!clientFiles) startScan();

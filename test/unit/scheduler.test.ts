@@ -97,40 +97,44 @@ describe('build scheduler', () => {
     scheduler.dispose();
   });
 
-  it('once the folders are read, publishes at once and resolves after what afterPublish returned (requests wait for both)', async () => {
+  it('lets requests wait until a build is published and what afterPublish returned has resolved', async () => {
     const store = new SourceStore();
     store.setOpen('file:///w/a.drspec', spec(0), 1);
     const published: Snapshot[] = [];
-    let ready = false;
     let finishBound: (() => void) | undefined;
-    const bounds: Snapshot[] = [];
     const scheduler = new BuildScheduler(store, {
-      debounceMs: () => 50,
+      debounceMs: () => 0,
       publish: (s) => published.push(s),
-      afterPublish: (s) => {
-        bounds.push(s);
-        return new Promise<void>((resolve) => (finishBound = resolve));
-      },
+      afterPublish: () => new Promise<void>((resolve) => (finishBound = resolve)),
       today: () => 20000,
-      ready: () => ready,
     });
-    // A change while the folders are read leaves a debounce waiting.
-    scheduler.schedule();
-    assert.equal(scheduler.state, 'waiting');
-    ready = true;
     let settled = false;
-    const now = scheduler.publishNow().then(() => (settled = true));
-    assert.equal(scheduler.state, 'idle', 'the wait is cancelled: the build is published now');
-    assert.equal(published.length, 1);
-    assert.ok(published[0].model, 'the full build');
-    assert.deepEqual(bounds, published);
+    await scheduler.whenPublished();
+    assert.equal(published.length, 0, 'nothing waiting or running: at once');
+    scheduler.schedule();
+    const waited = scheduler.whenPublished().then(() => (settled = true));
+    await until(() => published.length === 1, 'the publish');
     await new Promise<void>((resolve) => setTimeout(resolve, 10));
     assert.equal(settled, false, 'not before the promise afterPublish returned');
     finishBound!();
-    await now;
-    assert.equal(settled, true);
+    await waited;
     assert.equal(scheduler.current(), published[0], 'requests then read that build');
+    // A build made stale by a newer edit leaves the waiters to the newer one.
+    store.setOpen('file:///w/a.drspec', spec(0, '2h'), 2);
+    scheduler.schedule();
+    settled = false;
+    const again = scheduler.whenPublished().then(() => (settled = true));
+    store.setOpen('file:///w/a.drspec', spec(0, '3h'), 3);
+    scheduler.schedule();
+    await until(() => published.length === 2, 'the newer publish');
+    assert.equal(published[1].revision, store.revision);
+    finishBound!();
+    await again;
+    // Disposing releases whoever waits.
+    scheduler.schedule();
+    const last = scheduler.whenPublished();
     scheduler.dispose();
+    await last;
   });
 
   it("gives each file's own diagnostics alike from the parse cache and afresh (the fallback of a failed build)", () => {

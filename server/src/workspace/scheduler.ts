@@ -19,7 +19,7 @@ export interface SchedulerOptions {
   publish(snapshot: Snapshot): void;
   /**
    * Called once a build has been published (the Node server bounds its heap there); a
-   * promise it returns is waited for by publishNow().
+   * promise it returns is waited for by whenPublished().
    */
   afterPublish?(snapshot: Snapshot): Promise<void> | undefined;
   today?(): number;
@@ -52,6 +52,7 @@ export class BuildScheduler {
   private disposed = false;
   private lastFailure: string | undefined;
   private lastFileFailures = new Set<string>();
+  private publishWaiters: (() => void)[] = [];
 
   constructor(
     private readonly store: SourceStore,
@@ -130,7 +131,11 @@ export class BuildScheduler {
     this.timer?.();
     const fire = (): void => {
       this.timer = undefined;
-      void this.buildAndPublish();
+      // A build that ends without publishing (stale, cancelled) leaves the waiters to the
+      // next one, unless none is coming.
+      void this.buildAndPublish().finally(() => {
+        if (this.state === 'idle') this.releasePublishWaiters();
+      });
     };
     const debounce = this.options.debounceMs();
     if (debounce <= 0 && typeof setImmediate === 'function') {
@@ -145,18 +150,20 @@ export class BuildScheduler {
   }
 
   /**
-   * Builds and publishes at once, without the debounce (the workspace folders have just
-   * been read): cancels a wait or a build in progress, and resolves once afterPublish's
-   * promise has, so that the requests that waited for the folders come after both.
+   * Resolves once a build has been published and what afterPublish returned has resolved
+   * (the first build of a large workspace is collected there), or at once when no build is
+   * waiting or running. The requests that waited for the workspace folders wait for it, so
+   * that they are answered after that build and its collection (language-server.ts).
    */
-  async publishNow(): Promise<void> {
-    if (this.disposed) return;
-    this.timer?.();
-    this.timer = undefined;
-    if (this.build) this.build.cancelled = true;
-    const snapshot = this.current();
-    this.options.publish(snapshot);
-    await this.options.afterPublish?.(snapshot);
+  whenPublished(): Promise<void> {
+    if (this.state === 'idle' || this.disposed) return Promise.resolve();
+    return new Promise<void>((resolve) => this.publishWaiters.push(resolve));
+  }
+
+  private releasePublishWaiters(): void {
+    const waiters = this.publishWaiters;
+    this.publishWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   private async buildAndPublish(): Promise<void> {
@@ -185,7 +192,9 @@ export class BuildScheduler {
     await yieldToEventLoop();
     if (this.disposed || snapshot.revision !== this.store.revision || this.timer) return;
     this.options.publish(snapshot);
-    this.options.afterPublish?.(snapshot);
+    const bounded = this.options.afterPublish?.(snapshot);
+    if (bounded) await bounded;
+    this.releasePublishWaiters();
   }
 
   /** The build, one step at a time; undefined when it was cancelled. */
@@ -207,6 +216,7 @@ export class BuildScheduler {
 
   dispose(): void {
     this.disposed = true;
+    this.releasePublishWaiters();
     this.timer?.();
     this.timer = undefined;
     if (this.build) this.build.cancelled = true;
