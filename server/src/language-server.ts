@@ -217,7 +217,8 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
         .catch((error: unknown) => logError('reading the workspace', error))
         .then(() => {
           isReady = true;
-          scheduler.schedule();
+          // Without the debounce: requests are waiting for this build (whenPublished).
+          scheduler.schedule(true);
         })
         .finally(scanned);
     };

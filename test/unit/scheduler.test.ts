@@ -130,6 +130,12 @@ describe('build scheduler', () => {
     assert.equal(published[1].revision, store.revision);
     finishBound!();
     await again;
+    // Without the debounce when asked (the folders just read), with it otherwise.
+    const slow = new BuildScheduler(store, { debounceMs: () => 60_000, publish: (s) => published.push(s), today: () => 20000 });
+    store.setOpen('file:///w/a.drspec', spec(0, '4h'), 4);
+    slow.schedule(true);
+    await until(() => published.length === 3, 'the publish without the debounce');
+    slow.dispose();
     // Disposing releases whoever waits.
     scheduler.schedule();
     const last = scheduler.whenPublished();

@@ -121,8 +121,12 @@ export class BuildScheduler {
     return built;
   }
 
-  /** Publishes diagnostics after the debounce; a later call restarts the wait and cancels a build in progress. */
-  schedule(): void {
+  /**
+   * Publishes diagnostics after the debounce (`now`: without it, as when the workspace
+   * folders have just been read and requests wait for the build); a later call restarts
+   * the wait and cancels a build in progress.
+   */
+  schedule(now = false): void {
     if (this.disposed) return;
     if (this.build && !this.build.cancelled) {
       this.build.cancelled = true;
@@ -137,7 +141,7 @@ export class BuildScheduler {
         if (this.state === 'idle') this.releasePublishWaiters();
       });
     };
-    const debounce = this.options.debounceMs();
+    const debounce = now ? 0 : this.options.debounceMs();
     if (debounce <= 0 && typeof setImmediate === 'function') {
       // No wait asked for: setTimeout's shortest is a millisecond, setImmediate runs once
       // the messages already read are handled.
