@@ -86,20 +86,25 @@ describe('heapBound (the language server bounds its heap between builds)', () =>
     assert.deepStrictEqual(heap.pending().map((t) => t.ms), [IDLE_MS]);
   });
 
-  it('resolves what requests wait for when the first compacting collection finishes, or is overdue', async () => {
-    const heap = fakeHeap(10);
+  /** A heap of `startMB` whose compacting collections do not finish by themselves: `finish` ends the last one started. */
+  function heldCompaction(startMB: number) {
+    const heap = fakeHeap(startMB);
     let finish: (() => void) | undefined;
     heap.controls.collectCompacting = (done) => {
       heap.state.compacting++;
       finish = done;
     };
-    const afterPublish = heapBound(heap.controls);
+    return { heap, afterPublish: heapBound(heap.controls), finish: () => finish!() };
+  }
+
+  it('resolves what requests wait for when the first compacting collection finishes, or is overdue', async () => {
+    const { heap, afterPublish, finish } = heldCompaction(10);
     heap.state.usedMB = 60;
     let resolved = false;
     const waited = afterPublish(FULL)!.then(() => (resolved = true));
     await Promise.resolve();
     assert.strictEqual(resolved, false, 'not while the collection runs');
-    finish!();
+    finish();
     await waited;
     // A collection that never answers: the guard resolves it.
     const stuck = fakeHeap(10);
@@ -173,18 +178,12 @@ describe('heapBound (the language server bounds its heap between builds)', () =>
    * leaves 20 MB of garbage and the idle collection has started. `finish` ends it.
    */
   function compactingStarted() {
-    const heap = fakeHeap(40);
-    let finish: (() => void) | undefined;
-    heap.controls.collectCompacting = (done) => {
-      heap.state.compacting++;
-      finish = done;
-    };
-    const afterPublish = heapBound(heap.controls);
-    heap.state.usedMB = 60;
-    afterPublish(PATCHED);
-    heap.fire();
-    assert.strictEqual(heap.state.compacting, 1);
-    return { heap, afterPublish, finish: () => finish!() };
+    const held = heldCompaction(40);
+    held.heap.state.usedMB = 60;
+    held.afterPublish(PATCHED);
+    held.heap.fire();
+    assert.strictEqual(held.heap.state.compacting, 1);
+    return held;
   }
 
   it('counts what is live after an idle collection when it has finished, not when it starts', () => {
