@@ -136,6 +136,17 @@ describe('build scheduler', () => {
     slow.schedule(true);
     await until(() => published.length === 3, 'the publish without the debounce');
     slow.dispose();
+    // A build left stale with no newer one coming (the text changed without a schedule)
+    // releases the waiters rather than leave them waiting.
+    const plain = new BuildScheduler(store, { debounceMs: () => 0, publish: (s) => published.push(s), today: () => 20000 });
+    plain.schedule();
+    const unscheduled = plain.whenPublished();
+    await until(() => plain.state === 'building', 'the build');
+    store.setOpen('file:///w/a.drspec', spec(0, '5h'), 5);
+    await unscheduled;
+    assert.equal(plain.state, 'idle');
+    assert.equal(published.length, 3, 'the stale build was not published');
+    plain.dispose();
     // Disposing releases whoever waits.
     scheduler.schedule();
     const last = scheduler.whenPublished();

@@ -6,6 +6,7 @@
 // swapped in meanwhile cannot hang the run).
 import * as fs from 'fs';
 import * as path from 'path';
+import { codeUnitOrder } from '../../../grammar/src/code-unit-order';
 import { injectFault } from '../fault';
 
 /** An I/O problem: reported as one line, exit status 2. */
@@ -68,11 +69,7 @@ export function collectFiles(args: readonly string[]): string[] {
       if (!byRealPath.has(key)) byRealPath.set(key, display);
     }
   }
-  return [...byRealPath.values()].sort(comparePaths);
-}
-
-function comparePaths(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return [...byRealPath.values()].sort(codeUnitOrder);
 }
 
 function findInDirectory(root: string): string[] {

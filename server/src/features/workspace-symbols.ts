@@ -1,6 +1,7 @@
 // workspace/symbol: every named block of the model, filtered by the query (its letters in
 // order, case-insensitive, as editors' fuzzy pickers expect).
 import { SymbolInformation } from 'vscode-languageserver';
+import { codeUnitOrder } from '../../../grammar/src/code-unit-order';
 import { isBlockKind } from '../../../grammar/src/schema';
 import { Snapshot } from '../workspace/snapshot';
 import { baseName } from '../workspace/uris';
@@ -55,8 +56,4 @@ function ranked(symbols: SymbolInformation[], lowerQuery: string): SymbolInforma
   });
   keyed.sort((a, b) => Number(b.prefix) - Number(a.prefix) || codeUnitOrder(a.lower, b.lower) || codeUnitOrder(a.symbol.name, b.symbol.name));
   return keyed.map((k) => k.symbol);
-}
-
-function codeUnitOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -5,6 +5,7 @@ import { DEFAULTS } from '../../../grammar/src/schema';
 import { ParsedBlock, ValidatedFile } from '../../../grammar/src/validate';
 import { declarationOf, planOf } from './entities';
 import { CycleMemo, findCycles } from './cycles';
+import { codeUnitOrder } from '../../../grammar/src/code-unit-order';
 import { ReferenceMemo, resolveReferences } from './references';
 import { declarationTables, FileEntities, TablesMemo } from './tables';
 import { BlockEntity, Declaration, DeclarationKind, Entity, Model, ModelNames, NameReference, PlanEntity } from './types';
@@ -12,9 +13,8 @@ import { BlockEntity, Declaration, DeclarationKind, Entity, Model, ModelNames, N
 export * from './types';
 export { referenceAt, referencesTo } from './references';
 
-export function comparePaths(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** Files in path order, by code unit. */
+export const comparePaths = codeUnitOrder;
 
 /**
  * Entities are a pure function of their validated block (and its file): memoised per block

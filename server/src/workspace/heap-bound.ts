@@ -200,11 +200,11 @@ export function heapBound(controls: HeapControls | undefined = v8Controls()): (p
   return (published): Promise<void> | undefined => {
     idle?.cancel();
     idle = undefined;
+    const full = published.since === undefined;
     // While edits are patched in (typing), the young generation may grow up to YOUNG_CAP;
     // not during the next full build (opening a workspace, files added or removed).
-    controls.letYoungGrow(published.since !== undefined && controls.youngCapacity() < YOUNG_CAP);
+    controls.letYoungGrow(!full && controls.youngCapacity() < YOUNG_CAP);
     const used = usedHeap();
-    const full = published.since === undefined;
     if (full && neverCompacted && used - liveAfterLast >= IDLE_GROWTH) {
       // The first build of a large workspace: its garbage and the sparse pages go now, not
       // a second later, so that the memory after opening is what the workspace needs
