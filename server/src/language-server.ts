@@ -70,6 +70,8 @@ export interface ServerPlatform {
    * a promise it returns (BuildScheduler.whenPublished).
    */
   afterPublish?(snapshot: Snapshot): Promise<void> | undefined;
+  /** Called when an open document is edited (not when one is opened). */
+  edited?(): void;
 }
 
 /** Installs every handler on `connection` and starts listening. */
@@ -311,7 +313,16 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
   // ---------------------------------------------------------------------------------------
   // Documents and files
 
+  // TextDocuments reports an opened document to onDidOpen, then to onDidChangeContent; an
+  // edit to onDidChangeContent only.
+  let justOpened: string | undefined;
+  documents.onDidOpen((event) => {
+    justOpened = event.document.uri;
+  });
+
   documents.onDidChangeContent((event) => {
+    if (justOpened !== event.document.uri) platform.edited?.();
+    justOpened = undefined;
     workspace.open(event.document.uri, event.document.getText(), event.document.version);
     scheduler.schedule();
   });

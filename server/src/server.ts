@@ -19,9 +19,12 @@ function logError(where: string, error: unknown): void {
 process.on('uncaughtException', (error) => logError('uncaught exception', error));
 process.on('unhandledRejection', (error) => logError('unhandled rejection', error));
 
+const bound = heapBound();
+
 startLanguageServer(connection, {
   workspaceFiles: (clientFiles) => nodeWorkspaceFiles(clientFiles),
   // The package's docs/ (the server runs from dist/server.js).
   docsBaseUri: fileUri(path.resolve(__dirname, '..', 'docs')),
-  afterPublish: heapBound(),
+  afterPublish: bound,
+  edited: () => bound.edited(),
 });

@@ -79,11 +79,42 @@ describe('heapBound (the language server bounds its heap between builds)', () =>
     assert.deepStrictEqual([heap.state.compacting, heap.pending().length], [0, 0]);
     // The whole workspace: 90 MB used, 58 MB of it live.
     opened(heap, afterPublish, 58);
-    // A later full build (files added) that leaves much garbage waits for the pause.
+    // After the first edit, a later full build (files added) that leaves much garbage waits for the pause.
+    afterPublish.edited();
     heap.state.usedMB = 80;
     assert.strictEqual(afterPublish(FULL), undefined);
     assert.strictEqual(heap.state.compacting, 1);
     assert.deepStrictEqual(heap.pending().map((t) => t.ms), [IDLE_MS]);
+  });
+
+  it('compacts at once, until the first edit, after each build that left a few MB (the files opened with the workspace)', () => {
+    const heap = fakeHeap(12);
+    const afterPublish = heapBound(heap.controls);
+    opened(heap, afterPublish, 58);
+    // The editor's copy of a file read from disk arrives after that build: the message and
+    // the replaced text are 5 MB of garbage (a 100,000-line file).
+    heap.state.usedMB = 63;
+    assert.ok(afterPublish(PATCHED) instanceof Promise);
+    assert.deepStrictEqual([heap.state.compacting, heap.state.usedMB, heap.pending().length], [2, 58, 0]);
+    // Less than a few MB: nothing at once.
+    heap.state.usedMB = 60;
+    assert.strictEqual(afterPublish(PATCHED), undefined);
+    assert.strictEqual(heap.state.compacting, 2);
+    // After the first edit the usual rules apply: 5 MB more waits for nothing.
+    afterPublish.edited();
+    heap.state.usedMB = 63;
+    assert.strictEqual(afterPublish(PATCHED), undefined);
+    assert.deepStrictEqual([heap.state.compacting, heap.pending().length], [2, 0]);
+  });
+
+  it('does not compact at once for what later builds leave when a document was edited before the workspace was read', () => {
+    const heap = fakeHeap(12);
+    const afterPublish = heapBound(heap.controls);
+    afterPublish.edited();
+    opened(heap, afterPublish, 58);
+    heap.state.usedMB = 63;
+    assert.strictEqual(afterPublish(PATCHED), undefined);
+    assert.strictEqual(heap.state.compacting, 1);
   });
 
   /** A heap of `startMB` whose compacting collections do not finish by themselves: `finish` ends the last one started. */
@@ -122,6 +153,7 @@ describe('heapBound (the language server bounds its heap between builds)', () =>
     const afterPublish = heapBound(heap.controls);
     opened(heap, afterPublish, 58);
     // Typing: patched builds leave 22 MB of garbage.
+    afterPublish.edited();
     heap.state.usedMB = 80;
     afterPublish(PATCHED);
     assert.strictEqual(heap.state.compacting, 1, 'nothing is collected before the pause');
@@ -142,8 +174,9 @@ describe('heapBound (the language server bounds its heap between builds)', () =>
     const heap = fakeHeap(12);
     const afterPublish = heapBound(heap.controls);
     opened(heap, afterPublish, 50);
+    afterPublish.edited();
     const collections = heap.state.collections;
-    // Files added: 130 MB used, 70 MB of it live.
+    // After an edit, files added: 130 MB used, 70 MB of it live.
     heap.state.usedMB = 130;
     heap.state.liveAfterCollectMB = 70;
     afterPublish(FULL);
