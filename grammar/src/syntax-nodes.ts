@@ -215,10 +215,9 @@ export class Statement_ extends Located implements StatementNode {
   constructor(
     frame: Frame,
     startOffset: number,
-    private readonly end: number,
     readonly keyText: string,
     /** The values: a list, or the node of the only one (see above). */
-    private readonly held: ValueNode[] | ValueNode,
+    protected readonly held: ValueNode[] | ValueNode,
   ) {
     super(frame, startOffset);
   }
@@ -232,7 +231,31 @@ export class Statement_ extends Located implements StatementNode {
     return new Identifier_(this.frame, this.start, this.keyText);
   }
 
+  /**
+   * Where its last value ends, else its key: no field for it (one field less on every
+   * statement). A statement that ends with a ',' is a StatementToComma_.
+   */
   get endOffset(): number {
+    const held = this.held;
+    if (!(held instanceof Array)) return held.endOffset;
+    const count = held.length;
+    return count > 0 ? held[count - 1].endOffset : this.startOffset + this.keyText.length;
+  }
+}
+
+/** A statement whose last ',' stands after its last value (`depends-on a,` and nothing after): it ends there. */
+export class StatementToComma_ extends Statement_ {
+  constructor(
+    frame: Frame,
+    startOffset: number,
+    private readonly end: number,
+    keyText: string,
+    held: ValueNode[] | ValueNode,
+  ) {
+    super(frame, startOffset, keyText, held);
+  }
+
+  override get endOffset(): number {
     return this.end + this.frame.delta;
   }
 }

@@ -9,7 +9,7 @@ import { Identifier, LCurly, NumericLiteral, Semicolon, StringLiteral } from './
 import { describeToken, LineSink } from './parser';
 import { LineIndex } from './positions';
 import { detached, internHashed, Token } from './scanner';
-import { Block_, Frame, Identifier_, InvalidValue_, Located, NO_BLOCKS, Piece, Statement_, tokenSpan, Value_, Word_ } from './syntax-nodes';
+import { Block_, Frame, Identifier_, InvalidValue_, Located, NO_BLOCKS, Piece, Statement_, StatementToComma_, tokenSpan, Value_, Word_ } from './syntax-nodes';
 import { LiteralResult, parseNumericLiteral, smallInteger } from './units';
 
 // Imported functions and classes used per token, as module constants: an imported binding
@@ -25,6 +25,7 @@ const WordClass = Word_;
 const ValueClass = Value_;
 const InvalidValueClass = InvalidValue_;
 const StatementClass = Statement_;
+const StatementToCommaClass = StatementToComma_;
 const IdentifierClass = Identifier_;
 const PieceClass = Piece;
 const BlockClass = Block_;
@@ -258,9 +259,9 @@ export class AstBuilder implements LineSink {
       held = nodes;
       last = nodes[count - 1];
     }
-    let end = last !== undefined ? last.endOffset : keyStart + keyText.length;
-    if (lastComma && lastComma.startOffset + 1 > end) end = lastComma.startOffset + 1;
-    return new StatementClass(this.frame, keyStart, end, keyText, held);
+    const end = last !== undefined ? last.endOffset : keyStart + keyText.length;
+    if (lastComma && lastComma.startOffset + 1 > end) return new StatementToCommaClass(this.frame, keyStart, lastComma.startOffset + 1, keyText, held);
+    return new StatementClass(this.frame, keyStart, keyText, held);
   }
 
   private identifier(token: IToken): IdentifierNode {
