@@ -14,6 +14,24 @@ export { ReferenceMemo } from './reference-memo';
 export type { FileDeclarations } from './reference-memo';
 
 
+/**
+ * A place a name is written. The name is its node's value, read when asked for: no field
+ * for it (a big workspace keeps tens of thousands of references: 8 bytes each).
+ */
+class Reference implements NameReference {
+  constructor(
+    readonly path: string,
+    readonly node: ValueNode,
+    readonly kind: ReferenceKind,
+    readonly isDeclaration: boolean,
+    readonly target: Declaration | undefined,
+  ) {}
+
+  get name(): string {
+    return String(this.node.value);
+  }
+}
+
 /** Resolves the names written in a model; one per buildModel. */
 class Resolver {
   private readonly tables: Tables;
@@ -189,10 +207,7 @@ class Resolver {
 
   private push(node: ValueNode, kind: ReferenceKind, isDeclaration: boolean, target?: Declaration): void {
     if (!this.keep) return;
-    const path = this.path;
-    const name = String(node.value);
-    const reference: NameReference = target ? { path, node, kind, name, isDeclaration, target } : { path, node, kind, name, isDeclaration };
-    this.references[this.referenceCount++] = reference;
+    this.references[this.referenceCount++] = new Reference(this.path, node, kind, isDeclaration, target);
   }
 }
 
