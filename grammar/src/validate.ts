@@ -27,6 +27,7 @@ import type { PresetStatement } from './presets/check';
 import type { ImpliedOrigin } from './presets/implied';
 import { emptyMap, settledCopy, SmallMap } from './small-map';
 import { OneArgumentProperty } from './one-argument-property';
+import { ClausedProperty } from './clause-words';
 import { spliceOf } from './parse';
 import { reportUnexpected, unknownProperty } from './statement-findings';
 import { ValidationAssembly } from './validation-assembly';
@@ -338,6 +339,8 @@ function settled(statement: StatementNode, spec: PropertySpec, withWords: boolea
   if (only !== undefined && list === NO_VALUES && (!withWords || scratchWords.size === 0)) {
     return new OneArgument(statement, spec, sharedRoles(scratchRoles), only, scratchArgs.get(only)!);
   }
+  // Clause words: read from the roles (clause-words.ts), no map of them.
+  if (withWords && scratchWords.size > 0) return new Claused(statement, spec, sharedRoles(scratchRoles), settledCopy(scratchArgs), list);
   return {
     statement,
     spec,
@@ -365,6 +368,7 @@ const NO_VALUES = emptyList<ParsedValue>();
 // Used per statement: a module constant, not an imported binding (a getter in the CommonJS
 // of the tests and benchmarks).
 const OneArgument = OneArgumentProperty;
+const Claused = ClausedProperty;
 function addClauseWord(property: ParsedProperty, word: string, node: ValueNode): void {
   if (property.clauseWords.size === 0 && property.clauseWords !== scratchWords) property.clauseWords = new SmallMap();
   property.clauseWords.set(word, node);

@@ -3,6 +3,7 @@
 // benchmarks.md, Hostile big inputs).
 import { strict as assert } from 'assert';
 import { parseDocument } from '../../grammar/src/parse';
+import { ClausedProperty } from '../../grammar/src/clause-words';
 import { OneArgumentProperty } from '../../grammar/src/one-argument-property';
 import { InvalidValue_, Value_ } from '../../grammar/src/syntax-nodes';
 import { ParsedProperty, validateFile } from '../../grammar/src/validate';
@@ -105,5 +106,51 @@ describe('lean syntax tree: valid and invalid values', () => {
     assert.equal(rto.text, '15x');
     assert.ok(rto.problem && rto.problem.length > 0);
     assert.deepEqual([rto.startOffset, rto.endOffset], [file.text.indexOf('15x'), file.text.indexOf('15x') + 3]);
+  });
+});
+
+// A statement with clause words keeps no map of them: its property reads them from its
+// values' roles (grammar/src/clause-words.ts).
+describe('lean validation: clause words read from the roles', () => {
+  const property = (text: string) => validateFile(parseDocument(text, 'a.drspec')).blocks[0].properties[0];
+
+  it('gives each clause word written its node, in the order written', () => {
+    const p = property('datastore d {\n  backup full every 1d retain 30d to geo\n}\n');
+    assert.ok(p instanceof ClausedProperty);
+    assert.ok(!Object.keys(p).includes('clauseWords'), 'no field for them');
+    const words = p.clauseWords;
+    assert.deepEqual([...words.keys()], ['every', 'retain', 'to']);
+    assert.deepEqual([...words].map(([word, node]) => [word, node.text, node.startOffset]), [
+      ['every', 'every', 28],
+      ['retain', 'retain', 37],
+      ['to', 'to', 48],
+    ]);
+    assert.equal(words.size, 3);
+    assert.ok(words.has('to') && !words.has('lag') && words.get('lag') === undefined);
+    assert.equal(words.get('retain'), p.statement.values[3]);
+    const seen: string[] = [];
+    words.forEach((node, word) => seen.push(`${word}@${node.startOffset}`));
+    assert.deepEqual(seen, ['every@28', 'retain@37', 'to@48']);
+    assert.deepEqual(Object.fromEntries([...p.args].map(([k, v]) => [k, v.value])), { type: 'full', every: 86400, retain: 2592000, to: 'geo' });
+  });
+
+  it('maps a word written twice (reported) to its first node, once', () => {
+    const validated = validateFile(parseDocument('datastore d {\n  backup full every 1d every 2d to geo\n}\n', 'a.drspec'));
+    assert.ok(validated.diagnostics.some((d) => d.message.includes("'every' is given twice")));
+    const words = validated.blocks[0].properties[0].clauseWords;
+    assert.deepEqual([...words].map(([word, node]) => [word, node.startOffset]), [
+      ['every', 28],
+      ['to', 46],
+    ]);
+    assert.equal(words.size, 2);
+  });
+
+  it('cannot be changed, and a statement without clause words keeps the shared empty map', () => {
+    const p = property('datastore d {\n  replica northeurope async lag 30s\n  region westeurope\n}\n');
+    assert.throws(() => p.clauseWords.set('lag', p.statement.values[0]), TypeError);
+    assert.throws(() => p.clauseWords.delete('lag'), TypeError);
+    assert.throws(() => p.clauseWords.clear(), TypeError);
+    const region = validateFile(parseDocument('datastore d {\n  region westeurope\n}\n', 'a.drspec')).blocks[0].properties[0];
+    assert.equal(region.clauseWords.size, 0);
   });
 });
