@@ -4,10 +4,11 @@
 // model has one such statement in three (a map of three entries is 72 bytes, kept per
 // statement; docs/benchmarks.md, Memory of the language server). ClausedProperty is the
 // validated property of such a statement (validate.ts, settled); its `clauseWords` is a
-// read-only map view made when read.
+// read-only map view made when read, and its arguments are read the same way.
 import type { StatementNode, ValueNode } from './ast';
 import type { ValueRole } from './roles';
 import type { PropertySpec } from './schema';
+import { emptyList } from './shared-lists';
 import type { ParsedProperty, ParsedValue } from './validate';
 
 /**
@@ -93,19 +94,143 @@ export class ClauseWordsView implements Map<string, ValueNode> {
   }
 }
 
-/** The validated property of a statement with clause words: five fields, the words read from its roles. */
-export class ClausedProperty implements ParsedProperty {
-  constructor(
+/** The name a value's role gives it among the arguments (a positional's, or its clause's word), if any. */
+function argumentName(role: ValueRole): string | undefined {
+  return role.type === 'positional' ? role.positional.name : role.type === 'clause-value' ? role.clause.word : undefined;
+}
+
+/** Where the arguments of a list of roles are: each name, in order, and the index of its first value. */
+class ArgumentIndex {
+  readonly names: string[] = [];
+  readonly at: number[] = [];
+
+  constructor(roles: readonly ValueRole[]) {
+    for (let i = 0; i < roles.length; i++) {
+      const name = argumentName(roles[i]);
+      if (name !== undefined && !this.names.includes(name)) {
+        this.names.push(name);
+        this.at.push(i);
+      }
+    }
+  }
+}
+
+/** Per shared list of roles (shared-roles.ts): its argument index, made once. */
+const indexes = new WeakMap<readonly ValueRole[], ArgumentIndex>();
+
+function indexOf(roles: readonly ValueRole[]): ArgumentIndex {
+  let index = indexes.get(roles);
+  if (!index) indexes.set(roles, (index = new ArgumentIndex(roles)));
+  return index;
+}
+
+const NO_ITEMS = emptyList<ParsedValue>();
+
+/**
+ * The validated property of a statement with clause words. It keeps neither a map of them
+ * nor, when every argument is a valid value that is its own checked value (most such
+ * statements: `backup full every 1d retain 30d to geo`), a map of its arguments: the
+ * property is that map, read from the values through the index of its roles' argument
+ * names (four fields and no map, against six fields and two maps of three or four
+ * entries). Otherwise `table` is the map of the arguments validation gathered.
+ */
+export class ClausedProperty implements ParsedProperty, Map<string, ParsedValue> {
+  private constructor(
     readonly statement: StatementNode,
     readonly spec: PropertySpec,
     readonly roles: ValueRole[],
-    readonly args: Map<string, ParsedValue>,
-    readonly list: ParsedValue[],
+    private readonly table: ArgumentIndex | Map<string, ParsedValue>,
   ) {}
 
-  // A getter, not a field (an object spread copies own fields only: build a ParsedProperty
-  // from its fields instead).
+  /**
+   * The property of `statement` with these (shared) roles and the arguments validation
+   * gathered in `args` (a scratch map; `settle` makes the map to keep).
+   */
+  static of(statement: StatementNode, spec: PropertySpec, roles: ValueRole[], args: ReadonlyMap<string, ParsedValue>, settle: () => Map<string, ParsedValue>): ClausedProperty {
+    const index = indexOf(roles);
+    return new ClausedProperty(statement, spec, roles, readFromValues(index, statement.values, args) ? index : settle());
+  }
+
+  // The fields of ParsedProperty as getters on the prototype (an object spread copies own
+  // fields only: build a ParsedProperty from its fields instead).
+  get args(): Map<string, ParsedValue> {
+    const table = this.table;
+    return table instanceof ArgumentIndex ? this : table;
+  }
+
   get clauseWords(): Map<string, ValueNode> {
     return new ClauseWordsView(this.statement.values, this.roles);
   }
+
+  get list(): ParsedValue[] {
+    return NO_ITEMS;
+  }
+
+  // The map of the arguments, when they are read from the values (`args` is then the property).
+  private get index(): ArgumentIndex {
+    return this.table as ArgumentIndex;
+  }
+
+  get(name: string): ParsedValue | undefined {
+    const { names, at } = this.index;
+    for (let k = 0; k < names.length; k++) if (names[k] === name) return this.statement.values[at[k]] as unknown as ParsedValue;
+    return undefined;
+  }
+
+  has(name: string): boolean {
+    return this.index.names.includes(name);
+  }
+
+  get size(): number {
+    return this.index.names.length;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'ClausedProperty';
+  }
+
+  *entries(): IterableIterator<[string, ParsedValue]> {
+    const { names, at } = this.index;
+    const values = this.statement.values;
+    for (let k = 0; k < names.length; k++) yield [names[k], values[at[k]] as unknown as ParsedValue];
+  }
+
+  *keys(): IterableIterator<string> {
+    yield* this.index.names;
+  }
+
+  *values(): IterableIterator<ParsedValue> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, ParsedValue]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: ParsedValue, name: string, map: Map<string, ParsedValue>) => void, thisArg?: unknown): void {
+    for (const [name, value] of this.entries()) callback.call(thisArg, value, name, this);
+  }
+
+  set(): this {
+    throw new TypeError('a finished map cannot be changed');
+  }
+
+  delete(): boolean {
+    throw new TypeError('a finished map cannot be changed');
+  }
+
+  clear(): void {
+    throw new TypeError('a finished map cannot be changed');
+  }
+}
+
+/**
+ * Whether `args` (gathered by validation) is what the values say through the index: one
+ * entry per argument name, the first value given that name, each its own checked value.
+ */
+function readFromValues(index: ArgumentIndex, values: readonly ValueNode[], args: ReadonlyMap<string, ParsedValue>): boolean {
+  const { names, at } = index;
+  if (args.size !== names.length) return false;
+  for (let k = 0; k < names.length; k++) if ((args.get(names[k]) as unknown) !== values[at[k]]) return false;
+  return true;
 }

@@ -340,7 +340,9 @@ function settled(statement: StatementNode, spec: PropertySpec, withWords: boolea
     return new OneArgument(statement, spec, sharedRoles(scratchRoles), only, scratchArgs.get(only)!);
   }
   // Clause words: read from the roles (clause-words.ts), no map of them.
-  if (withWords && scratchWords.size > 0) return new Claused(statement, spec, sharedRoles(scratchRoles), settledCopy(scratchArgs), list);
+  if (withWords && scratchWords.size > 0 && list === NO_VALUES) {
+    return Claused.of(statement, spec, sharedRoles(scratchRoles), scratchArgs, settleArgs);
+  }
   return {
     statement,
     spec,
@@ -369,6 +371,7 @@ const NO_VALUES = emptyList<ParsedValue>();
 // of the tests and benchmarks).
 const OneArgument = OneArgumentProperty;
 const Claused = ClausedProperty;
+const settleArgs = (): Map<string, ParsedValue> => settledCopy(scratchArgs);
 function addClauseWord(property: ParsedProperty, word: string, node: ValueNode): void {
   if (property.clauseWords.size === 0 && property.clauseWords !== scratchWords) property.clauseWords = new SmallMap();
   property.clauseWords.set(word, node);

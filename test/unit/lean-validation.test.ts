@@ -145,6 +145,26 @@ describe('lean validation: clause words read from the roles', () => {
     assert.equal(words.size, 2);
   });
 
+  it('is its own map of arguments when each is a valid value, and keeps a map of them otherwise', () => {
+    const p = property('datastore d {\n  backup full every 1d retain 30d to geo\n}\n');
+    assert.equal(p.args, p, 'no map of its own');
+    assert.deepEqual([...p.args.keys()], ['type', 'every', 'retain', 'to']);
+    assert.equal(p.args.size, 4);
+    assert.equal(p.args.get('every'), p.statement.values[2] as unknown);
+    assert.ok(p.args.has('to') && !p.args.has('lag'));
+    const seen: string[] = [];
+    p.args.forEach((v, k) => seen.push(`${k}=${v.value}`));
+    assert.deepEqual(seen, ['type=full', 'every=86400', 'retain=2592000', 'to=geo']);
+    assert.throws(() => p.args.set('to', p.args.get('to')!), TypeError);
+    // An invalid value is no argument: the map validation gathered is kept.
+    const invalid = property('datastore d {\n  backup full every 1x retain 30d to geo\n}\n');
+    assert.notEqual(invalid.args, invalid);
+    assert.deepEqual([...invalid.args.keys()], ['type', 'retain', 'to']);
+    // A clause given twice: its first value, as validation gathered them.
+    const twice = property('datastore d {\n  backup full every 1d every 2d to geo\n}\n');
+    assert.deepEqual([...twice.args].map(([k, v]) => [k, v.value]), [['type', 'full'], ['every', 86400], ['to', 'geo']]);
+  });
+
   it('cannot be changed, and a statement without clause words keeps the shared empty map', () => {
     const p = property('datastore d {\n  replica northeurope async lag 30s\n  region westeurope\n}\n');
     assert.throws(() => p.clauseWords.set('lag', p.statement.values[0]), TypeError);
