@@ -83,17 +83,37 @@ function wordIn<T extends readonly WordSpec[]>(p: ParsedProperty | undefined, ar
   return wordOf(words, word(p, arg));
 }
 
+/**
+ * A name written as its node's value (almost every one): the name is read from the node,
+ * no field for it (a big workspace has tens of thousands of them).
+ */
+class WrittenName implements NameRef {
+  constructor(
+    readonly node: ValueNode,
+    readonly property: ParsedProperty,
+  ) {}
+
+  get name(): string {
+    return String(this.node.value);
+  }
+}
+
+/** The reference to `name`, written at `node` in `p`. */
+function refTo(name: string, node: ValueNode, p: ParsedProperty): NameRef {
+  return node.value === name ? new WrittenName(node, p) : { name, node, property: p };
+}
+
 function nameRef(p: ParsedProperty | undefined, arg: string): NameRef | undefined {
   const parsed = p?.args.get(arg);
   if (!p || !parsed || typeof parsed.value !== 'string') return undefined;
-  return { name: parsed.value, node: parsed.node, property: p };
+  return refTo(parsed.value, parsed.node, p);
 }
 
 function listRefs(block: ParsedBlock, key: string): NameRef[] {
   const out: NameRef[] = [];
   for (const p of block.properties) {
     if (p.spec.key !== key) continue;
-    for (const item of p.list) out.push({ name: String(item.value), node: item.node, property: p });
+    for (const item of p.list) out.push(refTo(String(item.value), item.node, p));
   }
   return exact(out);
 }
