@@ -217,7 +217,7 @@ export class Statement_ extends Located implements StatementNode {
     startOffset: number,
     readonly keyText: string,
     /** The values: a list, or the node of the only one (see above). */
-    protected readonly held: ValueNode[] | ValueNode,
+    private readonly held: ValueNode[] | ValueNode,
   ) {
     super(frame, startOffset);
   }

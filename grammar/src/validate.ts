@@ -27,7 +27,7 @@ import type { PresetStatement } from './presets/check';
 import type { ImpliedOrigin } from './presets/implied';
 import { emptyMap, settledCopy, SmallMap } from './small-map';
 import { OneArgumentProperty } from './one-argument-property';
-import { ClausedProperty } from './clause-words';
+import { ClausedProperty } from './claused-property';
 import { spliceOf } from './parse';
 import { reportUnexpected, unknownProperty } from './statement-findings';
 import { ValidationAssembly } from './validation-assembly';
@@ -339,7 +339,7 @@ function settled(statement: StatementNode, spec: PropertySpec, withWords: boolea
   if (only !== undefined && list === NO_VALUES && (!withWords || scratchWords.size === 0)) {
     return new OneArgument(statement, spec, sharedRoles(scratchRoles), only, scratchArgs.get(only)!);
   }
-  // Clause words: read from the roles (clause-words.ts), no map of them.
+  // Clause words: read from the roles (claused-property.ts), no map of them.
   if (withWords && scratchWords.size > 0 && list === NO_VALUES) {
     return Claused.of(statement, spec, sharedRoles(scratchRoles), scratchArgs, settleArgs);
   }

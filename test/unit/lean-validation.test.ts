@@ -3,7 +3,7 @@
 // benchmarks.md, Hostile big inputs).
 import { strict as assert } from 'assert';
 import { parseDocument } from '../../grammar/src/parse';
-import { ClausedProperty } from '../../grammar/src/clause-words';
+import { ClausedProperty } from '../../grammar/src/claused-property';
 import { OneArgumentProperty } from '../../grammar/src/one-argument-property';
 import { InvalidValue_, Value_ } from '../../grammar/src/syntax-nodes';
 import { ParsedProperty, validateFile } from '../../grammar/src/validate';
@@ -110,7 +110,7 @@ describe('lean syntax tree: valid and invalid values', () => {
 });
 
 // A statement with clause words keeps no map of them: its property reads them from its
-// values' roles (grammar/src/clause-words.ts).
+// values' roles (grammar/src/claused-property.ts).
 describe('lean validation: clause words read from the roles', () => {
   const property = (text: string) => validateFile(parseDocument(text, 'a.drspec')).blocks[0].properties[0];
 

@@ -1,10 +1,10 @@
-// The clause words of a validated statement (`every`, `retain` and `to` in `backup full
-// every 1d retain 30d to geo`), read from its values and their roles rather than kept in a
-// map of their own: the roles already say which value is which clause's word, and a big
-// model has one such statement in three (a map of three entries is 72 bytes, kept per
-// statement; docs/benchmarks.md, Memory of the language server). ClausedProperty is the
-// validated property of such a statement (validate.ts, settled); its `clauseWords` is a
-// read-only map view made when read, and its arguments are read the same way.
+// The validated property of a statement with clause words (`backup full every 1d retain
+// 30d to geo`: about one statement in three of a big model). Its clause words (`every`,
+// `retain`, `to`) and, in the common case, its arguments are read from its values and
+// their roles rather than kept in maps of their own: the roles already say which value
+// is which clause's word or value (two maps of three or four entries were 130-160 bytes
+// per statement kept; docs/benchmarks.md, Memory of the language server). Validation
+// makes it once the statement is read (validate.ts, settled).
 import type { StatementNode, ValueNode } from './ast';
 import type { ValueRole } from './roles';
 import type { PropertySpec } from './schema';
