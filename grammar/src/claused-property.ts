@@ -9,6 +9,7 @@ import type { StatementNode, ValueNode } from './ast';
 import type { ValueRole } from './roles';
 import type { PropertySpec } from './schema';
 import { emptyList } from './shared-lists';
+import { ReadOnlyMap } from './small-map';
 import type { ParsedProperty, ParsedValue } from './validate';
 
 /**
@@ -16,11 +17,13 @@ import type { ParsedProperty, ParsedValue } from './validate';
  * written twice (reported by validation) maps to its first node, as the map validation
  * gathered them in does.
  */
-export class ClauseWordsView implements Map<string, ValueNode> {
+export class ClauseWordsView extends ReadOnlyMap<string, ValueNode> {
   constructor(
     private readonly nodes: readonly ValueNode[],
     private readonly roles: readonly ValueRole[],
-  ) {}
+  ) {
+    super();
+  }
 
   /** The index of the first value that is `word`'s clause word, else -1. */
   private indexOf(word: string): number {
@@ -53,7 +56,7 @@ export class ClauseWordsView implements Map<string, ValueNode> {
     return n;
   }
 
-  get [Symbol.toStringTag](): string {
+  override get [Symbol.toStringTag](): string {
     return 'ClauseWordsView';
   }
 
@@ -63,34 +66,6 @@ export class ClauseWordsView implements Map<string, ValueNode> {
       const role = roles[i];
       if (role.type === 'clause-word' && !this.repeated(i)) yield [role.clause.word, this.nodes[i]];
     }
-  }
-
-  *keys(): IterableIterator<string> {
-    for (const [word] of this.entries()) yield word;
-  }
-
-  *values(): IterableIterator<ValueNode> {
-    for (const [, node] of this.entries()) yield node;
-  }
-
-  [Symbol.iterator](): IterableIterator<[string, ValueNode]> {
-    return this.entries();
-  }
-
-  forEach(callback: (node: ValueNode, word: string, map: Map<string, ValueNode>) => void, thisArg?: unknown): void {
-    for (const [word, node] of this.entries()) callback.call(thisArg, node, word, this);
-  }
-
-  set(): this {
-    throw new TypeError('the clause words of a validated statement cannot be changed');
-  }
-
-  delete(): boolean {
-    throw new TypeError('the clause words of a validated statement cannot be changed');
-  }
-
-  clear(): void {
-    throw new TypeError('the clause words of a validated statement cannot be changed');
   }
 }
 
@@ -134,13 +109,15 @@ const NO_ITEMS = emptyList<ParsedValue>();
  * names (four fields and no map, against six fields and two maps of three or four
  * entries). Otherwise `table` is the map of the arguments validation gathered.
  */
-export class ClausedProperty implements ParsedProperty, Map<string, ParsedValue> {
+export class ClausedProperty extends ReadOnlyMap<string, ParsedValue> implements ParsedProperty {
   private constructor(
     readonly statement: StatementNode,
     readonly spec: PropertySpec,
     readonly roles: ValueRole[],
     private readonly table: ArgumentIndex | Map<string, ParsedValue>,
-  ) {}
+  ) {
+    super();
+  }
 
   /**
    * The property of `statement` with these (shared) roles and the arguments validation
@@ -185,7 +162,7 @@ export class ClausedProperty implements ParsedProperty, Map<string, ParsedValue>
     return this.index.names.length;
   }
 
-  get [Symbol.toStringTag](): string {
+  override get [Symbol.toStringTag](): string {
     return 'ClausedProperty';
   }
 
@@ -195,32 +172,8 @@ export class ClausedProperty implements ParsedProperty, Map<string, ParsedValue>
     for (let k = 0; k < names.length; k++) yield [names[k], values[at[k]] as unknown as ParsedValue];
   }
 
-  *keys(): IterableIterator<string> {
+  override *keys(): IterableIterator<string> {
     yield* this.index.names;
-  }
-
-  *values(): IterableIterator<ParsedValue> {
-    for (const [, value] of this.entries()) yield value;
-  }
-
-  [Symbol.iterator](): IterableIterator<[string, ParsedValue]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: ParsedValue, name: string, map: Map<string, ParsedValue>) => void, thisArg?: unknown): void {
-    for (const [name, value] of this.entries()) callback.call(thisArg, value, name, this);
-  }
-
-  set(): this {
-    throw new TypeError('a finished map cannot be changed');
-  }
-
-  delete(): boolean {
-    throw new TypeError('a finished map cannot be changed');
-  }
-
-  clear(): void {
-    throw new TypeError('a finished map cannot be changed');
   }
 }
 

@@ -139,23 +139,69 @@ export function emptyMap<K, V>(): Map<K, V> {
 const EMPTY: unknown = Object.freeze(new SmallMap<never, never>());
 
 /**
+ * What the finished, read-only maps share (OneMap, the few-entry maps, and the views of
+ * claused-property.ts): their mutators throw, and keys, values, iteration and forEach
+ * come from `entries` (a subclass may read its fields directly instead).
+ */
+export abstract class ReadOnlyMap<K, V> implements Map<K, V> {
+  abstract readonly size: number;
+  abstract get(key: K): V | undefined;
+  abstract has(key: K): boolean;
+  abstract entries(): IterableIterator<[K, V]>;
+
+  get [Symbol.toStringTag](): string {
+    return 'ReadOnlyMap';
+  }
+
+  set(): this {
+    throw new TypeError('a finished map cannot be changed');
+  }
+
+  delete(): boolean {
+    throw new TypeError('a finished map cannot be changed');
+  }
+
+  clear(): void {
+    throw new TypeError('a finished map cannot be changed');
+  }
+
+  forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
+  }
+
+  *keys(): IterableIterator<K> {
+    for (const [key] of this.entries()) yield key;
+  }
+
+  *values(): IterableIterator<V> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  [Symbol.iterator](): IterableIterator<[K, V]> {
+    return this.entries();
+  }
+}
+
+/**
  * A finished map of one entry (most statements have one argument): two fields.
  * Read-only: its set, delete and clear throw (validation builds in a SmallMap, then
  * compacts). Not frozen as well: in a micro-benchmark, Object.freeze in the constructor
  * made a map and the object holding it twice as long to make (104 against 56 ns), and
  * the fields are readonly to the compiler already.
  */
-export class OneMap<K, V> implements Map<K, V> {
+export class OneMap<K, V> extends ReadOnlyMap<K, V> {
   constructor(
     protected readonly key: K,
     protected readonly value: V,
-  ) {}
+  ) {
+    super();
+  }
 
   get size(): number {
     return 1;
   }
 
-  get [Symbol.toStringTag](): string {
+  override get [Symbol.toStringTag](): string {
     return 'OneMap';
   }
 
@@ -167,36 +213,12 @@ export class OneMap<K, V> implements Map<K, V> {
     return key === this.key;
   }
 
-  set(): this {
-    throw new TypeError('a finished map cannot be changed');
-  }
-
-  delete(): boolean {
-    throw new TypeError('a finished map cannot be changed');
-  }
-
-  clear(): void {
-    throw new TypeError('a finished map cannot be changed');
-  }
-
-  forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
+  override forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
     callback.call(thisArg, this.value, this.key, this);
   }
 
   *entries(): IterableIterator<[K, V]> {
     yield [this.key, this.value];
-  }
-
-  *keys(): IterableIterator<K> {
-    yield this.key;
-  }
-
-  *values(): IterableIterator<V> {
-    yield this.value;
-  }
-
-  [Symbol.iterator](): IterableIterator<[K, V]> {
-    return this.entries();
   }
 }
 
@@ -204,13 +226,10 @@ export class OneMap<K, V> implements Map<K, V> {
  * A finished map of two to four entries in as many pairs of fields, frozen (a SmallMap
  * keeps room for four and its count: 104 bytes; these 56, 72 and 88).
  */
-abstract class FewMap<K, V> implements Map<K, V> {
-  abstract readonly size: number;
+abstract class FewMap<K, V> extends ReadOnlyMap<K, V> {
   protected abstract keyAt(i: number): K;
   protected abstract valueAt(i: number): V;
-  abstract get(key: K): V | undefined;
-
-  get [Symbol.toStringTag](): string {
+  override get [Symbol.toStringTag](): string {
     return 'FewMap';
   }
 
@@ -219,36 +238,12 @@ abstract class FewMap<K, V> implements Map<K, V> {
     return false;
   }
 
-  set(): this {
-    throw new TypeError('a finished map cannot be changed');
-  }
-
-  delete(): boolean {
-    throw new TypeError('a finished map cannot be changed');
-  }
-
-  clear(): void {
-    throw new TypeError('a finished map cannot be changed');
-  }
-
-  forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
+  override forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
     for (let i = 0; i < this.size; i++) callback.call(thisArg, this.valueAt(i), this.keyAt(i), this);
   }
 
   *entries(): IterableIterator<[K, V]> {
     for (let i = 0; i < this.size; i++) yield [this.keyAt(i), this.valueAt(i)];
-  }
-
-  *keys(): IterableIterator<K> {
-    for (let i = 0; i < this.size; i++) yield this.keyAt(i);
-  }
-
-  *values(): IterableIterator<V> {
-    for (let i = 0; i < this.size; i++) yield this.valueAt(i);
-  }
-
-  [Symbol.iterator](): IterableIterator<[K, V]> {
-    return this.entries();
   }
 }
 
