@@ -3,6 +3,7 @@
 import { strict as assert } from 'assert';
 import { parseDocument } from '../../grammar/src/parse';
 import { BlockNode, FileNode } from '../../grammar/src/ast';
+import { StatementToComma_ } from '../../grammar/src/syntax-nodes';
 
 function parse(text: string): FileNode {
   return parseDocument(text, 'test.drspec');
@@ -107,6 +108,19 @@ describe('parser: ranges', () => {
     assert.deepEqual(none.values, []);
     assert.equal(three.values, three.values);
     assert.deepEqual(three.values.map((v) => v.text), ['full', 'every', '1d']);
+  });
+
+  it('a statement ends where its last value ends, its key without values, or its last comma after them', () => {
+    // grammar/src/syntax-nodes.ts: no field for the end but on a StatementToComma_.
+    const text = 'service s {\n  depends-on a, b\n  rebuild\n  depends-on c,\n}\nservice t {\n  depends-on d,\n  e\n}\n';
+    const file = parse(text);
+    const [list, bare, comma] = file.blocks[0].statements;
+    const end = (s: { endOffset: number }) => text.slice(0, s.endOffset).split('\n').pop();
+    assert.deepEqual([end(list), end(bare), end(comma)], ['  depends-on a, b', '  rebuild', '  depends-on c,']);
+    assert.ok(comma instanceof StatementToComma_ && !(list instanceof StatementToComma_));
+    // Continued after its comma: it ends at its last value, on the next line.
+    const continued = file.blocks[1].statements[0];
+    assert.deepEqual([continued.values.map((v) => v.text), continued.range.end], [['d', 'e'], { line: 7, character: 3 }]);
   });
 });
 
