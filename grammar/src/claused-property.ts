@@ -12,76 +12,28 @@ import { emptyList } from './shared-lists';
 import { ReadOnlyMap } from './small-map';
 import type { ParsedProperty, ParsedValue } from './validate';
 
-/**
- * A read-only map from each clause word written to its node, in the order written. A word
- * written twice (reported by validation) maps to its first node, as the map validation
- * gathered them in does.
- */
-export class ClauseWordsView extends ReadOnlyMap<string, ValueNode> {
-  constructor(
-    private readonly nodes: readonly ValueNode[],
-    private readonly roles: readonly ValueRole[],
-  ) {
-    super();
-  }
-
-  /** The index of the first value that is `word`'s clause word, else -1. */
-  private indexOf(word: string): number {
-    const roles = this.roles;
-    for (let i = 0; i < roles.length; i++) {
-      const role = roles[i];
-      if (role.type === 'clause-word' && role.clause.word === word) return i;
-    }
-    return -1;
-  }
-
-  /** Whether the clause word at `i` is written before `i` too (then it is not an entry). */
-  private repeated(i: number): boolean {
-    const role = this.roles[i];
-    return role.type === 'clause-word' && this.indexOf(role.clause.word) !== i;
-  }
-
-  get(word: string): ValueNode | undefined {
-    const i = this.indexOf(word);
-    return i < 0 ? undefined : this.nodes[i];
-  }
-
-  has(word: string): boolean {
-    return this.indexOf(word) >= 0;
-  }
-
-  get size(): number {
-    let n = 0;
-    for (let i = 0; i < this.roles.length; i++) if (this.roles[i].type === 'clause-word' && !this.repeated(i)) n++;
-    return n;
-  }
-
-  override get [Symbol.toStringTag](): string {
-    return 'ClauseWordsView';
-  }
-
-  *entries(): IterableIterator<[string, ValueNode]> {
-    const roles = this.roles;
-    for (let i = 0; i < roles.length; i++) {
-      const role = roles[i];
-      if (role.type === 'clause-word' && !this.repeated(i)) yield [role.clause.word, this.nodes[i]];
-    }
-  }
-}
-
 /** The name a value's role gives it among the arguments (a positional's, or its clause's word), if any. */
 function argumentName(role: ValueRole): string | undefined {
   return role.type === 'positional' ? role.positional.name : role.type === 'clause-value' ? role.clause.word : undefined;
 }
 
-/** Where the arguments of a list of roles are: each name, in order, and the index of its first value. */
-class ArgumentIndex {
+/** The clause word a value is, if it is one. */
+function clauseWord(role: ValueRole): string | undefined {
+  return role.type === 'clause-word' ? role.clause.word : undefined;
+}
+
+/**
+ * The names a list of roles gives its values (argument names, or clause words), each once
+ * in the order written, with the index of the first value it names: a name written twice
+ * (reported by validation) is its first value's, as in the maps validation gathers.
+ */
+class RoleIndex {
   readonly names: string[] = [];
   readonly at: number[] = [];
 
-  constructor(roles: readonly ValueRole[]) {
+  constructor(roles: readonly ValueRole[], nameOf: (role: ValueRole) => string | undefined) {
     for (let i = 0; i < roles.length; i++) {
-      const name = argumentName(roles[i]);
+      const name = nameOf(roles[i]);
       if (name !== undefined && !this.names.includes(name)) {
         this.names.push(name);
         this.at.push(i);
@@ -90,13 +42,61 @@ class ArgumentIndex {
   }
 }
 
-/** Per shared list of roles (shared-roles.ts): its argument index, made once. */
-const indexes = new WeakMap<readonly ValueRole[], ArgumentIndex>();
-
-function indexOf(roles: readonly ValueRole[]): ArgumentIndex {
-  let index = indexes.get(roles);
-  if (!index) indexes.set(roles, (index = new ArgumentIndex(roles)));
+/** The index of `roles` (a shared list: shared-roles.ts) by `nameOf`, made once per list. */
+function indexIn(table: WeakMap<readonly ValueRole[], RoleIndex>, roles: readonly ValueRole[], nameOf: (role: ValueRole) => string | undefined): RoleIndex {
+  let index = table.get(roles);
+  if (!index) table.set(roles, (index = new RoleIndex(roles, nameOf)));
   return index;
+}
+
+const argumentIndexes = new WeakMap<readonly ValueRole[], RoleIndex>();
+const clauseWordIndexes = new WeakMap<readonly ValueRole[], RoleIndex>();
+
+/** A read-only map of the values a RoleIndex names, by name. */
+abstract class IndexedValues<V> extends ReadOnlyMap<string, V> {
+  protected abstract readonly index: RoleIndex;
+  protected abstract readonly nodes: readonly ValueNode[];
+
+  get(name: string): V | undefined {
+    const { names, at } = this.index;
+    for (let k = 0; k < names.length; k++) if (names[k] === name) return this.nodes[at[k]] as unknown as V;
+    return undefined;
+  }
+
+  has(name: string): boolean {
+    return this.index.names.includes(name);
+  }
+
+  get size(): number {
+    return this.index.names.length;
+  }
+
+  *entries(): IterableIterator<[string, V]> {
+    const { names, at } = this.index;
+    const nodes = this.nodes;
+    for (let k = 0; k < names.length; k++) yield [names[k], nodes[at[k]] as unknown as V];
+  }
+
+  override *keys(): IterableIterator<string> {
+    yield* this.index.names;
+  }
+}
+
+/** The clause words of a statement: each written word's node, in the order written. */
+export class ClauseWordsView extends IndexedValues<ValueNode> {
+  protected readonly index: RoleIndex;
+
+  constructor(
+    protected readonly nodes: readonly ValueNode[],
+    roles: readonly ValueRole[],
+  ) {
+    super();
+    this.index = indexIn(clauseWordIndexes, roles, clauseWord);
+  }
+
+  override get [Symbol.toStringTag](): string {
+    return 'ClauseWordsView';
+  }
 }
 
 const NO_ITEMS = emptyList<ParsedValue>();
@@ -109,12 +109,12 @@ const NO_ITEMS = emptyList<ParsedValue>();
  * names (four fields and no map, against six fields and two maps of three or four
  * entries). Otherwise `table` is the map of the arguments validation gathered.
  */
-export class ClausedProperty extends ReadOnlyMap<string, ParsedValue> implements ParsedProperty {
+export class ClausedProperty extends IndexedValues<ParsedValue> implements ParsedProperty {
   private constructor(
     readonly statement: StatementNode,
     readonly spec: PropertySpec,
     readonly roles: ValueRole[],
-    private readonly table: ArgumentIndex | Map<string, ParsedValue>,
+    private readonly table: RoleIndex | Map<string, ParsedValue>,
   ) {
     super();
   }
@@ -124,7 +124,7 @@ export class ClausedProperty extends ReadOnlyMap<string, ParsedValue> implements
    * gathered in `args` (a scratch map; `settle` makes the map to keep).
    */
   static of(statement: StatementNode, spec: PropertySpec, roles: ValueRole[], args: ReadonlyMap<string, ParsedValue>, settle: () => Map<string, ParsedValue>): ClausedProperty {
-    const index = indexOf(roles);
+    const index = indexIn(argumentIndexes, roles, argumentName);
     return new ClausedProperty(statement, spec, roles, readFromValues(index, statement.values, args) ? index : settle());
   }
 
@@ -132,7 +132,7 @@ export class ClausedProperty extends ReadOnlyMap<string, ParsedValue> implements
   // fields only: build a ParsedProperty from its fields instead).
   get args(): Map<string, ParsedValue> {
     const table = this.table;
-    return table instanceof ArgumentIndex ? this : table;
+    return table instanceof RoleIndex ? this : table;
   }
 
   get clauseWords(): Map<string, ValueNode> {
@@ -144,36 +144,16 @@ export class ClausedProperty extends ReadOnlyMap<string, ParsedValue> implements
   }
 
   // The map of the arguments, when they are read from the values (`args` is then the property).
-  private get index(): ArgumentIndex {
-    return this.table as ArgumentIndex;
+  protected get index(): RoleIndex {
+    return this.table as RoleIndex;
   }
 
-  get(name: string): ParsedValue | undefined {
-    const { names, at } = this.index;
-    for (let k = 0; k < names.length; k++) if (names[k] === name) return this.statement.values[at[k]] as unknown as ParsedValue;
-    return undefined;
-  }
-
-  has(name: string): boolean {
-    return this.index.names.includes(name);
-  }
-
-  get size(): number {
-    return this.index.names.length;
+  protected get nodes(): readonly ValueNode[] {
+    return this.statement.values;
   }
 
   override get [Symbol.toStringTag](): string {
     return 'ClausedProperty';
-  }
-
-  *entries(): IterableIterator<[string, ParsedValue]> {
-    const { names, at } = this.index;
-    const values = this.statement.values;
-    for (let k = 0; k < names.length; k++) yield [names[k], values[at[k]] as unknown as ParsedValue];
-  }
-
-  override *keys(): IterableIterator<string> {
-    yield* this.index.names;
   }
 }
 
@@ -181,7 +161,7 @@ export class ClausedProperty extends ReadOnlyMap<string, ParsedValue> implements
  * Whether `args` (gathered by validation) is what the values say through the index: one
  * entry per argument name, the first value given that name, each its own checked value.
  */
-function readFromValues(index: ArgumentIndex, values: readonly ValueNode[], args: ReadonlyMap<string, ParsedValue>): boolean {
+function readFromValues(index: RoleIndex, values: readonly ValueNode[], args: ReadonlyMap<string, ParsedValue>): boolean {
   const { names, at } = index;
   if (args.size !== names.length) return false;
   for (let k = 0; k < names.length; k++) if ((args.get(names[k]) as unknown) !== values[at[k]]) return false;
