@@ -192,8 +192,9 @@ export function heapBound(controls: HeapControls | undefined = v8Controls()): He
   let compacting = false;
   /** No compacting collection has been started yet (the workspace is being opened). */
   let neverCompacted = true;
-  /** The first build of a large workspace was collected at once, and no document has been edited since. */
-  let opening = false;
+  /** The first build of a large workspace was collected at once. */
+  let collectedAtOpening = false;
+  /** A document has been edited: the workspace is no longer being opened. */
   let editedYet = false;
   /** Runs a collection now; `finished` is called when a compacting one has finished (or is overdue). */
   const collectNow = (compact: boolean, finished?: () => void): void => {
@@ -222,7 +223,6 @@ export function heapBound(controls: HeapControls | undefined = v8Controls()): He
   const collectIdle = (): void => collectNow(true);
   const edited = (): void => {
     editedYet = true;
-    opening = false;
   };
   const afterPublish = (published: Published): Promise<void> | undefined => {
     idle?.cancel();
@@ -233,13 +233,14 @@ export function heapBound(controls: HeapControls | undefined = v8Controls()): He
     controls.letYoungGrow(!full && controls.youngCapacity() < YOUNG_CAP);
     const used = usedHeap();
     const first = full && neverCompacted && used - liveAfterLast >= IDLE_GROWTH;
+    const opening = collectedAtOpening && !editedYet;
     if (first || (opening && !compacting && used - liveAfterLast >= OPENING_GROWTH)) {
       // The first build of a large workspace: its garbage and the sparse pages go now, not
       // a second later, so that the memory after opening is what the workspace needs
       // (100,000 lines: about 140 ms once, after a build of about a second; the requests
       // that waited for the build are answered after it: the promise). The same for what
       // reading the files opened with it leaves, until the first edit.
-      if (first && !editedYet) opening = true;
+      if (first) collectedAtOpening = true;
       return new Promise<void>((resolve) => collectNow(true, resolve));
     }
     if (used >= FLOOR && used >= GROWTH * liveAfterLast) {
