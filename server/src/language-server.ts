@@ -7,7 +7,6 @@
 import {
   CancellationToken,
   ClientCapabilities,
-  CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
@@ -17,11 +16,11 @@ import {
   Range,
   ResponseError,
   TextDocuments,
-  TextDocumentSyncKind,
   WatchKind,
   type Connection,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { serverCapabilities } from './capabilities';
 import { throwIfCancelled } from './features/cancellation';
 import { codeActionsCancellable } from './features/code-actions';
 import { SELECT_RANGE_COMMAND } from './features/fixes/accept';
@@ -39,7 +38,7 @@ import { references } from './features/references';
 import { isReportParams, report, REPORT_METHOD, ReportResult } from './features/report-request';
 import { prepareRename, rename, RenameError } from './features/rename';
 import { selectionRanges } from './features/selection-range';
-import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semantic-tokens';
+import { semanticTokens } from './features/semantic-tokens';
 import { DEFAULT_SETTINGS, parseSettings, Settings } from './features/settings';
 import { workspaceSymbols } from './features/workspace-symbols';
 import { BuildScheduler } from './workspace/scheduler';
@@ -226,27 +225,7 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     };
     if (!clientFiles) startScan();
     return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        hoverProvider: true,
-        completionProvider: { resolveProvider: false },
-        definitionProvider: true,
-        declarationProvider: true,
-        selectionRangeProvider: true,
-        referencesProvider: true,
-        documentHighlightProvider: true,
-        documentSymbolProvider: { label: 'drspec' },
-        workspaceSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
-        executeCommandProvider: { commands: [SELECT_RANGE_COMMAND] },
-        renameProvider: { prepareProvider: true },
-        foldingRangeProvider: true,
-        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: false },
-        documentFormattingProvider: true,
-        documentRangeFormattingProvider: true,
-        inlayHintProvider: { resolveProvider: false },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
+      capabilities: serverCapabilities(),
       serverInfo: { name: 'drspec-language-server', version: VERSION },
     };
   });
