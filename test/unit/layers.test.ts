@@ -45,7 +45,8 @@ const LAYERS: readonly Layer[] = [
   { path: WORKSPACE, may: [GRAMMAR, MODEL, ANALYSIS, ...PIPELINE], packages: ['node', ...LSP] },
   { path: FEATURES, may: [GRAMMAR, MODEL, ANALYSIS, ...PIPELINE, RECOMMEND, REPORT, WORKSPACE], packages: [...LSP, 'chevrotain'] },
   // The server for any transport (also a web worker: no Node), and its two entries.
-  { path: 'server/src/language-server.ts', may: [GRAMMAR, MODEL, ANALYSIS, ...PIPELINE, RECOMMEND, REPORT, WORKSPACE, FEATURES], packages: [...LSP] },
+  { path: 'server/src/capabilities.ts', may: [FEATURES], packages: [...LSP] },
+  { path: 'server/src/language-server.ts', may: [GRAMMAR, MODEL, ANALYSIS, ...PIPELINE, RECOMMEND, REPORT, WORKSPACE, FEATURES, 'server/src/capabilities.ts'], packages: [...LSP] },
   { path: 'server/src/server.ts', may: [WORKSPACE, 'server/src/language-server.ts'], packages: ['node', ...LSP] },
   { path: 'server/src/server-browser.ts', may: [WORKSPACE, 'server/src/language-server.ts'], packages: [...LSP] },
   // The extension talks to the server only over LSP; it shares the definitions of the
