@@ -7,7 +7,10 @@ import { BlockNode, CommentNode, IdentifierNode, Range, Span, StatementNode, Val
 import { LineIndex } from './positions';
 import { Token } from './scanner';
 import { emptyList } from './shared-lists';
-import type { ParsedProperty } from './validate';
+import type { ValueRole } from './roles';
+import type { PropertySpec } from './schema';
+import type { IndexedStatement, StatementReading } from './statement-reading';
+import type { ParsedProperty, ParsedValue } from './validate';
 
 /**
  * The nodes of the tree keep offsets only; a node's `range` (0-based line/character) is
@@ -204,14 +207,20 @@ export class InvalidValue_ extends ValueNode_ implements ValueNode {
  * node itself, not a list of it: `values` makes the one-element list when it is read. The
  * list was 56 bytes per such statement kept (a JavaScript array and its storage) and one
  * allocation in seven of a parse; a read is rarer (validation reads each statement once).
+ *
+ * A statement validation read through a shared reading (statement-reading.ts: its
+ * arguments are its own values, and it has no list items; nearly all statements) is its
+ * own validated property: ParsedProperty's members below read through that reading. Only
+ * validate.ts's table of statements hands a statement out as a property, and only then.
  */
-export class Statement_ extends Located implements StatementNode {
+export class Statement_ extends Located implements IndexedStatement, ParsedProperty {
   /**
-   * The statement's interpretation, set by its validation (validate.ts, STATEMENTS). A field
-   * rather than a WeakMap entry: a WeakMap insertion per statement was 7% of a full check,
-   * and an entry costs more memory than the slot.
+   * The statement's interpretation, set by its validation (validate.ts, STATEMENTS): a
+   * property of its own, or the shared reading through which the statement is its own
+   * property. A field rather than a WeakMap entry: a WeakMap insertion per statement was
+   * 7% of a full check, and an entry costs more memory than the slot.
    */
-  interpretation: ParsedProperty | undefined = undefined;
+  interpretation: ParsedProperty | StatementReading | undefined = undefined;
   constructor(
     frame: Frame,
     startOffset: number,
@@ -225,6 +234,12 @@ export class Statement_ extends Located implements StatementNode {
   get values(): ValueNode[] {
     const held = this.held;
     return held instanceof Array ? held : [held];
+  }
+
+  /** The value at `index`, without making the list of a lone value. */
+  valueAt(index: number): ValueNode | undefined {
+    const held = this.held;
+    return held instanceof Array ? held[index] : index === 0 ? held : undefined;
   }
 
   get key(): IdentifierNode {
@@ -241,7 +256,40 @@ export class Statement_ extends Located implements StatementNode {
     const count = held.length;
     return count > 0 ? held[count - 1].endOffset : this.startOffset + this.keyText.length;
   }
+
+  // ParsedProperty, for a statement that is its own property (see above). Getters on the
+  // prototype: no field on any statement.
+  get statement(): StatementNode {
+    return this;
+  }
+
+  get spec(): PropertySpec {
+    return this.reading.spec;
+  }
+
+  get roles(): ValueRole[] {
+    return this.reading.roles;
+  }
+
+  /** A view made when read: read an argument at a time rather than keeping it. */
+  get args(): Map<string, ParsedValue> {
+    return this.reading.argumentsOf(this);
+  }
+
+  get clauseWords(): Map<string, ValueNode> {
+    return this.reading.clauseWordsOf(this);
+  }
+
+  get list(): ParsedValue[] {
+    return NO_ITEMS;
+  }
+
+  private get reading(): StatementReading {
+    return this.interpretation as StatementReading;
+  }
 }
+
+const NO_ITEMS = emptyList<ParsedValue>();
 
 /** A statement whose last ',' stands after its last value (`depends-on a,` and nothing after): it ends there. */
 export class StatementToComma_ extends Statement_ {

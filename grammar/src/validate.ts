@@ -26,8 +26,8 @@ import { checkPreset } from './presets/check';
 import type { PresetStatement } from './presets/check';
 import type { ImpliedOrigin } from './presets/implied';
 import { emptyMap, settledCopy, SmallMap } from './small-map';
-import { OneArgumentProperty } from './one-argument-property';
-import { ClausedProperty } from './claused-property';
+import { StatementReading } from './statement-reading';
+import { Statement_ } from './syntax-nodes';
 import { spliceOf } from './parse';
 import { reportUnexpected, unknownProperty } from './statement-findings';
 import { ValidationAssembly } from './validation-assembly';
@@ -94,9 +94,20 @@ export interface StatementTable {
  * nothing per statement. A node an edit replaced drops out with its interpretation.
  */
 interface Interpretable extends StatementNode {
-  interpretation?: ParsedProperty;
+  interpretation?: StatementInterpretation;
 }
-const STATEMENTS: StatementTable = { get: (statement) => (statement as Interpretable).interpretation };
+const STATEMENTS: StatementTable = {
+  get: (statement) => {
+    const interpretation = (statement as Interpretable).interpretation;
+    return interpretation instanceof Reading ? (statement as Statement_) : interpretation;
+  },
+};
+
+/**
+ * What validation keeps of a statement: a property of its own, or the shared reading
+ * through which the statement is its own property (statement-reading.ts).
+ */
+type StatementInterpretation = ParsedProperty | StatementReading;
 
 /**
  * `previous`: the validation of the file's previous version, when `file` was parsed from
@@ -193,9 +204,10 @@ function validateBlock(block: BlockNode, out: Diagnostic[]): ParsedBlock | undef
   let seen: Map<string, StatementNode> | undefined;
   for (let i = 0; i < block.statements.length; i++) {
     const statement = block.statements[i];
-    const property = validateStatement(spec, statement, out);
-    if (!property) continue;
-    (statement as Interpretable).interpretation = property;
+    const interpretation = validateStatement(spec, statement, out);
+    if (!interpretation) continue;
+    (statement as Interpretable).interpretation = interpretation;
+    const property = interpretation instanceof Reading ? (statement as Statement_) : interpretation;
     if (!property.spec.repeatable) {
       if (!seen && count >= 16) {
         seen = new Map();
@@ -225,7 +237,7 @@ function givenBefore(properties: readonly ParsedProperty[], count: number, key: 
   return undefined;
 }
 
-function validateStatement(block: BlockSpec, statement: StatementNode, out: Diagnostic[]): ParsedProperty | undefined {
+function validateStatement(block: BlockSpec, statement: StatementNode, out: Diagnostic[]): StatementInterpretation | undefined {
   const key = statement.keyText;
   const spec = propertySpec(block.kind, key);
   if (!spec) {
@@ -329,26 +341,27 @@ function validateStatement(block: BlockSpec, statement: StatementNode, out: Diag
 }
 
 /**
- * The property of a statement whose roles, arguments and clause words (when `withWords`)
- * are in the scratch lists and maps: those in their shared or smallest form. Made in one
- * piece once everything is known, so that no field of it is written after.
+ * The interpretation of a statement whose roles, arguments and clause words (when
+ * `withWords`) are in the scratch lists and maps: when its arguments are its own values
+ * and it has no list items (nearly all statements), the shared reading through which the
+ * statement is its own property (statement-reading.ts); otherwise a property of its own,
+ * with its maps at their size. Made in one piece once everything is known, so that no
+ * field of it is written after.
  */
-function settled(statement: StatementNode, spec: PropertySpec, withWords: boolean, list: ParsedValue[]): ParsedProperty {
-  // One argument and nothing else (most statements): the property is its own map.
-  const only = scratchArgs.onlyKey;
-  if (only !== undefined && list === NO_VALUES && (!withWords || scratchWords.size === 0)) {
-    return new OneArgument(statement, spec, sharedRoles(scratchRoles), only, scratchArgs.get(only)!);
-  }
-  // Clause words: read from the roles (claused-property.ts), no map of them.
-  if (withWords && scratchWords.size > 0 && list === NO_VALUES) {
-    return Claused.of(statement, spec, sharedRoles(scratchRoles), scratchArgs, settleArgs);
+function settled(statement: StatementNode, spec: PropertySpec, withWords: boolean, list: ParsedValue[]): StatementInterpretation {
+  const roles = sharedRoles(scratchRoles);
+  // scratchWords is gathered on the path with clauses only (and may hold an earlier statement's words otherwise).
+  const words = withWords ? scratchWords : NO_WORDS;
+  if (list === NO_VALUES && statement instanceof StatementClass) {
+    const reading = Reading.of(spec, roles);
+    if (reading.reads(statement, scratchArgs, words)) return reading;
   }
   return {
     statement,
     spec,
-    roles: sharedRoles(scratchRoles),
+    roles,
     args: settledCopy(scratchArgs),
-    clauseWords: withWords ? settledCopy(scratchWords) : emptyMap(),
+    clauseWords: withWords ? settledCopy(scratchWords) : NO_WORDS,
     list,
   };
 }
@@ -369,9 +382,9 @@ const scratchWords = new SmallMap<string, ValueNode>();
 const NO_VALUES = emptyList<ParsedValue>();
 // Used per statement: a module constant, not an imported binding (a getter in the CommonJS
 // of the tests and benchmarks).
-const OneArgument = OneArgumentProperty;
-const Claused = ClausedProperty;
-const settleArgs = (): Map<string, ParsedValue> => settledCopy(scratchArgs);
+const Reading = StatementReading;
+const StatementClass = Statement_;
+const NO_WORDS = emptyMap<string, ValueNode>();
 function addClauseWord(property: ParsedProperty, word: string, node: ValueNode): void {
   if (property.clauseWords.size === 0 && property.clauseWords !== scratchWords) property.clauseWords = new SmallMap();
   property.clauseWords.set(word, node);

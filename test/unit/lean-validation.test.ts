@@ -3,9 +3,8 @@
 // benchmarks.md, Hostile big inputs).
 import { strict as assert } from 'assert';
 import { parseDocument } from '../../grammar/src/parse';
-import { ClausedProperty } from '../../grammar/src/claused-property';
-import { OneArgumentProperty } from '../../grammar/src/one-argument-property';
-import { InvalidValue_, Value_ } from '../../grammar/src/syntax-nodes';
+import { StatementReading } from '../../grammar/src/statement-reading';
+import { InvalidValue_, Statement_, Value_ } from '../../grammar/src/syntax-nodes';
 import { ParsedProperty, validateFile } from '../../grammar/src/validate';
 
 describe('lean validation: a list of valid names is the statement values themselves', () => {
@@ -44,22 +43,31 @@ describe('lean validation: value roles', () => {
   });
 });
 
-// A statement of one argument and no clause word or list item (most of them) is validated
-// into one object that is also its map of arguments (grammar/src/one-argument-property.ts).
-describe('lean validation: one argument, one object', () => {
-  const properties = (text: string) => validateFile(parseDocument(text, 'a.drspec')).blocks[0].properties;
+// A statement whose arguments are its own values and that has no list items (nearly all)
+// is its own validated property, through a reading shared by the statements read alike
+// (grammar/src/statement-reading.ts): no object or map of its own.
+describe('lean validation: a statement is its own property', () => {
+  const validated = (text: string) => validateFile(parseDocument(text, 'a.drspec'));
+  const properties = (text: string) => validated(text).blocks[0].properties;
 
-  it('is its own map of arguments, with no clause words or list items, and reads as a map', () => {
-    const [region, rpo, owner] = properties('datastore d {\n  region westeurope\n  rpo 15m\n  owner "team-a"\n}\n');
-    for (const p of [region, rpo, owner] as ParsedProperty[]) {
+  it('is the statement itself, with its arguments as a read-only map and no clause words or list items', () => {
+    const file = validated('datastore d {\n  region westeurope\n  rpo 15m\n  owner "team-a"\n}\n');
+    const [region, rpo, owner] = file.blocks[0].properties;
+    for (const [i, p] of ([region, rpo, owner] as ParsedProperty[]).entries()) {
+      const statement = file.file.blocks[0].statements[i];
+      assert.equal(p, statement as unknown, p.spec.key);
+      assert.equal(p.statement, statement);
+      assert.equal(file.statements.get(statement), p);
+      assert.ok((statement as Statement_).interpretation instanceof StatementReading);
       assert.equal(p.preset, undefined);
       assert.equal(p.implied, undefined);
-      assert.ok(p instanceof OneArgumentProperty, p.spec.key);
-      assert.equal(p.args as unknown, p);
       assert.equal(p.args.size, 1);
       assert.equal(p.clauseWords.size, 0);
       assert.equal(p.list.length, 0);
     }
+    assert.deepEqual(Object.keys(region).sort(), ['frame', 'held', 'interpretation', 'keyText', 'start'], 'no field for the property');
+    assert.equal(region.spec.key, 'region');
+    assert.deepEqual(region.roles.map((r) => r.type), ['positional']);
     assert.equal(region.args.get('region')?.value, 'westeurope');
     assert.equal(region.args.get('region')?.node, region.statement.values[0]);
     assert.equal(region.args.get('other'), undefined);
@@ -68,8 +76,9 @@ describe('lean validation: one argument, one object', () => {
     assert.deepEqual([...owner.args].map(([k, v]) => [k, v.value]), [[owner.spec.positional[0].name, 'team-a']]);
     assert.deepEqual([...owner.args.keys()], [owner.spec.positional[0].name]);
     assert.deepEqual([...owner.args.values()].map((v) => v.value), ['team-a']);
+    const args = owner.args;
     const seen: string[] = [];
-    owner.args.forEach((v, k, map) => seen.push(`${k}=${v.value}:${map === owner.args}`));
+    args.forEach((v, k, map) => seen.push(`${k}=${v.value}:${map === args}`));
     assert.deepEqual(seen, [`${owner.spec.positional[0].name}=team-a:true`]);
     assert.throws(() => region.args.set('region', region.args.get('region')!), TypeError);
     assert.throws(() => region.args.delete('region'), TypeError);
@@ -77,13 +86,35 @@ describe('lean validation: one argument, one object', () => {
     assert.equal(region.args.get('region')?.value, 'westeurope');
   });
 
-  it('keeps a property of its own for a clause word, several arguments, a list or an invalid value', () => {
-    const [backup, replica, bad] = properties('datastore d {\n  backup full every 1d retain 30d\n  replica northeurope async\n  rpo 15x\n}\n');
+  it('shares one reading between statements read alike, and one per property spec', () => {
+    const file = validated('datastore d {\n  rpo 15m\n}\ndatastore e {\n  rpo 1h\n  rto 1h\n}\n');
+    const [a, b, c] = file.file.blocks.flatMap((block) => block.statements) as Statement_[];
+    assert.equal(a.interpretation, b.interpretation);
+    assert.ok(a.interpretation instanceof StatementReading);
+    assert.notEqual(c.interpretation, a.interpretation);
+    assert.equal((c as unknown as ParsedProperty).spec.key, 'rto');
+  });
+
+  it('keeps a property of its own for a list, an invalid value or a preset', () => {
+    const [bad] = properties('datastore d {\n  rpo 15x\n}\n');
     const [service] = properties('service s {\n  depends-on a, b\n}\n');
-    for (const p of [backup, replica, bad, service]) assert.ok(!(p instanceof OneArgumentProperty), p.spec.key);
-    assert.equal(backup.clauseWords.size, 2);
+    const [preset] = properties('datastore d {\n  preset aws-rds-postgres\n}\n');
+    for (const p of [bad, service, preset]) {
+      assert.ok(!(p instanceof Statement_), p.spec.key);
+      assert.equal((p.statement as Statement_).interpretation, p);
+    }
     assert.equal(service.list.length, 2);
     assert.equal(bad.args.size, 0);
+  });
+
+  it('reads several arguments without clause words from its values too', () => {
+    const [replica] = properties('datastore d {\n  replica northeurope async\n}\n');
+    assert.ok(replica instanceof Statement_);
+    assert.deepEqual([...replica.args].map(([k, v]) => [k, v.value]), [
+      [replica.spec.positional[0].name, 'northeurope'],
+      [replica.spec.positional[1].name, 'async'],
+    ]);
+    assert.equal(replica.clauseWords.size, 0);
   });
 });
 
@@ -109,14 +140,14 @@ describe('lean syntax tree: valid and invalid values', () => {
   });
 });
 
-// A statement with clause words keeps no map of them: its property reads them from its
-// values' roles (grammar/src/claused-property.ts).
+// A statement with clause words keeps no map of them: read as its own property, it reads
+// them from its values' roles (grammar/src/statement-reading.ts).
 describe('lean validation: clause words read from the roles', () => {
   const property = (text: string) => validateFile(parseDocument(text, 'a.drspec')).blocks[0].properties[0];
 
   it('gives each clause word written its node, in the order written', () => {
     const p = property('datastore d {\n  backup full every 1d retain 30d to geo\n}\n');
-    assert.ok(p instanceof ClausedProperty);
+    assert.ok(p instanceof Statement_);
     assert.ok(!Object.keys(p).includes('clauseWords'), 'no field for them');
     const words = p.clauseWords;
     assert.deepEqual([...words.keys()], ['every', 'retain', 'to']);
@@ -145,9 +176,9 @@ describe('lean validation: clause words read from the roles', () => {
     assert.equal(words.size, 2);
   });
 
-  it('is its own map of arguments when each is a valid value, and keeps a map of them otherwise', () => {
+  it('reads its arguments from its values when each is a valid value, and keeps a property with maps otherwise', () => {
     const p = property('datastore d {\n  backup full every 1d retain 30d to geo\n}\n');
-    assert.equal(p.args, p, 'no map of its own');
+    assert.ok(p instanceof Statement_, 'no property or map of its own');
     assert.deepEqual([...p.args.keys()], ['type', 'every', 'retain', 'to']);
     assert.equal(p.args.size, 4);
     assert.equal(p.args.get('every'), p.statement.values[2] as unknown);
@@ -158,8 +189,9 @@ describe('lean validation: clause words read from the roles', () => {
     assert.throws(() => p.args.set('to', p.args.get('to')!), TypeError);
     // An invalid value is no argument: the map validation gathered is kept.
     const invalid = property('datastore d {\n  backup full every 1x retain 30d to geo\n}\n');
-    assert.notEqual(invalid.args, invalid);
+    assert.ok(!(invalid instanceof Statement_));
     assert.deepEqual([...invalid.args.keys()], ['type', 'retain', 'to']);
+    assert.deepEqual([...invalid.clauseWords.keys()], ['every', 'retain', 'to']);
     // A clause given twice: its first value, as validation gathered them.
     const twice = property('datastore d {\n  backup full every 1d every 2d to geo\n}\n');
     assert.deepEqual([...twice.args].map(([k, v]) => [k, v.value]), [['type', 'full'], ['every', 86400], ['to', 'geo']]);
